@@ -1,0 +1,89 @@
+// The text layer: reading a document, validating it, and views of it that keep byte offsets into the
+// original text so every later stage (segments, links, findings) can point back at the source.
+//
+//   kealign::Document doc = kealign::read_document("ko.txt");          // UTF-8, BOM and CRLF allowed
+//   kealign::Document old = kealign::read_document("old.txt", {"cp949"});  // converted to UTF-8
+//   for (kealign::Span line : kealign::lines(doc)) std::cout << doc.view(line) << '\n';
+//   kealign::NormalizedText n = kealign::normalize(doc.view(span), span.begin);
+//   kealign::Span back = n.source_span({0, 5});                          // offsets in doc.text
+//
+// Offsets are bytes into Document::text. For UTF-8 input that is the file itself, byte for byte (a
+// BOM is kept and skipped by body()); for input read with a legacy encoding it is the UTF-8 conversion.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kealign {
+
+// A half-open byte range [begin, end) into a Document's text.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t size() const { return end - begin; }
+  bool empty() const { return end == begin; }
+  friend bool operator==(Span a, Span b) { return a.begin == b.begin && a.end == b.end; }
+};
+
+struct ReadOptions {
+  std::string encoding = "utf-8";  // "utf-8", "euc-kr" or "cp949" (legacy input is converted)
+  std::size_t max_bytes = std::size_t{1} << 31;  // larger inputs are refused, not truncated
+};
+
+struct Document {
+  std::string name;         // the path or label used in error messages
+  std::string text;         // valid UTF-8, without NUL bytes
+  std::size_t body_begin = 0;  // 3 when text starts with a UTF-8 BOM, else 0
+  bool converted = false;   // true when text is a conversion from a legacy encoding
+
+  std::string_view view(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
+  std::string_view body() const { return std::string_view(text).substr(body_begin); }
+  Span body_span() const { return {body_begin, text.size()}; }
+  // 1-based line number of a byte offset (for messages; linear in the offset).
+  std::size_t line_of(std::size_t byte) const;
+};
+
+// Reads and validates a file ("-" is standard input). Throws IoError when it cannot be read and
+// InputError (file, line, byte) for invalid UTF-8, NUL bytes, an unknown encoding or oversize input.
+// Invalid UTF-8 that looks like EUC-KR/CP949 says so and names the --encoding option.
+Document read_document(const std::string& path, const ReadOptions& options = {});
+
+// The same validation for text already in memory; name is used in messages.
+Document make_document(std::string name, std::string bytes, const ReadOptions& options = {});
+
+// Lines of the body, without their "\n" or "\r\n" terminator. An empty body has no lines; a final
+// line without terminator counts.
+std::vector<Span> lines(const Document& doc);
+
+// Paragraphs: maximal runs of lines that are not blank (white space only), each spanning from the
+// start of its first line to the end of its last.
+std::vector<Span> paragraphs(const Document& doc);
+
+// True for the code points kealign treats as white space (ASCII space and controls, NBSP, U+2000..,
+// ideographic space, BOM/ZWSP/ZWNBSP which scraped text carries).
+bool is_space(char32_t c);
+
+// Decodes one UTF-8 code point at text[i] (text must be valid UTF-8); advances i.
+char32_t next_code_point(std::string_view text, std::size_t& i);
+void append_utf8(std::string& out, char32_t c);
+
+// A normalised copy of a piece of text that remembers where each byte came from.
+struct NormalizedText {
+  std::string text;                  // NFC, white-space runs folded to one space, trimmed
+  std::vector<std::size_t> origin;   // origin[i]: source offset of text[i]; origin[size] = end
+
+  // The source range covering a range of the normalised text.
+  Span source_span(Span normalized) const;
+};
+
+// NFC-normalises and folds white space of `source`; offsets in the result's origin map are
+// base + offset into source.
+NormalizedText normalize(std::string_view source, std::size_t base = 0);
+
+// White space folded to single spaces and trimmed, without NFC (cheap; for display and output).
+std::string fold_space(std::string_view text);
+
+}  // namespace kealign

@@ -30,6 +30,37 @@ struct Bead {
 // Beads in document order; every segment of both sides lies in exactly one bead.
 using Alignment = std::vector<Bead>;
 
+// The length model of the Gale-Church family: the length of a candidate link's English side is
+// compared with c times its Korean side, in units of length_units(), under a normal model with
+// variance s^2 per unit. Defaults are calibrated for Korean-English (docs/benchmarks.md).
+struct LengthModel {
+  double mean_ratio = 2.0;  // c: expected English units per Korean unit (calibrated by the aligner)
+  double variance = 6.8;    // s^2: variance of the length difference per Korean unit
+
+  // Standard score of a link whose sides measure ko_units and en_units.
+  double z(double ko_units, double en_units) const;
+};
+
+// The length of a segment in the model's unit (see LengthModel; the aligner documents the unit).
+double length_units(std::string_view text);
+
+// A link as alignment files write it: lists of segment ids, either side possibly empty.
+struct Link {
+  std::vector<std::uint32_t> ko;
+  std::vector<std::uint32_t> en;
+};
+
+// Reads `ko_ids<TAB>en_ids[<TAB>...]` lines (a header row whose first cell is "ko_ids" is skipped,
+// extra columns ignored, ids comma-separated). Malformed lines are an InputError naming the line
+// and byte offset.
+std::vector<Link> read_links(const std::string& path);
+std::vector<Link> parse_links(std::string_view text, const std::string& name);
+
+// Beads from links: each side of a link must be a run of consecutive ids, links in document order,
+// covering every segment exactly once; otherwise an InputError naming the offending link.
+Alignment to_alignment(const std::vector<Link>& links, std::size_t ko_count, std::size_t en_count,
+                       const std::string& name);
+
 // Throws InputError when the beads do not cover [0, ko_count) and [0, en_count) exactly once each,
 // in order (the conservation rule every producer and reader of alignments must keep).
 void check_conservation(const Alignment& alignment, std::size_t ko_count, std::size_t en_count,

@@ -1,0 +1,70 @@
+// Translation QA: checks run over an aligned pair and report Findings. A finding is data, never an
+// exception: it names the check, a severity, the segments involved, byte spans of the evidence in
+// the original documents, and a message a reviewer can act on.
+//
+//   kealign::CheckContext ctx{ko, en, alignment};
+//   std::vector<kealign::Finding> f = kealign::run_checks(ctx, kealign::CheckOptions{});
+//   for (const auto& x : f) std::cout << x.check << ": " << x.message << '\n';
+//
+// Every check is a small class implementing Check (lib/src/checks/*.cpp), registered in one table.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kealign/align.hpp"
+#include "kealign/segment.hpp"
+
+namespace kealign {
+
+enum class Severity { kMajor, kMinor, kInfo };
+std::string_view severity_name(Severity s);  // "major", "minor", "info"
+
+struct Finding {
+  std::string check;                  // check id, e.g. "quote-balance"
+  Severity severity = Severity::kMinor;
+  std::vector<std::uint32_t> ko_ids;  // Korean segment indices involved, ascending
+  std::vector<std::uint32_t> en_ids;  // English segment indices involved, ascending
+  std::vector<Span> ko_spans;         // evidence in the Korean document's text
+  std::vector<Span> en_spans;         // evidence in the English document's text
+  std::string message;                // what is wrong, with the evidence
+};
+
+// What every check sees. The alignment covers both sides (see check_conservation).
+struct CheckContext {
+  const SegmentedText& ko;
+  const SegmentedText& en;
+  const Alignment& alignment;
+  LengthModel length_model{};  // as calibrated by the aligner for this pair
+};
+
+// Per-check settings: on/off and named numeric parameters. Each check documents its parameters and
+// their defaults in its header comment; unknown names are a UsageError.
+struct CheckOptions {
+  std::set<std::string> disabled;                       // check ids to skip
+  std::map<std::string, double> params;                 // "check-id.param" -> value
+  std::string dictionary;                               // optional ko<TAB>en dictionary file
+
+  double param(std::string_view check, std::string_view name, double fallback) const;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual std::string_view id() const = 0;
+  virtual std::string_view description() const = 0;  // one line, for --list-checks and reports
+  virtual void run(const CheckContext& ctx, const CheckOptions& options,
+                   std::vector<Finding>& out) const = 0;
+};
+
+// All checks kealign knows, in report order.
+const std::vector<std::unique_ptr<Check>>& all_checks();
+
+// Runs every enabled check; findings come back sorted by first segment, then check id.
+std::vector<Finding> run_checks(const CheckContext& ctx, const CheckOptions& options);
+
+}  // namespace kealign

@@ -13,7 +13,7 @@ void add_split_command(CLI::App& app) {
   cmd->add_option("--lang,-l", opts->lang, "Language of the text: ko or en")->required();
   cmd->add_option("--format,-f", opts->format, "Output: text (one segment a line) or tsv")
       ->check(CLI::IsMember({"text", "tsv"}));
-  cmd->add_option("--encoding", opts->read.encoding, "Input encoding: utf-8, euc-kr or cp949");
+  add_read_options(cmd, opts->read);
   cmd->add_flag("--presplit", opts->presplit, "Input is already one segment per line");
   cmd->add_option("-o,--output", opts->output, "Output file (default: standard output)");
   cmd->callback([opts] { run_split_job(*opts); });

@@ -4,8 +4,17 @@
 
 #include <CLI/CLI.hpp>
 
+#include "kealign/text.hpp"
+
 namespace kealign::cli {
 
+// --encoding and --max-line-bytes, shared by every command that reads text.
+void add_read_options(CLI::App* cmd, ReadOptions& read);
+
 void add_split_command(CLI::App& app);
+void add_align_command(CLI::App& app);
+void add_check_command(CLI::App& app);
+void add_report_command(CLI::App& app);
+void add_eval_command(CLI::App& app);
 
 }  // namespace kealign::cli

@@ -8,6 +8,10 @@ int main(int argc, char** argv) {
   CLI::App app{"kealign: Korean-English sentence alignment and translation QA"};
   app.require_subcommand(1);
   kealign::cli::add_split_command(app);
+  kealign::cli::add_align_command(app);
+  kealign::cli::add_check_command(app);
+  kealign::cli::add_report_command(app);
+  kealign::cli::add_eval_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

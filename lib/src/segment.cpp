@@ -14,9 +14,12 @@ Language parse_language(std::string_view name) {
 
 std::string_view language_code(Language lang) {
   switch (lang) {
-    case Language::kKorean: return "ko";
-    case Language::kEnglish: return "en";
-    default: return "xx";
+    case Language::kKorean:
+      return "ko";
+    case Language::kEnglish:
+      return "en";
+    default:
+      return "xx";
   }
 }
 
@@ -36,22 +39,4 @@ SegmentedText presplit(Document doc) {
   return out;
 }
 
-}  // namespace kealign
-
-// TEMPORARY until the rule-based splitter lands: every non-blank line is a segment.
-namespace kealign {
-std::vector<Span> split_paragraph(std::string_view text, std::size_t base, Language) {
-  return {{base, base + text.size()}};
-}
-SegmentedText split(Document doc, const SplitOptions&) {
-  SegmentedText out;
-  std::uint32_t line = 0;
-  for (Span s : lines(doc)) {
-    ++line;
-    if (fold_space(doc.view(s)).empty()) continue;
-    out.segments.push_back({s, 0, line});
-  }
-  out.document = std::move(doc);
-  return out;
-}
 }  // namespace kealign

@@ -25,7 +25,8 @@ std::string format_segments(const SegmentedText& text, const std::string& format
 void run_split_job(const SplitJob& job) {
   const Language lang = parse_language(job.lang);  // fail on a bad option before reading
   Document doc = read_document(job.input, job.read);
-  const SegmentedText text = job.presplit ? presplit(std::move(doc)) : split(std::move(doc), {lang});
+  const SegmentedText text =
+      job.presplit ? presplit(std::move(doc)) : split(std::move(doc), {lang});
   write_output(job.output, format_segments(text, job.format));
 }
 

@@ -121,6 +121,19 @@ std::string convert_legacy(const std::string& name, const std::string& bytes,
   return utf8;
 }
 
+void check_line_lengths(const std::string& name, std::string_view text, std::size_t limit) {
+  std::size_t line = 1;
+  for (std::size_t start = 0; start < text.size(); ++line) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    if (nl - start > limit)
+      throw InputError(name, line, start,
+                       "line is " + std::to_string(nl - start) + " bytes long, more than the limit of " +
+                           std::to_string(limit) + " (--max-line-bytes)");
+    start = nl + 1;
+  }
+}
+
 }  // namespace
 
 std::size_t Document::line_of(std::size_t byte) const { return line_at(text, byte); }
@@ -146,6 +159,7 @@ Document make_document(std::string name, std::string bytes, const ReadOptions& o
   } else {
     throw UsageError("unknown encoding '" + options.encoding + "' (use utf-8, euc-kr or cp949)");
   }
+  check_line_lengths(name, doc.text, options.max_line_bytes);
   if (std::string_view(doc.text).substr(0, 3) == kBom) doc.body_begin = 3;
   doc.name = std::move(name);
   return doc;

@@ -1,13 +1,27 @@
 // Sentence alignment of two segmented texts into Beads (links), in document order.
 //
-//   kealign::SegmentedText ko = kealign::split(kealign::read_document("ko.txt"), {kealign::Language::kKorean});
-//   kealign::SegmentedText en = kealign::split(kealign::read_document("en.txt"), {kealign::Language::kEnglish});
-//   kealign::Alignment a = kealign::align(ko, en, {});
-//   for (const kealign::Bead& b : a) ...   // ko [ko_begin, ko_end) <-> en [en_begin, en_end)
+//   kealign::SegmentedText ko = kealign::split(kealign::read_document("ko.txt"),
+//   {kealign::Language::kKorean}); kealign::SegmentedText en =
+//   kealign::split(kealign::read_document("en.txt"), {kealign::Language::kEnglish});
+//   kealign::AlignOptions options;                      // calibrated Korean-English defaults
+//   options.dictionary = kealign::Dictionary::read("ko-en.tsv");   // optional
+//   kealign::AlignResult r = kealign::align(ko, en, options);
+//   for (const kealign::Bead& b : r.alignment) ...   // ko [ko_begin, ko_end) <-> en [en_begin,
+//   en_end) std::cout << kealign::format_aligned_tsv(ko, en, r.alignment, {});
+//
+// The search scores each candidate bead by a Gale-Church length model (LengthModel, its parameters
+// fitted to the pair by EM unless calibration is kFixed) plus anchor scores: numbers, shared Latin
+// tokens, punctuation, line structure and dictionary matches. The DP core is language-neutral; the
+// Korean/English knowledge lives in pluggable scorers. Short documents get the exact DP; long ones
+// a banded search around an anchor-first path, with memory linear in the length.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "kealign/segment.hpp"
@@ -30,25 +44,95 @@ struct Bead {
 // Beads in document order; every segment of both sides lies in exactly one bead.
 using Alignment = std::vector<Bead>;
 
+// The bead shapes the search considers (Korean count, English count), in the order of
+// LengthModel::priors.
+struct BeadShape {
+  std::uint8_t ko = 0;
+  std::uint8_t en = 0;
+};
+inline constexpr std::size_t kBeadShapeCount = 8;
+inline constexpr std::array<BeadShape, kBeadShapeCount> kBeadShapes = {
+    {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {3, 1}}};
+
 // The length model of the Gale-Church family: the length of a candidate link's English side is
 // compared with c times its Korean side, in units of length_units(), under a normal model with
-// variance s^2 per unit. Defaults are calibrated for Korean-English (docs/benchmarks.md).
+// variance s^2 per unit. Defaults are calibrated for Korean-English (docs/bench/align.md).
 struct LengthModel {
-  double mean_ratio = 2.0;  // c: expected English units per Korean unit (calibrated by the aligner)
-  double variance = 6.8;    // s^2: variance of the length difference per Korean unit
+  double mean_ratio = 1.14;  // c: English units per Korean unit (LibreOffice ko-en paragraphs)
+  double variance = 2.9;     // s^2: variance of the length difference per unit of mean length
+  // Prior probability of each shape in kBeadShapes (1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3, 3-1).
+  std::array<double, kBeadShapeCount> priors = {0.93,  0.022, 0.022, 0.008,
+                                                0.008, 0.002, 0.004, 0.004};
 
   // Standard score of a link whose sides measure ko_units and en_units.
   double z(double ko_units, double en_units) const;
 };
 
-// The length of a segment in the model's unit (see LengthModel; the aligner documents the unit).
+// The length of a segment in the model's unit: code points that are not white space, a Hangul or
+// CJK ideograph counting as one (see docs/bench/align.md for why this unit).
 double length_units(std::string_view text);
+
+// A bilingual word list (Korean word -> English words), e.g. kengdic's ko-en.tsv.
+class Dictionary {
+ public:
+  // Reads `korean<TAB>english` lines; English may hold several words or a phrase. Lines without a
+  // tab are an InputError; the file is read with the usual UTF-8 validation.
+  static std::shared_ptr<const Dictionary> read(const std::string& path);
+  static std::shared_ptr<const Dictionary> parse(std::string_view tsv, const std::string& name);
+
+  // Lower-cased English content words a Korean word (or its stem) may translate to; empty if none.
+  const std::vector<std::uint32_t>* lookup(std::string_view korean) const;
+  // Id of a lower-cased English word, or kNoWord.
+  std::uint32_t english_id(std::string_view english) const;
+  static constexpr std::uint32_t kNoWord = 0xFFFFFFFFu;
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::vector<std::uint32_t>> entries_;
+  std::unordered_map<std::string, std::uint32_t> english_ids_;
+};
+
+enum class Calibration {
+  kAuto,   // fit c, s^2 and the priors to the pair by EM, starting from AlignOptions::model
+  kFixed,  // use AlignOptions::model as given
+};
+
+struct AlignOptions {
+  LengthModel model = {};                          // the calibrated Korean-English defaults
+  Calibration calibration = Calibration::kAuto;    // fit the model to the input pair or not
+  std::shared_ptr<const Dictionary> dictionary;    // optional bilingual dictionary
+  bool anchors = true;                             // number/token/punctuation/structure scorers
+  bool learn_lexicon = true;                       // second pass with a word table from pass one
+  std::size_t exact_cells = std::size_t{1} << 20;  // ko*en above this uses the banded search
+  std::uint32_t band = 32;       // half-width of the first banded pass around the diagonal
+  std::uint32_t path_band = 16;  // half-width of later passes around the previous path
+};
+
+struct AlignResult {
+  Alignment alignment;  // every bead with a confidence (posterior probability) in [0, 1]
+  LengthModel model;    // the model the final pass used (fitted when calibration is kAuto)
+};
+
+// Aligns two segmented texts. Either side may be empty (then every segment of the other is a 1-0
+// or 0-1 bead). Never loses or duplicates a segment (check_conservation holds).
+AlignResult align(const SegmentedText& ko, const SegmentedText& en,
+                  const AlignOptions& options = {});
+
+// The aligned TSV `kealign align` writes: header
+// `ko_ids<TAB>en_ids<TAB>ko<TAB>en<TAB>score<TAB>flags`, one row per bead, ids comma-separated and
+// 0-based, ko/en the segments' display text joined by one space and escaped with escape_tsv, score
+// the confidence. flags holds one cell per bead, or is empty (all cells empty).
+std::string format_aligned_tsv(const SegmentedText& ko, const SegmentedText& en,
+                               const Alignment& alignment, const std::vector<std::string>& flags);
 
 // A link as alignment files write it: lists of segment ids, either side possibly empty.
 struct Link {
   std::vector<std::uint32_t> ko;
   std::vector<std::uint32_t> en;
 };
+
+// Links of an alignment, one per bead (the inverse of to_alignment).
+std::vector<Link> to_links(const Alignment& alignment);
 
 // Reads `ko_ids<TAB>en_ids[<TAB>...]` lines (a header row whose first cell is "ko_ids" is skipped,
 // extra columns ignored, ids comma-separated). Malformed lines are an InputError naming the line

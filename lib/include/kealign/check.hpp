@@ -7,6 +7,8 @@
 //   for (const auto& x : f) std::cout << x.check << ": " << x.message << '\n';
 //
 // Every check is a small class implementing Check (lib/src/checks/*.cpp), registered in one table.
+// Options switch checks off (CheckOptions::disabled) and set their parameters ("check-id.param",
+// listed by Check::parameters()); an unknown check id or parameter is a UsageError.
 #pragma once
 
 #include <map>
@@ -25,7 +27,7 @@ enum class Severity { kMajor, kMinor, kInfo };
 std::string_view severity_name(Severity s);  // "major", "minor", "info"
 
 struct Finding {
-  std::string check;                  // check id, e.g. "quote-balance"
+  std::string check;  // check id, e.g. "quote-balance"
   Severity severity = Severity::kMinor;
   std::vector<std::uint32_t> ko_ids;  // Korean segment indices involved, ascending
   std::vector<std::uint32_t> en_ids;  // English segment indices involved, ascending
@@ -45,18 +47,27 @@ struct CheckContext {
 // Per-check settings: on/off and named numeric parameters. Each check documents its parameters and
 // their defaults in its header comment; unknown names are a UsageError.
 struct CheckOptions {
-  std::set<std::string> disabled;                       // check ids to skip
-  std::map<std::string, double> params;                 // "check-id.param" -> value
-  std::string dictionary;                               // optional ko<TAB>en dictionary file
+  std::set<std::string> disabled;        // check ids to skip
+  std::map<std::string, double> params;  // "check-id.param" -> value
+  std::string dictionary;                // optional ko<TAB>en dictionary file
 
   double param(std::string_view check, std::string_view name, double fallback) const;
+};
+
+// One tunable parameter of a check, settable as "check-id.name=value".
+struct CheckParameter {
+  std::string_view name;         // e.g. "max-z"
+  double fallback = 0;           // value used when the option is not set
+  std::string_view description;  // one line
 };
 
 class Check {
  public:
   virtual ~Check() = default;
   virtual std::string_view id() const = 0;
-  virtual std::string_view description() const = 0;  // one line, for --list-checks and reports
+  virtual std::string_view description() const = 0;  // one line, for `check --list` and reports
+  // The parameters the check reads through CheckOptions::param; setting any other is a UsageError.
+  virtual std::vector<CheckParameter> parameters() const { return {}; }
   virtual void run(const CheckContext& ctx, const CheckOptions& options,
                    std::vector<Finding>& out) const = 0;
 };
@@ -64,7 +75,19 @@ class Check {
 // All checks kealign knows, in report order.
 const std::vector<std::unique_ptr<Check>>& all_checks();
 
-// Runs every enabled check; findings come back sorted by first segment, then check id.
+// The registered check with this id, or nullptr.
+const Check* find_check(std::string_view id);
+
+// Throws UsageError naming the culprit when options disable an unknown check or set a parameter
+// that no check declares. run_checks calls it first.
+void validate_check_options(const CheckOptions& options);
+
+// Runs every enabled check; findings come back sorted by the first link they touch, then check id.
 std::vector<Finding> run_checks(const CheckContext& ctx, const CheckOptions& options);
+
+// For each bead of the alignment, the ids of the checks with a finding on one of its segments,
+// comma-joined in report order ("" when none): the flags column of `kealign align`.
+std::vector<std::string> flags_per_bead(const Alignment& alignment,
+                                        const std::vector<Finding>& findings);
 
 }  // namespace kealign

@@ -31,6 +31,7 @@ struct Span {
 struct ReadOptions {
   std::string encoding = "utf-8";  // "utf-8", "euc-kr" or "cp949" (legacy input is converted)
   std::size_t max_bytes = std::size_t{1} << 31;  // larger inputs are refused, not truncated
+  std::size_t max_line_bytes = std::size_t{8} << 20;  // a longer line is refused: no prose has one
 };
 
 struct Document {
@@ -47,7 +48,8 @@ struct Document {
 };
 
 // Reads and validates a file ("-" is standard input). Throws IoError when it cannot be read and
-// InputError (file, line, byte) for invalid UTF-8, NUL bytes, an unknown encoding or oversize input.
+// InputError (file, line, byte) for invalid UTF-8, NUL bytes, an unknown encoding, oversize input
+// or a line longer than max_line_bytes (a binary file or a dump, not an article).
 // Invalid UTF-8 that looks like EUC-KR/CP949 says so and names the --encoding option.
 Document read_document(const std::string& path, const ReadOptions& options = {});
 

@@ -1,0 +1,76 @@
+#!/bin/sh
+# Prints every accuracy figure of kealign in one go, as Markdown tables:
+#   bench/eval_all.sh [KEALIGN [SHARED]]
+# KEALIGN: the kealign tool (default: kealign on PATH); SHARED: the shared corpora folder
+# (default: ../shared beside the checkout). Splitting: `kealign eval --task split-set` on every
+# split-gold set. Alignment: `kealign eval --task align-set` (presplit input) on the seed article,
+# the LibreOffice help set and the Text+Berg test files 0-6 (scored jointly, as published).
+# QA: `kealign check --presplit` on the seed article scored by `kealign eval --task flags`.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+tool=${1:-kealign}
+shared=${2:-$here/../../shared}
+[ -d "$shared/corpora/split-gold" ] || { echo "eval_all.sh: no corpora in $shared" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# value NAME FILE: the value of a `name: value` line
+value() { sed -n "s/^$1: //p" "$2"; }
+
+echo "## Sentence splitting (kealign eval --task split-set)"
+echo
+echo "| set | docs | split P | split R | split F1 | internal F1 | EM | F1 | normalised F1 | documents exactly right |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for dir in "$shared"/corpora/split-gold/*/; do
+  set_name=$(basename "$dir")
+  lang=${set_name%%-*}
+  "$tool" eval --task split-set --lang "$lang" "$dir" > "$work/out"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$set_name" \
+    "$(value documents "$work/out")" "$(value split_precision "$work/out")" \
+    "$(value split_recall "$work/out")" "$(value split_f1 "$work/out")" \
+    "$(value internal_f1 "$work/out")" "$(value em "$work/out")" \
+    "$(value sentence_f1 "$work/out")" "$(value normalized_f1 "$work/out")" \
+    "$(value documents_exact "$work/out")"
+done
+
+# Sets whose documents are not folders of one root get a root of links.
+mkdir -p "$work/seed" "$work/textberg"
+ln -s "$shared/seed-article" "$work/seed/seed-article"
+for n in 0 1 2 3 4 5 6; do
+  ln -s "$shared/corpora/bleualign-textberg-de-fr/docs/test$n" "$work/textberg/test$n"
+done
+
+echo
+echo "## Sentence alignment (kealign eval --task align-set, presplit input)"
+echo
+echo "| set | docs | failed | strict P | strict R | strict F1 | lax P | lax R | lax F1 | seconds |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+align_row() {  # NAME ROOT [--names A B]
+  name=$1 root=$2
+  shift 2
+  "$tool" eval --task align-set "$@" "$root" > "$work/out"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$name" \
+    "$(value documents "$work/out")" "$(value failed "$work/out")" \
+    "$(value strict_precision "$work/out")" "$(value strict_recall "$work/out")" \
+    "$(value strict_f1 "$work/out")" "$(value lax_precision "$work/out")" \
+    "$(value lax_recall "$work/out")" "$(value lax_f1 "$work/out")" "$(value seconds "$work/out")"
+}
+align_row "seed article (ko-en)" "$work/seed"
+align_row "LibreOffice help (ko-en)" "$shared/corpora/libreoffice-help-ko-en-align"
+align_row "Text+Berg test0-6 (de-fr)" "$work/textberg" --names src tgt
+
+echo
+echo "## Translation QA (kealign check --presplit on the seed article, kealign eval --task flags)"
+echo
+echo "| found_by | gold | found | recall | predicted | precision |"
+echo "|---|---|---|---|---|---|"
+seed=$shared/seed-article
+"$tool" check --presplit "$seed/ko.sents" "$seed/en.sents" -o "$work/flags.tsv"
+for found_by in rules lexicon semantic; do
+  "$tool" eval --task flags --found-by "$found_by" --gold "$seed/flags.tsv" "$work/flags.tsv" > "$work/out"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$found_by" "$(value "flags_gold_$found_by" "$work/out")" \
+    "$(value flags_found "$work/out")" "$(value flags_recall "$work/out")" \
+    "$(value flags_predicted "$work/out")" "$(value flags_precision "$work/out")"
+done

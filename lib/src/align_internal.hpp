@@ -1,0 +1,147 @@
+// Internals of the aligner: the per-side profiles the scorers fill, the language-neutral search and
+// the model fitting. Nothing here knows about Korean or English; the scorers in anchors.cpp and
+// dictionary.cpp do.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kealign/align.hpp"
+
+namespace kealign::detail {
+
+// log(2 (1 - Phi(|z|))), the Gale-Church two-tailed probability, tabulated: the search evaluates it
+// for every cell and shape.
+class LogTailTable {
+ public:
+  LogTailTable();
+  double operator()(double z) const;
+
+ private:
+  static constexpr double kMaxZ = 40.0;
+  static constexpr double kStep = 0.01;
+  std::vector<double> values_;
+};
+const LogTailTable& log_tail();
+
+// Kinds of anchor key; each has its own weight (AnchorWeights).
+enum class KeyFamily : std::uint8_t {
+  kNumber,
+  kToken,
+  kPunctuation,
+  kShape,  // segment shape: a headline or label without a full stop
+  kDictionary,
+  kLexicon,
+  kCount
+};
+inline constexpr std::size_t kKeyFamilies = static_cast<std::size_t>(KeyFamily::kCount);
+
+// An anchor key: the family in the top byte, a hash or id below.
+using Key = std::uint64_t;
+Key make_key(KeyFamily family, std::uint64_t value);
+KeyFamily key_family(Key key);
+
+// What the scorers know about one side's segments.
+struct SideProfile {
+  std::vector<double> length;            // length_units() of each segment
+  std::vector<std::vector<Key>> keys;    // anchor keys of each segment (repeats = count)
+  std::vector<float> alone;              // log-odds that the segment stands alone (furniture)
+  std::vector<std::uint8_t> unterminated;  // 1: a headline or label without final punctuation
+  std::vector<std::uint32_t> paragraph;  // paragraph of each segment
+  std::vector<std::vector<std::string>> words;  // normalised words (for the learned lexicon)
+
+  std::size_t size() const { return length.size(); }
+};
+
+enum class Side { kKorean, kEnglish };
+
+// A source of evidence about segments: adds keys or stand-alone odds to a side's profile.
+class SegmentScorer {
+ public:
+  virtual ~SegmentScorer() = default;
+  virtual void annotate(const SegmentedText& text, Side side, SideProfile& profile) const = 0;
+};
+
+// Language-neutral: lengths, paragraphs and normalised words (always used).
+void annotate_basics(const SegmentedText& text, SideProfile& profile);
+
+// Numbers (26일 / 26th), shared Latin tokens and cognate prefixes, punctuation.
+std::unique_ptr<SegmentScorer> make_number_scorer();
+std::unique_ptr<SegmentScorer> make_token_scorer();
+std::unique_ptr<SegmentScorer> make_punctuation_scorer();
+// Korean and English web furniture, bylines, credits: segments with no counterpart.
+std::unique_ptr<SegmentScorer> make_furniture_scorer();
+// Dictionary translations: Korean words and English words meet on the English word's id.
+std::unique_ptr<SegmentScorer> make_dictionary_scorer(std::shared_ptr<const Dictionary> dictionary);
+
+// A word-translation table learnt from the confident 1-1 beads of a first pass (Moore 2002):
+// adds a lexicon key to both sides for every word pair that co-occurs reliably.
+struct LexiconOptions {
+  double min_confidence = 0.9;   // beads trusted for learning
+  std::size_t min_count = 2;     // co-occurrences a pair needs
+  double min_dice = 0.5;         // Dice coefficient a pair needs
+  std::size_t max_beads = 4000;  // beads read at most (bounds the co-occurrence table)
+};
+void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfile& en,
+                         const LexiconOptions& options);
+
+// Weights of the anchor evidence in the bead score (log-odds units).
+struct AnchorWeights {
+  std::array<double, kKeyFamilies> family = {1.2, 0.8, 0.8, 1.0, 0.6, 0.6};  // per matched key
+  // A key's weight is divided by (its frequency nearby)^power: rare keys are stronger evidence.
+  std::array<double, kKeyFamilies> frequency_power = {0.5, 0.5, 0.25, 0.0, 0.5, 0.5};
+  std::size_t max_frequency = 64;  // keys in more segments than this on a side are ignored
+  double paragraph_cross = 3.0;    // penalty for a bead spanning two paragraphs of one side
+  double paragraph_mismatch =
+      1.0;                   // penalty for a bead boundary at a paragraph end of one side only
+  double null_length = 0.0;  // log-probability of a 1-0/0-1 bead's length (flat)
+  // Penalty for a bead whose last segments differ in shape (a sentence with a headline): lines
+  // without final punctuation are translated as such lines.
+  double shape_mismatch = 2.0;
+};
+
+// Rows i = 0..n of the search grid (Korean boundaries); row i spans English boundaries [lo, hi].
+struct Band {
+  std::vector<std::uint32_t> lo;
+  std::vector<std::uint32_t> hi;
+  std::size_t cells() const;
+};
+Band full_band(std::size_t n, std::size_t m);
+// A band of half-width `width` around the diagonal, made connected for any aspect ratio.
+Band diagonal_band(std::size_t n, std::size_t m, std::size_t width);
+// A band of half-width `width` around the boundaries an alignment passes through.
+Band path_band(const Alignment& path, std::size_t n, std::size_t m, std::size_t width);
+
+// Pairwise anchor similarity inside a band, and each segment's anchorable key mass.
+struct AnchorMatrix {
+  std::vector<std::vector<std::pair<std::uint32_t, float>>> rows;  // per Korean segment: (en, sim)
+  std::vector<float> ko_mass;  // weight of a segment's keys that have a counterpart within reach
+  std::vector<float> en_mass;
+};
+AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, const Band& band,
+                                 const AnchorWeights& weights);
+
+struct SearchResult {
+  Alignment alignment;        // with posterior confidences
+  bool touched_edge = false;  // the best path ran along the band's edge: widen and retry
+};
+
+// Viterbi search for the best bead sequence in the band, plus forward-backward posteriors as the
+// beads' confidences when `posteriors` is set (otherwise every confidence is 1).
+SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMatrix& anchors,
+                    const LengthModel& model, const AnchorWeights& weights, const Band& band,
+                    bool posteriors);
+
+// The starting point of EM: the prior with c set to the ratio of the two texts' total lengths.
+LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const LengthModel& prior);
+
+// One EM step: re-estimates c, s^2 and the priors from the beads (weighted by their confidence;
+// outliers under `current` left out), shrunk towards `prior` by pseudo-counts so that small
+// documents keep sensible values.
+LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
+                        const LengthModel& current, const LengthModel& prior);
+
+}  // namespace kealign::detail

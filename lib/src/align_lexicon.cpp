@@ -1,0 +1,98 @@
+// The second pass's word-translation table (after Moore 2002): word pairs that co-occur in the
+// confident 1-1 beads of the first pass, scored by the Dice coefficient, become anchor keys.
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
+
+#include "align_internal.hpp"
+#include "align_tokens.hpp"
+
+namespace kealign::detail {
+namespace {
+
+// Words meet on a prefix so inflected forms count together; wide characters (Hangul) carry
+// about twice the text of a letter (see length_units), hence the shorter prefix.
+constexpr std::size_t kLetterPrefix = 5;
+constexpr std::size_t kWidePrefix = 2;
+// Words shorter than this (in code points) are function words in most languages.
+constexpr std::size_t kMinWord = 2;
+
+bool is_wide_word(const std::string& w) {
+  return !w.empty() && static_cast<unsigned char>(w[0]) >= 0xE1;
+}
+
+bool is_number(const std::string& w) {
+  return !w.empty() && w[0] >= '0' && w[0] <= '9';
+}
+
+// Distinct word stems of a segment, as hashes.
+std::vector<std::uint64_t> stems(const std::vector<std::string>& words) {
+  std::vector<std::uint64_t> out;
+  for (const std::string& w : words) {
+    if (is_number(w) || count_code_points(w) < kMinWord) continue;
+    const std::string stem = prefix_code_points(w, is_wide_word(w) ? kWidePrefix : kLetterPrefix);
+    out.push_back(std::hash<std::string>{}(stem));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::uint64_t pair_key(std::uint64_t a, std::uint64_t b) {
+  return a * 0x9E3779B97F4A7C15ull ^ b;
+}
+
+}  // namespace
+
+void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfile& en,
+                         const LexiconOptions& options) {
+  std::vector<std::vector<std::uint64_t>> ko_stems(ko.size()), en_stems(en.size());
+  for (std::size_t i = 0; i < ko.size(); ++i) ko_stems[i] = stems(ko.words[i]);
+  for (std::size_t j = 0; j < en.size(); ++j) en_stems[j] = stems(en.words[j]);
+
+  std::unordered_map<std::uint64_t, std::size_t> ko_count, en_count;
+  std::unordered_map<std::uint64_t, std::size_t> joint;
+  std::unordered_map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> members;
+  std::size_t used = 0;
+  for (const Bead& b : first_pass) {
+    if (b.ko_size() != 1 || b.en_size() != 1 || b.confidence < options.min_confidence) continue;
+    if (++used > options.max_beads) break;
+    for (std::uint64_t k : ko_stems[b.ko_begin]) ++ko_count[k];
+    for (std::uint64_t e : en_stems[b.en_begin]) ++en_count[e];
+    for (std::uint64_t k : ko_stems[b.ko_begin])
+      for (std::uint64_t e : en_stems[b.en_begin]) {
+        const std::uint64_t p = pair_key(k, e);
+        ++joint[p];
+        members.emplace(p, std::make_pair(k, e));
+      }
+  }
+  // The best partner of each word only: a frequent word co-occurs with everything.
+  std::unordered_map<std::uint64_t, std::pair<double, std::uint64_t>> best_ko, best_en;
+  for (const auto& [p, count] : joint) {
+    if (count < options.min_count) continue;
+    const auto [k, e] = members[p];
+    if (k == e) continue;  // identical strings are the token scorer's
+    const double dice = 2.0 * count / (ko_count[k] + en_count[e]);
+    if (dice < options.min_dice) continue;
+    if (dice > best_ko[k].first) best_ko[k] = {dice, p};
+    if (dice > best_en[e].first) best_en[e] = {dice, p};
+  }
+  for (std::size_t i = 0; i < ko.size(); ++i)
+    for (std::uint64_t k : ko_stems[i]) {
+      const auto it = best_ko.find(k);
+      if (it == best_ko.end()) continue;
+      const std::uint64_t p = it->second.second;
+      if (best_en[members[p].second].second == p)
+        ko.keys[i].push_back(make_key(KeyFamily::kLexicon, p));
+    }
+  for (std::size_t j = 0; j < en.size(); ++j)
+    for (std::uint64_t e : en_stems[j]) {
+      const auto it = best_en.find(e);
+      if (it == best_en.end()) continue;
+      const std::uint64_t p = it->second.second;
+      if (best_ko[members[p].first].second == p)
+        en.keys[j].push_back(make_key(KeyFamily::kLexicon, p));
+    }
+}
+
+}  // namespace kealign::detail

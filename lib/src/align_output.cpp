@@ -1,0 +1,59 @@
+// The aligned TSV and links of an alignment.
+#include "kealign/align.hpp"
+#include "kealign/error.hpp"
+#include "kealign/io.hpp"
+
+#include <fmt/format.h>
+
+namespace kealign {
+namespace {
+
+std::string ids(std::uint32_t begin, std::uint32_t end) {
+  std::string out;
+  for (std::uint32_t k = begin; k < end; ++k) {
+    if (k > begin) out += ',';
+    out += std::to_string(k);
+  }
+  return out;
+}
+
+std::string joined(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
+  std::string out;
+  for (std::uint32_t k = begin; k < end; ++k) {
+    if (k > begin) out += ' ';
+    out += text.display(k);
+  }
+  return escape_tsv(out);
+}
+
+}  // namespace
+
+std::string format_aligned_tsv(const SegmentedText& ko, const SegmentedText& en,
+                               const Alignment& alignment, const std::vector<std::string>& flags) {
+  if (!flags.empty() && flags.size() != alignment.size())
+    throw UsageError(fmt::format("{} flag cells for {} links", flags.size(), alignment.size()));
+  check_conservation(alignment, ko.size(), en.size());
+  std::string out = "ko_ids\ten_ids\tko\ten\tscore\tflags\n";
+  for (std::size_t k = 0; k < alignment.size(); ++k) {
+    const Bead& b = alignment[k];
+    out += fmt::format("{}\t{}\t{}\t{}\t{:.4f}\t{}\n", ids(b.ko_begin, b.ko_end),
+                       ids(b.en_begin, b.en_end), joined(ko, b.ko_begin, b.ko_end),
+                       joined(en, b.en_begin, b.en_end), b.confidence,
+                       flags.empty() ? std::string() : escape_tsv(flags[k]));
+  }
+  return out;
+}
+
+std::vector<Link> to_links(const Alignment& alignment) {
+  std::vector<Link> out;
+  out.reserve(alignment.size());
+  for (const Bead& b : alignment) {
+    Link l;
+    for (std::uint32_t k = b.ko_begin; k < b.ko_end; ++k) l.ko.push_back(k);
+    for (std::uint32_t k = b.en_begin; k < b.en_end; ++k) l.en.push_back(k);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+}  // namespace kealign

@@ -1,0 +1,79 @@
+// EM for the length model: the search's posteriors weight each bead, and c, s^2 and the shape
+// priors are re-estimated from them, shrunk towards the calibrated defaults so that a short
+// document cannot pull them far.
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <cmath>
+
+#include "align_internal.hpp"
+
+namespace kealign::detail {
+namespace {
+
+// Pseudo-beads of the prior model added to the data (MAP estimate with a conjugate-style prior).
+constexpr double kLengthPseudoBeads = 8.0;
+constexpr double kShapePseudoBeads = 60.0;
+// Beads whose length is this far out (|z|) are treated as outliers, not evidence about s^2.
+constexpr double kOutlierZ = 4.0;
+// Bounds that keep a degenerate pair (identical files, one long line) from breaking the model.
+constexpr double kMinRatio = 0.1, kMaxRatio = 10.0, kMinVariance = 0.2, kMaxVariance = 50.0;
+constexpr double kMinPrior = 1e-4;
+// The first pass of EM runs with a wider variance: a pair from another domain or language pair
+// must not start with links forced into the calibrated spread.
+constexpr double kInitialVarianceScale = 2.5;
+
+}  // namespace
+
+LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const LengthModel& prior) {
+  const Eigen::Map<const Eigen::ArrayXd> x(ko.length.data(), ko.length.size());
+  const Eigen::Map<const Eigen::ArrayXd> y(en.length.data(), en.length.size());
+  LengthModel out = prior;
+  out.variance = prior.variance * kInitialVarianceScale;
+  if (x.sum() > 0 && y.sum() > 0)
+    out.mean_ratio = std::clamp(y.sum() / x.sum(), kMinRatio, kMaxRatio);
+  return out;
+}
+
+LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
+                        const LengthModel& current, const LengthModel& prior) {
+  std::vector<double> xs, ys, ws;
+  Eigen::Array<double, kBeadShapeCount, 1> shape_counts =
+      Eigen::Array<double, kBeadShapeCount, 1>::Zero();
+  for (const Bead& b : alignment) {
+    for (std::size_t k = 0; k < kBeadShapeCount; ++k)
+      if (kBeadShapes[k].ko == b.ko_size() && kBeadShapes[k].en == b.en_size())
+        shape_counts[k] += 1;
+    if (b.ko_size() == 0 || b.en_size() == 0) continue;
+    double x = 0, y = 0;
+    for (std::uint32_t i = b.ko_begin; i < b.ko_end; ++i) x += ko.length[i];
+    for (std::uint32_t j = b.en_begin; j < b.en_end; ++j) y += en.length[j];
+    if (x <= 0 || y <= 0 || std::fabs(current.z(x, y)) > kOutlierZ) continue;
+    xs.push_back(x);
+    ys.push_back(y);
+    ws.push_back(b.confidence);
+  }
+  LengthModel out = prior;
+  const Eigen::Map<const Eigen::ArrayXd> x(xs.data(), xs.size()), y(ys.data(), ys.size()),
+      w(ws.data(), ws.size());
+  if (xs.size() > 0) {
+    const double mean_x = (w * x).sum() / std::max(w.sum(), 1e-9);
+    const double pseudo_x = kLengthPseudoBeads * mean_x;
+    out.mean_ratio = ((w * y).sum() + pseudo_x * prior.mean_ratio) / ((w * x).sum() + pseudo_x);
+    out.mean_ratio = std::clamp(out.mean_ratio, kMinRatio, kMaxRatio);
+    const Eigen::ArrayXd mean = (x + y / out.mean_ratio) / 2.0;
+    const Eigen::ArrayXd residual = y - out.mean_ratio * x;
+    const double spread = (w * residual.square() / mean).sum();
+    out.variance = (spread + kLengthPseudoBeads * prior.variance) / (w.sum() + kLengthPseudoBeads);
+    out.variance = std::clamp(out.variance, kMinVariance, kMaxVariance);
+  }
+  const Eigen::Map<const Eigen::Array<double, kBeadShapeCount, 1>> p0(prior.priors.data());
+  Eigen::Array<double, kBeadShapeCount, 1> p =
+      (shape_counts + kShapePseudoBeads * p0) / (shape_counts.sum() + kShapePseudoBeads);
+  p = p.max(kMinPrior);
+  p /= p.sum();
+  for (std::size_t k = 0; k < kBeadShapeCount; ++k) out.priors[k] = p[k];
+  return out;
+}
+
+}  // namespace kealign::detail

@@ -1,0 +1,146 @@
+// omission (major): a Korean segment linked to no English; addition (minor): an English segment
+// linked to no Korean. An addition is minor because the reader still has the whole source meaning;
+// an omission loses it. Segments without letters (numbering, separators), empty segments and
+// boilerplate (see boilerplate.hpp) are skipped. When the neighbouring link is unaligned content on
+// the other side (a 1-0 link next to a 0-1 link), the two may well be a pair the aligner missed:
+// the finding names the other segment and is minor. Likewise when a neighbouring link's other side
+// is longer than the length model expects and taking this segment in brings it closer (|z| falls
+// to at most "absorb-z", default 1.5): the translation probably says both sentences in one, and
+// the aligner kept a 1-1 link instead of a 2-1. Parameter "min-letters" (default 2): segments with
+// fewer letters are not reported.
+#include <cmath>
+
+#include "checks/boilerplate.hpp"
+#include "checks/checks.hpp"
+#include "checks/util.hpp"
+
+namespace kealign {
+namespace {
+
+constexpr double kMinLetters = 2;
+constexpr double kAbsorbZ = 1.5;
+
+std::size_t letter_count(std::string_view text) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size();)
+    if (checks::is_letter(next_code_point(text, i))) ++n;
+  return n;
+}
+
+// Content worth reporting: enough letters and not boilerplate.
+bool is_content(std::string_view text, double min_letters) {
+  return !text.empty() && static_cast<double>(letter_count(text)) >= min_letters &&
+         checks::boilerplate_kind(text).empty();
+}
+
+class UnalignedCheck final : public Check {
+ public:
+  explicit UnalignedCheck(bool korean) : korean_(korean) {}
+  std::string_view id() const override { return korean_ ? "omission" : "addition"; }
+  std::string_view description() const override {
+    return korean_ ? "a Korean segment with no translation" : "an English segment with no source";
+  }
+  std::vector<CheckParameter> parameters() const override {
+    return {
+        {"min-letters", kMinLetters, "segments with fewer letters are not reported"},
+        {"absorb-z", kAbsorbZ,
+         "a neighbouring link whose |z| falls to this with the segment makes the finding minor"}};
+  }
+  void run(const CheckContext& ctx, const CheckOptions& options,
+           std::vector<Finding>& out) const override {
+    const double min_letters = options.param(id(), "min-letters", kMinLetters);
+    const double absorb_z = options.param(id(), "absorb-z", kAbsorbZ);
+    const SegmentedText& side = korean_ ? ctx.ko : ctx.en;
+    const SegmentedText& other = korean_ ? ctx.en : ctx.ko;
+    const Alignment& a = ctx.alignment;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      const Bead& b = a[k];
+      if ((korean_ ? b.en_size() : b.ko_size()) > 0) continue;
+      const std::uint32_t partner = unpaired_neighbour(ctx, k, min_letters);
+      for (const checks::Piece& p : checks::side_pieces(side, korean_ ? b.ko_begin : b.en_begin,
+                                                        korean_ ? b.ko_end : b.en_end)) {
+        if (!is_content(p.text, min_letters)) continue;
+        Finding f;
+        f.check = std::string(id());
+        f.severity = korean_ ? Severity::kMajor : Severity::kMinor;
+        (korean_ ? f.ko_ids : f.en_ids).push_back(p.segment);
+        (korean_ ? f.ko_spans : f.en_spans).push_back({p.base, p.base + p.text.size()});
+        f.message = std::string(korean_ ? "Korean" : "English") + " segment " +
+                    checks::quote_excerpt(p.text, 80) +
+                    (korean_ ? " has no English translation" : " has no Korean source");
+        if (partner != kNone) {
+          f.severity = Severity::kMinor;
+          (korean_ ? f.en_ids : f.ko_ids).push_back(partner);
+          f.message += ", unless it corresponds to the unaligned " +
+                       std::string(korean_ ? "English" : "Korean") + " segment next to it, " +
+                       checks::quote_excerpt(other.raw(partner), 60);
+        }
+        if (partner == kNone) {
+          if (const std::size_t n = absorbing_neighbour(ctx, k, length_units(p.text), absorb_z);
+              n < a.size()) {
+            f.severity = Severity::kMinor;
+            f.message += ", unless the neighbouring link says it too: " +
+                         checks::quote_excerpt(
+                             korean_ ? ctx.en.raw(a[n].en_begin) : ctx.ko.raw(a[n].ko_begin), 60) +
+                         " is longer than its " + (korean_ ? "Korean" : "English") +
+                         " alone explains";
+          }
+        }
+        f.message += ".";
+        out.push_back(std::move(f));
+      }
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+  // An adjacent link with both sides whose length score improves to |z| <= absorb_z when this
+  // side gains `units`; a.size() when there is none.
+  std::size_t absorbing_neighbour(const CheckContext& ctx, std::size_t k, double units,
+                                  double absorb_z) const {
+    const Alignment& a = ctx.alignment;
+    for (const std::size_t n : {k - 1, k + 1}) {
+      if (n >= a.size() || a[n].ko_size() == 0 || a[n].en_size() == 0) continue;
+      double ko = 0, en = 0;
+      for (std::uint32_t i = a[n].ko_begin; i < a[n].ko_end; ++i) ko += length_units(ctx.ko.raw(i));
+      for (std::uint32_t i = a[n].en_begin; i < a[n].en_end; ++i) en += length_units(ctx.en.raw(i));
+      const double before = ctx.length_model.z(ko, en);
+      const double after =
+          korean_ ? ctx.length_model.z(ko + units, en) : ctx.length_model.z(ko, en + units);
+      if (std::abs(after) < std::abs(before) && std::abs(after) <= absorb_z) return n;
+    }
+    return a.size();
+  }
+
+  // The first content segment of an adjacent link that is unaligned on the other side, or kNone.
+  std::uint32_t unpaired_neighbour(const CheckContext& ctx, std::size_t k,
+                                   double min_letters) const {
+    const Alignment& a = ctx.alignment;
+    for (const std::size_t n : {k + 1, k - 1}) {
+      if (n >= a.size()) continue;  // k - 1 wraps around for k == 0
+      const Bead& b = a[n];
+      const bool other_only =
+          korean_ ? (b.ko_size() == 0 && b.en_size() > 0) : (b.en_size() == 0 && b.ko_size() > 0);
+      if (!other_only) continue;
+      const SegmentedText& other = korean_ ? ctx.en : ctx.ko;
+      for (const checks::Piece& p : checks::side_pieces(other, korean_ ? b.en_begin : b.ko_begin,
+                                                        korean_ ? b.en_end : b.ko_end))
+        if (is_content(p.text, min_letters)) return p.segment;
+    }
+    return kNone;
+  }
+
+  bool korean_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_omission_check() {
+  return std::make_unique<UnalignedCheck>(true);
+}
+std::unique_ptr<Check> make_addition_check() {
+  return std::make_unique<UnalignedCheck>(false);
+}
+
+}  // namespace kealign

@@ -1,0 +1,169 @@
+// The bilingual dictionary and the scorer that turns it into anchor keys: a Korean word and an
+// English word meet on the id of the English word the dictionary gives for the Korean one.
+#include <algorithm>
+#include <unordered_set>
+
+#include "align_internal.hpp"
+#include "align_tokens.hpp"
+#include "kealign/error.hpp"
+#include "kealign/text.hpp"
+
+namespace kealign {
+namespace {
+
+// English glosses are phrases ("to be important, weighty"); these words carry no meaning of
+// their own and would match everywhere.
+const std::unordered_set<std::string>& english_stop_words() {
+  static const std::unordered_set<std::string> words = {
+      "the",     "and",       "for",     "with",   "from",  "into", "onto",  "one",  "sth",
+      "someone", "something", "oneself", "its",    "his",   "her",  "their", "that", "this",
+      "are",     "was",       "were",    "been",   "being", "have", "has",   "had",  "not",
+      "but",     "or",        "of",      "to",     "be",    "an",   "as",    "at",   "by",
+      "in",      "on",        "up",      "out",    "off",   "over", "about", "very", "make",
+      "get",     "give",      "take",    "put",    "etc",   "kind", "sort",  "way",  "thing",
+      "things",  "person",    "people",  "become", "come",  "go",   "do"};
+  return words;
+}
+
+// Folds regular English inflection so "missiles" meets the gloss "missile" and "announced"
+// meets "announce".
+std::string english_stem(std::string w) {
+  const auto ends = [&](std::string_view s) {
+    return w.size() > s.size() + 2 && std::string_view(w).substr(w.size() - s.size()) == s;
+  };
+  if (ends("ies")) {
+    w = w.substr(0, w.size() - 3) + "y";
+  } else if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("ing")) {
+    w.resize(w.size() - (ends("ing") ? 3 : 2));
+  } else if (ends("ed")) {
+    w.resize(w.size() - 2);
+  } else if (ends("s") && !ends("ss")) {
+    w.pop_back();
+  }
+  if (ends("e")) w.pop_back();
+  return w;
+}
+
+// Korean dictionary forms: "충돌하다" is also found as "충돌", "즐기다" as "즐기", and
+// "베이징(북경)" as both names.
+std::vector<std::string> korean_forms(std::string_view headword) {
+  std::vector<std::string> forms;
+  const auto add = [&](std::string w) {
+    while (!w.empty() && w.back() == ' ') w.pop_back();
+    while (!w.empty() && w.front() == ' ') w.erase(0, 1);
+    if (w.empty()) return;
+    forms.push_back(w);
+    for (std::string_view ending : {"하다", "되다", "다"}) {
+      if (w.size() > ending.size() + 3 &&
+          std::string_view(w).substr(w.size() - ending.size()) == ending) {
+        forms.push_back(w.substr(0, w.size() - ending.size()));
+        break;
+      }
+    }
+  };
+  const std::size_t open = headword.find('(');
+  const std::size_t close = headword.find(')', open == headword.npos ? 0 : open);
+  if (open != headword.npos && close != headword.npos) {
+    add(std::string(headword.substr(0, open)));
+    add(std::string(headword.substr(open + 1, close - open - 1)));
+  } else {
+    add(std::string(headword));
+  }
+  return forms;
+}
+
+// Korean words in running text carry particles and endings: the longest dictionary prefix of at
+// least this many syllables is taken.
+constexpr std::size_t kMinKoreanPrefix = 2;
+constexpr std::size_t kMinEnglishWord = 3;
+
+class DictionaryScorer : public detail::SegmentScorer {
+ public:
+  explicit DictionaryScorer(std::shared_ptr<const Dictionary> dictionary)
+      : dictionary_(std::move(dictionary)) {}
+
+  void annotate(const SegmentedText& text, detail::Side side,
+                detail::SideProfile& profile) const override {
+    for (std::size_t i = 0; i < text.size(); ++i)
+      for (const detail::Token& t : detail::tokenize(text.raw(i))) {
+        if (side == detail::Side::kKorean && t.kind == detail::TokenKind::kHangul) {
+          if (const auto* ids = longest_prefix(t.text))
+            for (std::uint32_t id : *ids)
+              profile.keys[i].push_back(detail::make_key(detail::KeyFamily::kDictionary, id));
+        } else if (side == detail::Side::kEnglish && t.kind == detail::TokenKind::kLetters) {
+          const std::uint32_t id = dictionary_->english_id(t.text);
+          if (id != Dictionary::kNoWord)
+            profile.keys[i].push_back(detail::make_key(detail::KeyFamily::kDictionary, id));
+        }
+      }
+  }
+
+ private:
+  const std::vector<std::uint32_t>* longest_prefix(const std::string& word) const {
+    for (std::size_t n = detail::count_code_points(word); n >= kMinKoreanPrefix; --n)
+      if (const auto* ids = dictionary_->lookup(detail::prefix_code_points(word, n))) return ids;
+    return nullptr;
+  }
+
+  std::shared_ptr<const Dictionary> dictionary_;
+};
+
+}  // namespace
+
+std::shared_ptr<const Dictionary> Dictionary::parse(std::string_view tsv, const std::string& name) {
+  auto dict = std::make_shared<Dictionary>();
+  std::size_t pos = 0, line = 0;
+  while (pos < tsv.size()) {
+    ++line;
+    std::size_t nl = tsv.find('\n', pos);
+    if (nl == tsv.npos) nl = tsv.size();
+    std::string_view row = tsv.substr(pos, nl - pos);
+    const std::size_t row_at = pos;
+    pos = nl + 1;
+    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+    if (row.find_first_not_of(" \t") == row.npos) continue;
+    const std::size_t tab = row.find('\t');
+    if (tab == row.npos) throw InputError(name, line, row_at, "expected korean<TAB>english");
+    std::vector<std::uint32_t> ids;
+    for (const detail::Token& t : detail::tokenize(row.substr(tab + 1))) {
+      if (t.kind != detail::TokenKind::kLetters || t.text.size() < kMinEnglishWord ||
+          english_stop_words().count(t.text))
+        continue;
+      const std::string stem = english_stem(t.text);
+      const auto [it, added] =
+          dict->english_ids_.emplace(stem, static_cast<std::uint32_t>(dict->english_ids_.size()));
+      if (std::find(ids.begin(), ids.end(), it->second) == ids.end()) ids.push_back(it->second);
+    }
+    if (ids.empty()) continue;
+    for (const std::string& form : korean_forms(row.substr(0, tab))) {
+      auto& entry = dict->entries_[form];
+      for (std::uint32_t id : ids)
+        if (std::find(entry.begin(), entry.end(), id) == entry.end()) entry.push_back(id);
+    }
+  }
+  return dict;
+}
+
+std::shared_ptr<const Dictionary> Dictionary::read(const std::string& path) {
+  const Document doc = read_document(path);
+  return parse(doc.body(), path);
+}
+
+const std::vector<std::uint32_t>* Dictionary::lookup(std::string_view korean) const {
+  const auto it = entries_.find(std::string(korean));
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+std::uint32_t Dictionary::english_id(std::string_view english) const {
+  const auto it = english_ids_.find(english_stem(std::string(english)));
+  return it == english_ids_.end() ? kNoWord : it->second;
+}
+
+namespace detail {
+std::unique_ptr<SegmentScorer> make_dictionary_scorer(
+    std::shared_ptr<const Dictionary> dictionary) {
+  return std::make_unique<DictionaryScorer>(std::move(dictionary));
+}
+}  // namespace detail
+
+}  // namespace kealign

@@ -1,0 +1,58 @@
+#include "kealign/report_job.hpp"
+
+#include <filesystem>
+
+#include "kealign/analysis.hpp"
+#include "kealign/check_job.hpp"
+#include "kealign/error.hpp"
+#include "kealign/io.hpp"
+#include "kealign/report.hpp"
+
+namespace kealign {
+namespace {
+
+// The analysis a report job asks for, through the same option parsing as `kealign check`.
+AnalysisOptions analysis_options_of(const ReportJob& job) {
+  CheckJob check;
+  check.ko = job.ko;
+  check.en = job.en;
+  check.presplit = job.presplit;
+  check.alignment = job.alignment;
+  check.disable = job.disable;
+  check.settings = job.settings;
+  check.dictionary = job.dictionary;
+  check.read = job.read;
+  return analysis_options(check);
+}
+
+std::string file_name(const std::string& path) {
+  return std::filesystem::path(path).filename().string();
+}
+
+}  // namespace
+
+std::map<std::string, std::string> check_descriptions() {
+  std::map<std::string, std::string> out;
+  for (const auto& check : all_checks())
+    out.emplace(std::string(check->id()), std::string(check->description()));
+  return out;
+}
+
+std::string make_report(const ReportJob& job) {
+  if (job.format != "html" && job.format != "md")
+    throw UsageError("unknown report format '" + job.format + "' (use html or md)");
+  const AnalysisOptions options = analysis_options_of(job);
+  const Analysis a = analyze(job.ko, job.en, options);
+  const ReportInput input{a.ko, a.en, a.alignment, a.findings, check_descriptions()};
+  ReportOptions report;
+  report.title = job.title.empty()
+                     ? "Translation QA: " + file_name(job.ko) + " ↔ " + file_name(job.en)
+                     : job.title;
+  return job.format == "md" ? render_markdown(input, report) : render_html(input, report);
+}
+
+void run_report_job(const ReportJob& job) {
+  write_output(job.output, make_report(job));
+}
+
+}  // namespace kealign

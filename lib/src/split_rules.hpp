@@ -1,0 +1,59 @@
+// The sentence rules (internal): where sentences start inside one block of text.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "kealign/segment.hpp"
+#include "split_block.hpp"
+
+namespace kealign::split_detail {
+
+// A run of terminators ("." "?!" "..." ". . .") with what is attached to it.
+struct Candidate {
+  std::size_t term_begin = 0;  // first terminator
+  std::size_t term_end = 0;    // after the last terminator
+  std::size_t end = 0;   // after closing quotes/brackets, citations [3] and marks (^^, ㅋㅋ)
+  std::size_t next = 0;  // first non-space code point after end; size() at the block end
+  bool closed = false;   // a closing quote or bracket follows the terminators
+  bool spaced() const { return next > end; }
+};
+
+// Reads the candidate whose first terminator is at i.
+Candidate read_candidate(const Block& b, std::size_t i);
+
+// The lower-cased word before position i, without leading quotes/brackets and without the part
+// before a hyphen or slash ("ROK-U.S" -> "u.s").
+std::u32string word_before(const Block& b, std::size_t i);
+// The word starting at i, trailing punctuation removed.
+std::u32string_view word_at(const Block& b, std::size_t i);
+
+bool english_ends_sentence(const Block& b, const Candidate& c);
+bool korean_ends_sentence(const Block& b, const Candidate& c, bool informal);
+// Korean sentences without final punctuation: does the word [begin, end) end one, given that the
+// next word starts at next? Informal text (chat, posts) also ends on weaker endings.
+bool korean_word_ends_sentence(const Block& b, std::size_t begin, std::size_t end, std::size_t next,
+                               bool informal);
+// "같아요😀하지만", "패키지ㅎㅎ심플하니": emoticons glued between a sentence end [begin, end)
+// and the next word, starting at next.
+bool korean_marks_end_sentence(const Block& b, std::size_t begin, std::size_t end,
+                               std::size_t next);
+// Sentence-final endings of polite speech (합니다, 해요, 하죠): final even without punctuation.
+bool has_strong_ending(std::u32string_view word);
+// Any sentence-final ending (했다, 했음, 있긋나, 하네) including the strong ones.
+bool has_final_ending(std::u32string_view word);
+// Chat and posts: emoticons, laughter, tildes, or no sentence-final period at all.
+bool is_informal(const Block& b);
+
+// Numbered and bulleted list items ("1. a 2. b", "a) x b) y", "• x • y").
+struct ListItems {
+  std::vector<std::size_t> starts;   // code point indices where an item begins (a sentence cut)
+  std::vector<std::size_t> markers;  // indices of the "." or ")" of item markers (never a break)
+};
+void find_list_items(const Block& b, ListItems& out);
+
+// Code point indices where a new sentence starts (sorted, unique, never 0).
+std::vector<std::size_t> find_cuts(const Block& b, Language lang);
+
+}  // namespace kealign::split_detail

@@ -1,0 +1,265 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "kealign/align.hpp"
+#include "kealign/align_job.hpp"
+#include "kealign/error.hpp"
+#include "kealign/eval.hpp"
+#include "kealign/text.hpp"
+#include "test_support.hpp"
+
+using namespace kealign;
+
+namespace {
+
+SegmentedText lines_of(const std::vector<std::string>& segments) {
+  std::string text;
+  for (const auto& s : segments) text += s + "\n";
+  return presplit(make_document("t", text));
+}
+
+bool conserved(const Alignment& a, std::size_t n, std::size_t m) {
+  try {
+    check_conservation(a, n, m);
+  } catch (const InputError&) {
+    return false;
+  }
+  for (const Bead& b : a)
+    if (!(b.confidence >= 0.0 && b.confidence <= 1.0)) return false;
+  return true;
+}
+
+// Strict F1 of a set of presplit documents, in process (== run_align_set.py).
+double strict_f1_of_set(const std::string& root, const std::string& ko_name,
+                        const std::string& en_name, const std::vector<std::string>& only = {}) {
+  std::vector<AlignTally> tallies;
+  for (const auto& entry : std::filesystem::directory_iterator(root)) {
+    const std::string dir = entry.path().string();
+    if (!std::filesystem::exists(dir + "/gold.tsv")) continue;
+    if (!only.empty() &&
+        std::find(only.begin(), only.end(), entry.path().filename().string()) == only.end())
+      continue;
+    const SegmentedText ko = presplit(read_document(dir + "/" + ko_name));
+    const SegmentedText en = presplit(read_document(dir + "/" + en_name));
+    tallies.push_back(
+        tally_alignment(read_links(dir + "/gold.tsv"), to_links(align(ko, en).alignment)));
+  }
+  return score_alignment_set(tallies).strict_f1;
+}
+
+}  // namespace
+
+TEST_CASE("length units count non-space code points, Hangul and Han twice", "[align]") {
+  const std::vector<std::pair<std::string, double>> cases = {
+      {"", 0}, {"abc", 3}, {"a b\tc", 3}, {"한국", 4}, {"美 핵", 4}, {"ICBM 발사", 8}, {"  ", 0}};
+  for (const auto& [text, units] : cases) {
+    INFO(text);
+    CHECK(length_units(text) == Approx(units));
+  }
+}
+
+TEST_CASE("the length model's z is 0 at the mean ratio and signed", "[align]") {
+  LengthModel m;
+  CHECK(m.z(100, 100 * m.mean_ratio) == Approx(0).margin(1e-12));
+  CHECK(m.z(100, 300) > 2);
+  CHECK(m.z(100, 20) < -2);
+  CHECK(m.z(0, 0) == 0);
+}
+
+TEST_CASE("degenerate inputs give a valid alignment", "[align]") {
+  const std::vector<std::string> ten = {"하나", "둘",   "셋",   "넷",   "다섯",
+                                        "여섯", "일곱", "여덟", "아홉", "열"};
+  struct Case {
+    std::vector<std::string> ko, en;
+  };
+  const std::vector<Case> cases = {
+      {{}, {}},        {{"한 문장."}, {}}, {{}, {"One sentence.", "Two."}},
+      {ten, {"One."}}, {{""}, {""}},       {{"", "", "문장."}, {"Sentence.", "", ""}},
+  };
+  for (const Case& c : cases) {
+    const SegmentedText ko = lines_of(c.ko), en = lines_of(c.en);
+    const AlignResult r = align(ko, en);
+    CHECK(conserved(r.alignment, ko.size(), en.size()));
+  }
+}
+
+TEST_CASE("one segment against 10,000 and identical texts", "[align]") {
+  std::vector<std::string> many;
+  for (int i = 0; i < 10000; ++i) many.push_back("Line " + std::to_string(i) + " of the text.");
+  const SegmentedText one = lines_of({"한 줄."}), lots = lines_of(many);
+  CHECK(conserved(align(one, lots).alignment, 1, lots.size()));
+  CHECK(conserved(align(lots, one).alignment, lots.size(), 1));
+
+  const std::vector<std::string> first(many.begin(), many.begin() + 300);
+  const SegmentedText same = lines_of(first);
+  const Alignment a = align(same, same).alignment;
+  REQUIRE(a.size() == first.size());
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    CHECK(a[k].ko_begin == k);
+    CHECK(a[k].en_begin == k);
+    CHECK(a[k].ko_size() == 1);
+    CHECK(a[k].en_size() == 1);
+  }
+}
+
+TEST_CASE("lines of 1 MB align without losing a segment", "[align]") {
+  const std::string huge(1 << 20, 'x');
+  const SegmentedText ko = lines_of({"짧은 문장.", std::string(1 << 19, 'y'), "끝."});
+  const SegmentedText en = lines_of({"A short sentence.", huge, "The end."});
+  const Alignment a = align(ko, en).alignment;
+  CHECK(conserved(a, 3, 3));
+}
+
+TEST_CASE("property: random inputs keep every segment exactly once", "[align]") {
+  std::mt19937 rng(20261127);
+  const std::vector<std::string> words = {"가나", "다라마", "바", "word",
+                                          "2013", "“인용”", "?",  "ICBM"};
+  for (int round = 0; round < 60; ++round) {
+    const auto make = [&](std::size_t count) {
+      std::vector<std::string> out;
+      for (std::size_t i = 0; i < count; ++i) {
+        std::string s;
+        const auto len = std::uniform_int_distribution<int>(0, 12)(rng);
+        for (int w = 0; w < len; ++w)
+          s += words[std::uniform_int_distribution<std::size_t>(0, words.size() - 1)(rng)] + " ";
+        out.push_back(s);
+      }
+      return out;
+    };
+    const auto n = std::uniform_int_distribution<std::size_t>(0, 40)(rng);
+    const auto m = std::uniform_int_distribution<std::size_t>(0, 40)(rng);
+    const SegmentedText ko = lines_of(make(n)), en = lines_of(make(m));
+    AlignOptions options;
+    options.exact_cells = round % 2 ? 0 : options.exact_cells;  // banded search on odd rounds
+    options.band = 4;
+    options.path_band = 2;
+    INFO("round " << round << ": " << n << " x " << m);
+    CHECK(conserved(align(ko, en, options).alignment, ko.size(), en.size()));
+  }
+}
+
+TEST_CASE("the banded search finds the same links as the exact one", "[align]") {
+  std::vector<std::string> ko, en;
+  for (int i = 0; i < 400; ++i) {
+    ko.push_back(std::string(10 + (i * 7) % 30, 'k') + " " + std::to_string(i));
+    en.push_back(std::string(12 + (i * 7) % 35, 'e') + " " + std::to_string(i));
+    if (i % 50 == 7) en.push_back("An addition without counterpart, rather long indeed.");
+  }
+  const SegmentedText k = lines_of(ko), e = lines_of(en);
+  AlignOptions banded;
+  banded.exact_cells = 0;
+  const auto exact = to_links(align(k, e).alignment);
+  const auto band = to_links(align(k, e, banded).alignment);
+  REQUIRE(exact.size() == band.size());
+  for (std::size_t i = 0; i < exact.size(); ++i) {
+    CHECK(exact[i].ko == band[i].ko);
+    CHECK(exact[i].en == band[i].en);
+  }
+}
+
+TEST_CASE("numbers and furniture decide between equal-length candidates", "[align]") {
+  const SegmentedText ko = lines_of(
+      {"북한은 2013년 실험을 했다.", "정부는 26일 발표했다.", "홍길동 기자 gildong@donga.com"});
+  const SegmentedText en = lines_of({"- Advertisement -", "North Korea tested in 2013.",
+                                     "The government announced on the 26th.", "Related Posts"});
+  std::vector<std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>> pairs;
+  for (const Link& l : to_links(align(ko, en).alignment))
+    if (!l.ko.empty() && !l.en.empty()) pairs.emplace_back(l.ko, l.en);
+  // The byline and the web furniture stay unaligned (adjacent 1-0/0-1 beads may come in either
+  // order).
+  const decltype(pairs) expected = {{{0}, {1}}, {{1}, {2}}};
+  CHECK(pairs == expected);
+}
+
+TEST_CASE("EM fits the length ratio of the pair", "[align]") {
+  std::vector<std::string> ko, en;
+  for (int i = 0; i < 200; ++i) {
+    const int len = 10 + (i * 13) % 40;
+    ko.push_back(std::string(len, 'k'));
+    en.push_back(std::string(3 * len, 'e'));  // three times longer: far from the default c
+  }
+  const SegmentedText k = lines_of(ko), e = lines_of(en);
+  AlignOptions fixed;
+  fixed.calibration = Calibration::kFixed;
+  CHECK(align(k, e, fixed).model.mean_ratio == Approx(LengthModel{}.mean_ratio));
+  const AlignResult fitted = align(k, e);
+  CHECK(fitted.model.mean_ratio == Approx(3.0).epsilon(0.05));
+  for (std::size_t i = 0; i < fitted.alignment.size(); ++i) {
+    CHECK(fitted.alignment[i].ko_size() == 1);
+    CHECK(fitted.alignment[i].en_size() == 1);
+  }
+}
+
+TEST_CASE("the aligned TSV has one row per bead and escapes cells", "[align]") {
+  const SegmentedText ko = lines_of({"첫째\t문장.", "둘째."}), en = lines_of({"First.", "Extra"});
+  const Alignment a = {{0, 1, 0, 1, 0.75}, {1, 2, 1, 1, 1.0}, {2, 2, 1, 2, 0.5}};
+  const std::string tsv = format_aligned_tsv(ko, en, a, {"", "x", ""});
+  CHECK(tsv ==
+        "ko_ids\ten_ids\tko\ten\tscore\tflags\n"
+        "0\t0\t첫째 문장.\tFirst.\t0.7500\t\n"
+        "1\t\t둘째.\t\t1.0000\tx\n"
+        "\t1\t\tExtra\t0.5000\t\n");
+  CHECK_THROWS_AS(format_aligned_tsv(ko, en, {{0, 1, 0, 1, 1.0}}, {}), InputError);
+  CHECK_THROWS_AS(format_aligned_tsv(ko, en, a, {"only one"}), UsageError);
+}
+
+TEST_CASE("dictionary entries are found through stems and glosses", "[align]") {
+  const auto d = Dictionary::parse(
+      "충돌하다\tCollide, clash with\n베이징(북경)\tBeijing\n\n미사일\tmissile\n", "dict.tsv");
+  REQUIRE(d->lookup("충돌") != nullptr);
+  REQUIRE(d->lookup("북경") != nullptr);
+  CHECK(d->lookup("없음") == nullptr);
+  const std::uint32_t missile = d->english_id("missiles");
+  REQUIRE(missile != Dictionary::kNoWord);
+  CHECK(*d->lookup("미사일") == std::vector<std::uint32_t>{missile});
+  CHECK(d->english_id("with") == Dictionary::kNoWord);
+  CHECK_THROWS_AS(Dictionary::parse("no tab here\n", "dict.tsv"), InputError);
+}
+
+TEST_CASE("kealign align writes the TSV and refuses bad options and binary input", "[align][cli]") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/ko.txt", "첫 문장이다.\n둘째 문장이다.\n");
+  test::write_file(dir + "/en.txt", "The first sentence.\nThe second sentence.\n");
+  test::write_file(dir + "/bin.txt", std::string("abc\0def", 7));
+  const auto ok = test::run_tool("align --presplit " + dir + "/ko.txt " + dir + "/en.txt");
+  REQUIRE(ok.status == 0);
+  CHECK(ok.out.rfind("ko_ids\ten_ids\tko\ten\tscore\tflags\n0\t0\t", 0) == 0);
+  const auto out = test::run_tool("align --presplit --calibrate fixed " + dir + "/ko.txt " + dir +
+                                  "/en.txt -o " + dir + "/out.tsv");
+  REQUIRE(out.status == 0);
+  CHECK(read_links(dir + "/out.tsv").size() == 2);
+  CHECK(
+      test::run_tool("align --calibrate sometimes " + dir + "/ko.txt " + dir + "/en.txt").status !=
+      0);
+  const auto bin = test::run_tool("align " + dir + "/bin.txt " + dir + "/en.txt");
+  CHECK(bin.status == 1);
+  CHECK(bin.err.find("NUL") != std::string::npos);
+  CHECK(test::run_tool("align " + dir + "/ko.txt " + dir + "/missing.txt").status == 1);
+}
+
+TEST_CASE("seed article: strict F1 floor", "[align][shared]") {
+  const std::string root = test::shared_dir() + "/seed-article";
+  const SegmentedText ko = presplit(read_document(root + "/ko.sents"));
+  const SegmentedText en = presplit(read_document(root + "/en.sents"));
+  const AlignScore s =
+      score_alignment(read_links(root + "/gold.tsv"), to_links(align(ko, en).alignment));
+  CHECK(s.strict_f1 >= 0.92);  // measured 0.923
+  CHECK(s.lax_f1 >= 0.94);     // measured 0.949
+}
+
+TEST_CASE("LibreOffice ko-en dev set: strict F1 floor", "[align][shared]") {
+  const double f1 = strict_f1_of_set(test::shared_dir() + "/corpora/libreoffice-help-ko-en-align",
+                                     "ko.sents", "en.sents");
+  CHECK(f1 >= 0.965);  // measured 0.970
+}
+
+TEST_CASE("Text+Berg de-fr test0-6: strict F1 floor", "[align][shared]") {
+  const double f1 = strict_f1_of_set(
+      test::shared_dir() + "/corpora/bleualign-textberg-de-fr/docs", "src.sents", "tgt.sents",
+      {"test0", "test1", "test2", "test3", "test4", "test5", "test6"});
+  CHECK(f1 >= 0.80);  // measured 0.812
+}

@@ -1,0 +1,136 @@
+// The check framework: registry, options, ordering, flags per bead, findings TSV/JSON, settings.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "check_test_support.hpp"
+#include "kealign/check_job.hpp"
+#include "kealign/error.hpp"
+#include "kealign/io.hpp"
+
+using kealign::CheckOptions;
+using kealign::Finding;
+using kealign::Link;
+using kealign::Severity;
+using kealign::test::make_pair;
+
+TEST_CASE("registry: every check once, with the documented ids", "[check][framework]") {
+  std::set<std::string> ids;
+  for (const auto& c : kealign::all_checks()) {
+    CHECK(ids.insert(std::string(c->id())).second);
+    CHECK_FALSE(c->description().empty());
+    CHECK(kealign::find_check(c->id()) == c.get());
+  }
+  for (const char* id :
+       {"quote-balance", "bracket-balance", "garbled-sentence", "duplication", "omission",
+        "addition", "boilerplate", "length-ratio", "truncation", "untranslated-text"})
+    CHECK(ids.count(id) == 1);
+  CHECK(kealign::find_check("no-such-check") == nullptr);
+  CHECK(kealign::severity_name(Severity::kMajor) == "major");
+  CHECK(kealign::severity_name(Severity::kMinor) == "minor");
+  CHECK(kealign::severity_name(Severity::kInfo) == "info");
+}
+
+TEST_CASE("options: unknown checks and parameters are usage errors", "[check][framework]") {
+  CheckOptions o;
+  o.params["length-ratio.max-z"] = 5;
+  CHECK_NOTHROW(kealign::validate_check_options(o));
+  CHECK(o.param("length-ratio", "max-z", 4) == 5);
+  CHECK(o.param("length-ratio", "min-units", 12) == 12);
+  o.params["length-ratio.nonsense"] = 1;
+  CHECK_THROWS_AS(kealign::validate_check_options(o), kealign::UsageError);
+  CheckOptions bad_id;
+  bad_id.params["nonsense.max-z"] = 1;
+  CHECK_THROWS_AS(kealign::validate_check_options(bad_id), kealign::UsageError);
+  CheckOptions no_dot;
+  no_dot.params["max-z"] = 1;
+  CHECK_THROWS_AS(kealign::validate_check_options(no_dot), kealign::UsageError);
+  CheckOptions disabled;
+  disabled.disabled = {"nonsense"};
+  CHECK_THROWS_AS(kealign::validate_check_options(disabled), kealign::UsageError);
+  const auto p = make_pair({"가"}, {"a"});
+  CHECK_THROWS_AS(p.run_all(disabled), kealign::UsageError);
+  // Every declared parameter is accepted.
+  for (const auto& c : kealign::all_checks())
+    for (const auto& param : c->parameters()) {
+      CheckOptions one;
+      one.params[std::string(c->id()) + "." + std::string(param.name)] = param.fallback;
+      CHECK_NOTHROW(kealign::validate_check_options(one));
+    }
+}
+
+TEST_CASE("run_checks: sorted by link then report order; disabled checks do not run",
+          "[check][framework]") {
+  const auto p = make_pair({"그는 “준비됐다”고 말했다.", "정부 소식통은 말했다.", "다음 문장이다."},
+                           {"He said, “We are ready.", "Open the the file."},
+                           {Link{{0}, {0}}, Link{{1}, {}}, Link{{2}, {1}}});
+  // Only the structural checks, so the expectation does not depend on the lexical ones.
+  CheckOptions structural;
+  for (const char* lexical : {"number-mismatch", "latin-token-mismatch", "name-consistency",
+                              "term-consistency", "untranslated-term"})
+    if (kealign::find_check(lexical)) structural.disabled.insert(lexical);
+  const auto all = p.run_all(structural);
+  std::vector<std::string> order;
+  for (const Finding& f : all) order.push_back(f.check);
+  const std::vector<std::string> expected = {"quote-balance", "omission", "duplication"};
+  CHECK(order == expected);
+  CheckOptions off = structural;
+  off.disabled.insert({"omission", "duplication"});
+  const auto some = p.run_all(off);
+  REQUIRE(some.size() == 1);
+  CHECK(some[0].check == "quote-balance");
+
+  const auto flags = kealign::flags_per_bead(p.alignment, all);
+  CHECK(flags == std::vector<std::string>{"quote-balance", "omission", "duplication"});
+  // A document-wide finding flags every link it names; ids are joined in report order.
+  Finding wide;
+  wide.check = "duplication";
+  wide.en_ids = {0, 1};
+  auto with_wide = all;
+  with_wide.push_back(wide);
+  CHECK(kealign::flags_per_bead(p.alignment, with_wide) ==
+        std::vector<std::string>{"quote-balance,duplication", "omission", "duplication"});
+}
+
+TEST_CASE("findings TSV and JSON", "[check][framework]") {
+  const auto p = make_pair({"정부 소식통은 말했다.", "그는 떠났다."}, {"He left."},
+                           {Link{{0}, {}}, Link{{1}, {0}}});
+  auto f = p.run_all();
+  REQUIRE(f.size() == 1);
+  f[0].message += "\twith a tab";
+  const std::string tsv = kealign::format_findings_tsv(f);
+  CHECK(tsv == "ko_ids\ten_ids\tcheck\tseverity\tmessage\n0\t\tomission\tmajor\t" +
+                   kealign::escape_tsv(f[0].message) + "\n");
+  const auto json =
+      nlohmann::json::parse(kealign::format_findings_json(f, p.ko.document, p.en.document));
+  REQUIRE(json.size() == 1);
+  CHECK(json[0]["check"] == "omission");
+  CHECK(json[0]["severity"] == "major");
+  CHECK(json[0]["ko_ids"] == nlohmann::json::array({0}));
+  CHECK(json[0]["en_ids"].empty());
+  CHECK(json[0]["ko_spans"][0]["text"] == "정부 소식통은 말했다.");
+  CHECK(json[0]["ko_spans"][0]["begin"] == 0);
+}
+
+TEST_CASE("check settings parse check-id.param=value", "[check][framework]") {
+  CheckOptions o;
+  kealign::apply_check_setting("length-ratio.max-z=5.5", o);
+  CHECK(o.params.at("length-ratio.max-z") == 5.5);
+  kealign::apply_check_setting(" truncation.min-words = 6 ", o);
+  CHECK(o.params.at("truncation.min-words") == 6);
+  for (const char* bad : {"length-ratio.max-z", "length-ratio.max-z=", "length-ratio.max-z=abc",
+                          "length-ratio.max-z=5x", "length-ratio.max-z=nan"})
+    CHECK_THROWS_AS(kealign::apply_check_setting(bad, o), kealign::UsageError);
+  kealign::CheckJob job;
+  job.settings = {"length-ratio.bogus=1"};
+  CHECK_THROWS_AS(kealign::analysis_options(job), kealign::UsageError);
+  job.settings = {};
+  job.disable = {"omission,addition", "boilerplate"};
+  CHECK(kealign::analysis_options(job).checks.disabled ==
+        std::set<std::string>{"omission", "addition", "boilerplate"});
+  job.format = "xml";
+  CHECK_THROWS_AS(kealign::analysis_options(job), kealign::UsageError);
+  const std::string list = kealign::describe_checks();
+  CHECK(list.find("length-ratio.max-z=4") != std::string::npos);
+  CHECK(list.find("quote-balance\t") != std::string::npos);
+}

@@ -1,0 +1,295 @@
+// The sentence splitter: edge cases as data tables, line handling, the coverage invariant on odd
+// and random input.
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "kealign/error.hpp"
+#include "kealign/segment.hpp"
+#include "kealign/text.hpp"
+
+using namespace kealign;
+
+namespace {
+
+std::vector<std::string> sentences(const std::string& text, Language lang) {
+  const SegmentedText s = split(make_document("t.txt", text), {lang});
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size(); ++i) out.push_back(s.display(i));
+  return out;
+}
+
+struct Case {
+  const char* what;
+  std::string text;
+  std::vector<std::string> expected;
+};
+
+void check_table(const std::vector<Case>& table, Language lang) {
+  for (const auto& c : table) {
+    INFO(c.what << ": " << c.text);
+    CHECK(sentences(c.text, lang) == c.expected);
+  }
+}
+
+// Every non-space byte of the body lies in exactly one segment, segments are in order, trimmed.
+void check_coverage(const std::string& text, Language lang) {
+  const SegmentedText s = split(make_document("t.txt", text), {lang});
+  const std::string& t = s.document.text;
+  std::size_t last = s.document.body_begin;
+  std::size_t covered = 0, non_space = 0;
+  for (const Segment& seg : s.segments) {
+    REQUIRE(seg.span.begin >= last);
+    REQUIRE(seg.span.end > seg.span.begin);
+    REQUIRE(seg.span.end <= t.size());
+    last = seg.span.end;
+    for (std::size_t i = seg.span.begin; i < seg.span.end;) {
+      const std::size_t at = i;
+      const char32_t c = next_code_point(t, i);
+      if (!is_space(c)) covered += i - at;
+    }
+    std::size_t i = seg.span.begin;
+    REQUIRE_FALSE(is_space(next_code_point(t, i)));
+  }
+  const std::string_view body = s.document.body();
+  for (std::size_t i = 0; i < body.size();) {
+    const std::size_t at = i;
+    if (!is_space(next_code_point(body, i))) non_space += i - at;
+  }
+  CHECK(covered == non_space);
+}
+
+}  // namespace
+
+TEST_CASE("English sentence ends", "[segment]") {
+  check_table(
+      {
+          {"plain", "Hello World. My name is Jonas.", {"Hello World.", "My name is Jonas."}},
+          {"acronym before lower case",
+           "Since it is not aimed at the U.S. mainland, doubts grow.",
+           {"Since it is not aimed at the U.S. mainland, doubts grow."}},
+          {"acronym before a name",
+           "It could be formed using the ROK-U.S. Bruce Klingner, a researcher, said so.",
+           {"It could be formed using the ROK-U.S.", "Bruce Klingner, a researcher, said so."}},
+          {"acronym before an institution",
+           "I work for the U.S. Government in Virginia.",
+           {"I work for the U.S. Government in Virginia."}},
+          {"acronym before a question",
+           "I live in the U.S. How about you?",
+           {"I live in the U.S.", "How about you?"}},
+          {"title",
+           "I saw Mr. Smith and Dr. Who at St. Michael's.",
+           {"I saw Mr. Smith and Dr. Who at St. Michael's."}},
+          {"initials",
+           "My name is Jonas E. Smith. Did you see Albert I. Jones?",
+           {"My name is Jonas E. Smith.", "Did you see Albert I. Jones?"}},
+          {"pronoun I",
+           "We make a good team, you and I. Did you see it?",
+           {"We make a good team, you and I.", "Did you see it?"}},
+          {"decimal and money",
+           "She has $100.00. It is in her bag.",
+           {"She has $100.00.", "It is in her bag."}},
+          {"number abbreviation",
+           "Please turn to p. 55. See also No. 5 there.",
+           {"Please turn to p. 55.", "See also No. 5 there."}},
+          {"lower-case time",
+           "At 5 a.m. Mr. Smith went to the bank.",
+           {"At 5 a.m. Mr. Smith went to the bank."}},
+          {"ellipsis before lower case",
+           "I wasn't really ... well, what I mean...see.",
+           {"I wasn't really ... well, what I mean...see."}},
+          {"ellipsis and period",
+           "I never meant that.... She left the store.",
+           {"I never meant that....", "She left the store."}},
+          {"quote then lower case",
+           "She turned to him, \"This is great.\" she said.",
+           {"She turned to him, \"This is great.\" she said."}},
+          {"quote then capital",
+           "She turned to him, \"This is great.\" She held it out.",
+           {"She turned to him, \"This is great.\"", "She held it out."}},
+          {"comma after a closing quote",
+           "He said, \u201cI am sure it is unwise for Korea.\u201d , Would you want that?\u201d",
+           {"He said, \u201cI am sure it is unwise for Korea.\u201d , Would you want that?\u201d"}},
+          {"period inside a quotation before lower case",
+           "He said, \u201cit is not enough. that,\u201d he pointed out. Then he left.",
+           {"He said, \u201cit is not enough. that,\u201d he pointed out.", "Then he left."}},
+          {"bang inside a name",
+           "She works at Yahoo! in the accounting department.",
+           {"She works at Yahoo! in the accounting department."}},
+          {"double punctuation", "Hello!? Is that you?", {"Hello!?", "Is that you?"}},
+          {"parenthesis",
+           "He teaches (He worked as an engineer.) at the University.",
+           {"He teaches (He worked as an engineer.) at the University."}},
+          {"url and e-mail",
+           "Mail Jane.Doe@example.com. See https://a.b.com/x.html. Thanks.",
+           {"Mail Jane.Doe@example.com.", "See https://a.b.com/x.html.", "Thanks."}},
+          {"numbered list",
+           "1. The first item 2. The second item",
+           {"1. The first item", "2. The second item"}},
+          {"lettered list",
+           "a. The first item b. The second item c. The third",
+           {"a. The first item", "b. The second item", "c. The third"}},
+          {"bullets",
+           "\u2022 9. The first item \u2022 10. The second item",
+           {"\u2022 9. The first item", "\u2022 10. The second item"}},
+      },
+      Language::kEnglish);
+}
+
+TEST_CASE("Korean sentence ends", "[segment]") {
+  check_table(
+      {
+          {"final endings",
+           "확장억제는 핵우산을 뜻한다. 정부는 논의 중이다.",
+           {"확장억제는 핵우산을 뜻한다.", "정부는 논의 중이다."}},
+          {"two quotations in one sentence",
+           "그는 \u201c확신한다\u201d며 \u201c갖고 싶겠느냐\u201d고 말했다. 다음 문장이다.",
+           {"그는 \u201c확신한다\u201d며 \u201c갖고 싶겠느냐\u201d고 말했다.", "다음 문장이다."}},
+          {"sentences inside a quotation",
+           "학자는 \"어떤 것은 뿔이 있다. 비늘도 있다\"라고 기록했다. 끝이다.",
+           {"학자는 \"어떤 것은 뿔이 있다. 비늘도 있다\"라고 기록했다.", "끝이다."}},
+          {"date",
+           "발표는 2017. 12. 11. 오전에 있었다. 그 뒤로 조용했다.",
+           {"발표는 2017. 12. 11. 오전에 있었다.", "그 뒤로 조용했다."}},
+          {"Latin abbreviation", "U.S.A.에서 왔다. 반가웠다.", {"U.S.A.에서 왔다.", "반가웠다."}},
+          {"missing space",
+           "그는 4골을 넣었다.2월 10일, 경기가 열렸다.",
+           {"그는 4골을 넣었다.", "2월 10일, 경기가 열렸다."}},
+          {"citation",
+           "지진이 발생했다.[8] 피해가 컸다.[9][10]",
+           {"지진이 발생했다.[8]", "피해가 컸다.[9][10]"}},
+          {"note after a sentence",
+           "우승자이기도 하다. (6회 우승) 또한 최초로 달성했다.",
+           {"우승자이기도 하다. (6회 우승)", "또한 최초로 달성했다."}},
+          {"polite ending without period",
+           "밥을 먹었어요 그리고 잤습니다",
+           {"밥을 먹었어요", "그리고 잤습니다"}},
+          {"chat endings",
+           "맞아 큰일났음 ㅋㅋ 내일 또 가요~ 기대돼요",
+           {"맞아 큰일났음 ㅋㅋ", "내일 또 가요~", "기대돼요"}},
+          {"quoted thought",
+           "왜 조건없이 알려주지? 라는 생각이 들 수도 있다.",
+           {"왜 조건없이 알려주지? 라는 생각이 들 수도 있다."}},
+          {"aside in brackets",
+           "짱구가 있는 곳이라면 (가능한!) 어디든 달려갑니다.",
+           {"짱구가 있는 곳이라면 (가능한!) 어디든 달려갑니다."}},
+          {"names ending in 다 in formal text",
+           "그는 그라나다 CF를 상대로 3골을 넣었다. 만화가 이시다 스이의 데뷔작이다.",
+           {"그는 그라나다 CF를 상대로 3골을 넣었다.", "만화가 이시다 스이의 데뷔작이다."}},
+          {"emoticon glued to the next sentence",
+           "정말 좋아요😀하지만 주차는 어려워요.",
+           {"정말 좋아요😀", "하지만 주차는 어려워요."}},
+          {"numbered items",
+           "1. 파일이 없어졌어요 2. 다시 받았어요",
+           {"1. 파일이 없어졌어요", "2. 다시 받았어요"}},
+      },
+      Language::kKorean);
+}
+
+TEST_CASE("lines without final punctuation stand alone; wrapped prose is joined", "[segment]") {
+  check_table(
+      {
+          {"headline lines",
+           "美 핵전력 제공에 韓 참여 명문화\n합의문보다 공동성명 등 형식 가능성",
+           {"美 핵전력 제공에 韓 참여 명문화", "합의문보다 공동성명 등 형식 가능성"}},
+          {"connective at a line end stays a headline",
+           "핵우산 의사결정 과정에 한국 참여하면\n북핵 위협에 능동적 대응 가능",
+           {"핵우산 의사결정 과정에 한국 참여하면", "북핵 위협에 능동적 대응 가능"}},
+          {"web furniture",
+           "- Advertisement -\nRelated Posts",
+           {"- Advertisement -", "Related Posts"}},
+      },
+      Language::kKorean);
+  check_table(
+      {
+          {"headline lines",
+           "When Korea participates in the process\nActive response becomes possible",
+           {"When Korea participates in the process", "Active response becomes possible"}},
+          {"wrapped prose",
+           "It is known that South Korea and the\nUnited States are preparing a text.",
+           {"It is known that South Korea and the United States are preparing a text."}},
+          {"lower-case continuation",
+           "The plan is to\ninstitutionalize it. Then more.",
+           {"The plan is to institutionalize it.", "Then more."}},
+          {"paragraphs", "One.\n\nTwo", {"One.", "Two"}},
+      },
+      Language::kEnglish);
+}
+
+TEST_CASE("segments know their paragraph and line; offsets are bytes into the text", "[segment]") {
+  const SegmentedText s = split(
+      make_document("t.txt", "\xEF\xBB\xBF첫 줄이다. 둘째다.\n\n셋째\n넷째"), {Language::kKorean});
+  REQUIRE(s.size() == 4);
+  CHECK(s.raw(0) == "첫 줄이다.");
+  CHECK(s.segments[0].span.begin == 3);
+  CHECK(s.segments[1].paragraph == 0);
+  CHECK(s.segments[2].paragraph == 1);
+  CHECK(s.segments[2].line == 3);
+  CHECK(s.segments[3].line == 4);
+
+  const std::string para = "A b. C d.";
+  const std::vector<Span> spans = split_paragraph(para, 100, Language::kEnglish);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0] == Span{100, 104});
+  CHECK(spans[1] == Span{105, 109});
+}
+
+TEST_CASE("lines_are_segments keeps every non-blank line as one segment", "[segment]") {
+  const SegmentedText s =
+      split(make_document("t.txt", "One. Two.\n  \nThree\n"), {Language::kEnglish, true});
+  REQUIRE(s.size() == 2);
+  CHECK(s.display(0) == "One. Two.");
+  CHECK(s.display(1) == "Three");
+}
+
+TEST_CASE("odd input never loses text", "[segment]") {
+  const std::vector<std::string> odd = {
+      "",
+      "   \n\t\n  ",
+      ".",
+      "?!?!",
+      "\u201c",
+      "\u201d\u201d\u201d unmatched. Quotes.",
+      "((((((((( 열린 괄호. 닫히지 않음",
+      ")))] 닫는 괄호만. 있다",
+      "\"\"\"''' . . . …… ~~ ^^ ㅋㅋ",
+      "1. 2. 3. a) b) • • ⁃",
+      "U.S.A.U.S.A. e.g. i.e. p. No.",
+      std::string(5000, '.'),
+      std::string(3000, '(') + "x. Y.",
+      "😊😊😊 . 😊 ㅋ.ㅋ",
+  };
+  for (const auto& text : odd) {
+    INFO(text.substr(0, 60));
+    check_coverage(text, Language::kKorean);
+    check_coverage(text, Language::kEnglish);
+  }
+}
+
+TEST_CASE("random input never loses text", "[segment]") {
+  const std::vector<std::string> pieces = {
+      "한국은", "했다",   "요",     ".",     "?",      "!",      "…",   " ",   "  ",   "\n",
+      "\n\n",   "\u201c", "\u201d", "\"",    "'",      "(",      ")",   "[1]", "U.S.", "Mr.",
+      "a",      "B",      "1",      "2017.", "ㅋㅋ",   "😊",      "~",   "^^",  ",",    "\u2022",
+      "\u00a0", "\r\n",   "<",      ">",     "\u2018", "\u2019", "다.", "임",
+  };
+  std::mt19937 rng(20240601);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 80);
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    for (int k = length(rng); k > 0; --k) text += pieces[pick(rng)];
+    INFO(text);
+    check_coverage(text, round % 2 ? Language::kEnglish : Language::kKorean);
+  }
+}
+
+TEST_CASE("a very long line is split in bounded windows without losing text", "[segment]") {
+  std::string text;
+  for (int i = 0; text.size() < (std::size_t{3} << 20); ++i)
+    text += i % 7 ? "단어와 words " : "끝났다. ";
+  text += std::string(std::size_t{2} << 20, 'x');  // 2 MB without a space or a sentence end
+  check_coverage(text, Language::kKorean);
+  check_coverage(text, Language::kEnglish);
+}

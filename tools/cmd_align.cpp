@@ -16,6 +16,7 @@ void add_align_command(CLI::App& app) {
                   "Length model: auto (fit to the pair by EM) or fixed (calibrated defaults)")
       ->check(CLI::IsMember({"auto", "fixed"}));
   cmd->add_option("--dict", opts->dictionary, "Bilingual word list, korean<TAB>english");
+  cmd->add_flag("!--no-flags", opts->flags, "Leave the flags column empty (skip the QA checks)");
   add_read_options(cmd, opts->read);
   cmd->add_option("-o,--output", opts->output, "Output file (default: standard output)");
   cmd->callback([opts] { run_align_job(*opts); });

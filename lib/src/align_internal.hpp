@@ -44,12 +44,16 @@ using Key = std::uint64_t;
 Key make_key(KeyFamily family, std::uint64_t value);
 KeyFamily key_family(Key key);
 
+// How a segment ends: a headline or label ends bare, a sentence with a full stop (or ?, !), a
+// lead-in or a fragment of a broken sentence with a colon, comma, semicolon or dash.
+enum class LineEnd : std::uint8_t { kSentence, kClause, kBare };
+
 // What the scorers know about one side's segments.
 struct SideProfile {
   std::vector<double> length;            // length_units() of each segment
   std::vector<std::vector<Key>> keys;    // anchor keys of each segment (repeats = count)
   std::vector<float> alone;              // log-odds that the segment stands alone (furniture)
-  std::vector<std::uint8_t> unterminated;  // 1: a headline or label without final punctuation
+  std::vector<LineEnd> line_end;         // how each segment ends
   std::vector<std::uint32_t> paragraph;  // paragraph of each segment
   std::vector<std::vector<std::string>> words;  // normalised words (for the learned lexicon)
 

@@ -1,5 +1,6 @@
 #include "kealign/align_job.hpp"
 
+#include "kealign/analysis.hpp"
 #include "kealign/error.hpp"
 #include "kealign/io.hpp"
 
@@ -18,15 +19,16 @@ AlignOptions align_options(const AlignJob& job) {
 }
 
 void run_align_job(const AlignJob& job) {
-  const AlignOptions options = align_options(job);  // fail on a bad option before reading
-  const auto load = [&](const std::string& path, Language lang) {
-    Document doc = read_document(path, job.read);
-    return job.presplit ? presplit(std::move(doc)) : split(std::move(doc), {lang});
-  };
-  const SegmentedText ko = load(job.ko, Language::kKorean);
-  const SegmentedText en = load(job.en, Language::kEnglish);
-  const AlignResult result = align(ko, en, options);
-  write_output(job.output, format_aligned_tsv(ko, en, result.alignment, {}));
+  AnalysisOptions options;  // built first: a bad option fails before any input is read
+  options.align = align_options(job);
+  options.presplit = job.presplit;
+  options.read = job.read;
+  options.checks.dictionary = job.dictionary;
+  if (!job.flags)
+    for (const auto& check : all_checks()) options.checks.disabled.insert(std::string(check->id()));
+  const Analysis a = analyze(job.ko, job.en, options);
+  write_output(job.output, format_aligned_tsv(a.ko, a.en, a.alignment,
+                                              flags_per_bead(a.alignment, a.findings)));
 }
 
 }  // namespace kealign

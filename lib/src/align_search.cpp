@@ -106,7 +106,7 @@ class BeadScorer {
       s += std::min(sim, cap);
     }
     if (std::getenv("SM_ONE") ? (a == 1 && b == 1) : true)
-    if (ko_.unterminated[i - 1] != en_.unterminated[j - 1]) s -= std::getenv("SMW") ? std::atof(std::getenv("SMW")) : weights_.shape_mismatch;
+    if (shape_mismatch(ko_.line_end[i - 1], en_.line_end[j - 1])) s -= std::getenv("SMW") ? std::atof(std::getenv("SMW")) : weights_.shape_mismatch;
     if (a > 1 && ko_.paragraph[i - a] != ko_.paragraph[i - 1]) s -= weights_.paragraph_cross;
     if (b > 1 && en_.paragraph[j - b] != en_.paragraph[j - 1]) s -= weights_.paragraph_cross;
     return s;
@@ -117,6 +117,11 @@ class BeadScorer {
   static void prefix(const std::vector<T>& v, std::vector<double>& out) {
     out.assign(v.size() + 1, 0.0);
     for (std::size_t k = 0; k < v.size(); ++k) out[k + 1] = out[k] + v[k];
+  }
+  // A sentence linked with a headline; broken-sentence fragments are neutral.
+  static bool shape_mismatch(LineEnd x, LineEnd y) {
+    return (x == LineEnd::kSentence && y == LineEnd::kBare) ||
+           (x == LineEnd::kBare && y == LineEnd::kSentence);
   }
   static bool has_paragraphs(const SideProfile& p) {
     return !p.paragraph.empty() && p.paragraph.front() != p.paragraph.back();

@@ -83,16 +83,15 @@ class PunctuationScorer : public SegmentScorer {
       }
       for (std::size_t q = 0; q < (straight + 1) / 2; ++q)
         profile.keys[i].push_back(make_key(KeyFamily::kPunctuation, hash_text("\u201C")));
-      if (!s.empty() && !ends_sentence(s)) {
+      profile.line_end[i] = line_end(s);
+      if (!s.empty() && profile.line_end[i] != LineEnd::kSentence)
         profile.keys[i].push_back(make_key(KeyFamily::kShape, hash_text("headline")));
-        profile.unterminated[i] = 1;
-      }
     }
   }
 
  private:
   // Headlines, labels and captions end without a full stop, in both languages.
-  static bool ends_sentence(std::string_view s) {
+  static LineEnd line_end(std::string_view s) {
     std::size_t k = s.size();
     while (k > 0) {
       std::size_t start = k - 1;
@@ -105,8 +104,15 @@ class PunctuationScorer : public SegmentScorer {
         case U'!':
         case U'。':
         case U'…':
+          return LineEnd::kSentence;
         case U':':
-          return true;
+        case U',':
+        case U';':
+        case U'-':
+        case U'\u2013':
+        case U'\u2014':
+          return LineEnd::kClause;
+        case U' ':
         case U'"':
         case U'”':
         case U'’':
@@ -117,10 +123,10 @@ class PunctuationScorer : public SegmentScorer {
           k = start;
           continue;
         default:
-          return false;
+          return LineEnd::kBare;
       }
     }
-    return false;
+    return LineEnd::kBare;
   }
 
   static const char* punctuation_class(char32_t c) {
@@ -316,7 +322,7 @@ void annotate_basics(const SegmentedText& text, SideProfile& profile) {
   profile.length.resize(n);
   profile.keys.assign(n, {});
   profile.alone.assign(n, 0.0f);
-  profile.unterminated.assign(n, 0);
+  profile.line_end.assign(n, LineEnd::kSentence);
   profile.paragraph.resize(n);
   profile.words.assign(n, {});
   for (std::size_t i = 0; i < n; ++i) {

@@ -1,5 +1,8 @@
 #include "lexicon.hpp"
 
+#include <unicode/uchar.h>
+
+#include <boost/locale.hpp>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -11,14 +14,20 @@
 namespace kealign {
 namespace {
 
+// Gloss words, case-folded with Unicode rules (glosses hold "café", "Ångström"), split at
+// anything that is not a letter.
 std::vector<std::string> words_of(std::string_view gloss) {
+  static const std::locale folding = boost::locale::generator()("en_US.UTF-8");
+  const std::string folded = boost::locale::fold_case(std::string(gloss), folding);
   std::vector<std::string> out;
   std::string w;
-  for (char c : std::string(gloss) + " ") {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-      w += static_cast<char>(c | 0x20);
+  for (std::size_t i = 0; i <= folded.size();) {
+    const std::size_t at = i;
+    const char32_t c = i < folded.size() ? next_code_point(folded, i) : (++i, U' ');
+    if (u_isalpha(static_cast<UChar32>(c))) {
+      w.append(folded, at, i - at);
     } else if (!w.empty()) {
-      out.push_back(w);
+      out.push_back(std::move(w));
       w.clear();
     }
   }

@@ -38,6 +38,10 @@ std::map<std::string, std::string> check_descriptions() {
   return out;
 }
 
+std::string default_report_title(const std::string& ko_path, const std::string& en_path) {
+  return "Translation QA: " + file_name(ko_path) + " ↔ " + file_name(en_path);
+}
+
 std::string make_report(const ReportJob& job) {
   if (job.format != "html" && job.format != "md")
     throw UsageError("unknown report format '" + job.format + "' (use html or md)");
@@ -45,9 +49,7 @@ std::string make_report(const ReportJob& job) {
   const Analysis a = analyze(job.ko, job.en, options);
   const ReportInput input{a.ko, a.en, a.alignment, a.findings, check_descriptions()};
   ReportOptions report;
-  report.title = job.title.empty()
-                     ? "Translation QA: " + file_name(job.ko) + " ↔ " + file_name(job.en)
-                     : job.title;
+  report.title = job.title.empty() ? default_report_title(job.ko, job.en) : job.title;
   return job.format == "md" ? render_markdown(input, report) : render_html(input, report);
 }
 

@@ -19,6 +19,7 @@ struct AlignJob {
   bool presplit = false;           // inputs are one segment per line (segment i = line i)
   std::string calibrate = "auto";  // "auto" (EM on the pair) or "fixed" (calibrated defaults)
   std::string dictionary;          // optional korean<TAB>english word list
+  bool flags = true;               // run the QA checks to fill the flags column
   ReadOptions read;                // encoding and size limit of both inputs
   std::string output = "-";        // output path; "-" = standard output
 };

@@ -32,6 +32,9 @@ struct ReportJob {
 // Check id -> one-line description, for every registered check (the report's legend).
 std::map<std::string, std::string> check_descriptions();
 
+// "Translation QA: ko.txt ↔ en.txt", from the inputs' file names.
+std::string default_report_title(const std::string& ko_path, const std::string& en_path);
+
 // The report's text; UsageError for an unknown format or bad check options, before any input is
 // read.
 std::string make_report(const ReportJob& job);

@@ -1,0 +1,30 @@
+#include "kealign/run_job.hpp"
+
+#include <filesystem>
+
+#include "kealign/align.hpp"
+#include "kealign/analysis.hpp"
+#include "kealign/error.hpp"
+#include "kealign/io.hpp"
+#include "kealign/report.hpp"
+#include "kealign/report_job.hpp"
+
+namespace kealign {
+
+void run_job(const RunJob& job) {
+  const AnalysisOptions options = analysis_options(job.check);
+  const Analysis a = analyze(job.check.ko, job.check.en, options);
+  std::error_code ec;
+  std::filesystem::create_directories(job.out_dir, ec);
+  if (ec) throw IoError(job.out_dir, "cannot create the folder: " + ec.message());
+  const std::filesystem::path dir(job.out_dir);
+  write_output((dir / "aligned.tsv").string(),
+               format_aligned_tsv(a.ko, a.en, a.alignment, flags_per_bead(a.alignment, a.findings)));
+  write_output((dir / "findings.tsv").string(), format_findings_tsv(a.findings));
+  ReportOptions report;
+  report.title = job.title.empty() ? default_report_title(job.check.ko, job.check.en) : job.title;
+  write_output((dir / "report.html").string(),
+               render_html({a.ko, a.en, a.alignment, a.findings, check_descriptions()}, report));
+}
+
+}  // namespace kealign

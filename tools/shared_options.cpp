@@ -1,0 +1,28 @@
+#include "commands.hpp"
+
+namespace kealign::cli {
+
+void add_read_options(CLI::App* cmd, ReadOptions& read) {
+  cmd->add_option("--encoding", read.encoding, "Input encoding: utf-8, euc-kr or cp949")
+      ->capture_default_str();
+  cmd->add_option("--max-line-bytes", read.max_line_bytes,
+                  "Refuse inputs with a longer line (binary files, dumps)")
+      ->capture_default_str();
+}
+
+void add_analysis_options(CLI::App* cmd, CheckJob& job) {
+  cmd->add_option("KO", job.ko, "Korean text, or - for standard input");
+  cmd->add_option("EN", job.en, "English text");
+  cmd->add_flag("--presplit", job.presplit, "Inputs are already one segment per line");
+  cmd->add_option("--alignment,-a", job.alignment,
+                  "Existing alignment (aligned TSV, or ko_ids<TAB>en_ids) instead of aligning");
+  // One value per occurrence, so a flag before KO EN does not swallow them.
+  cmd->add_option("--disable", job.disable, "Check ids to skip, comma-separated (repeatable)")
+      ->expected(1);
+  cmd->add_option("--set", job.settings, "A check parameter: check-id.param=value (repeatable)")
+      ->expected(1);
+  cmd->add_option("--dict", job.dictionary, "Korean<TAB>English dictionary for aligner and checks");
+  add_read_options(cmd, job.read);
+}
+
+}  // namespace kealign::cli

@@ -245,21 +245,24 @@ TEST_CASE("seed article: strict F1 floor", "[align][shared]") {
   const std::string root = test::shared_dir() + "/seed-article";
   const SegmentedText ko = presplit(read_document(root + "/ko.sents"));
   const SegmentedText en = presplit(read_document(root + "/en.sents"));
-  const AlignScore s =
-      score_alignment(read_links(root + "/gold.tsv"), to_links(align(ko, en).alignment));
-  CHECK(s.strict_f1 >= 0.92);  // measured 0.923
-  CHECK(s.lax_f1 >= 0.94);     // measured 0.949
+  const AlignResult r = align(ko, en);
+  const AlignScore s = score_alignment(read_links(root + "/gold.tsv"), to_links(r.alignment));
+  CHECK(s.strict_f1 >= 0.99);  // measured 1.000
+  CHECK(s.lax_f1 >= 0.99);     // measured 1.000
+  // English headlines spell out the Korean ones: their own ratio is fitted well above the body's.
+  CAPTURE(r.model.mean_ratio, r.model.headline_ratio);
+  CHECK(r.model.headline_ratio > 1.2 * r.model.mean_ratio);
 }
 
 TEST_CASE("LibreOffice ko-en dev set: strict F1 floor", "[align][shared]") {
   const double f1 = strict_f1_of_set(test::shared_dir() + "/corpora/libreoffice-help-ko-en-align",
                                      "ko.sents", "en.sents");
-  CHECK(f1 >= 0.965);  // measured 0.970
+  CHECK(f1 >= 0.968);  // measured 0.971
 }
 
 TEST_CASE("Text+Berg de-fr test0-6: strict F1 floor", "[align][shared]") {
   const double f1 = strict_f1_of_set(
       test::shared_dir() + "/corpora/bleualign-textberg-de-fr/docs", "src.sents", "tgt.sents",
       {"test0", "test1", "test2", "test3", "test4", "test5", "test6"});
-  CHECK(f1 >= 0.80);  // measured 0.812
+  CHECK(f1 >= 0.813);  // measured 0.816
 }

@@ -48,6 +48,12 @@ KeyFamily key_family(Key key);
 // lead-in or a fragment of a broken sentence with a colon, comma, semicolon or dash.
 enum class LineEnd : std::uint8_t { kSentence, kClause, kBare };
 
+// A sentence linked with a headline; lead-ins and broken-sentence fragments are neutral.
+inline bool shape_mismatch(LineEnd x, LineEnd y) {
+  return (x == LineEnd::kSentence && y == LineEnd::kBare) ||
+         (x == LineEnd::kBare && y == LineEnd::kSentence);
+}
+
 // What the scorers know about one side's segments.
 struct SideProfile {
   std::vector<double> length;            // length_units() of each segment
@@ -58,6 +64,13 @@ struct SideProfile {
   std::vector<std::vector<std::string>> words;  // normalised words (for the learned lexicon)
 
   std::size_t size() const { return length.size(); }
+  // How the segments [begin, end) end as a whole: a sentence if any of them is one (a headline
+  // does not merge with a sentence), else as the last one.
+  LineEnd ending(std::size_t begin, std::size_t end) const {
+    for (std::size_t k = begin; k < end; ++k)
+      if (line_end[k] == LineEnd::kSentence) return LineEnd::kSentence;
+    return line_end[end - 1];
+  }
 };
 
 enum class Side { kKorean, kEnglish };
@@ -102,9 +115,9 @@ struct AnchorWeights {
   double paragraph_mismatch =
       1.0;                   // penalty for a bead boundary at a paragraph end of one side only
   double null_length = 0.0;  // log-probability of a 1-0/0-1 bead's length (flat)
-  // Penalty for a bead whose last segments differ in shape (a sentence with a headline): lines
-  // without final punctuation are translated as such lines.
-  double shape_mismatch = 2.0;
+  // Penalty for a bead whose sides differ in shape (SideProfile::ending: a sentence with a
+  // headline): lines without final punctuation are translated as such lines. Fitted per pair.
+  double shape_mismatch = 0.0;
 };
 
 // Rows i = 0..n of the search grid (Korean boundaries); row i spans English boundaries [lo, hi].
@@ -147,5 +160,12 @@ LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const Le
 // documents keep sensible values.
 LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
                         const LengthModel& current, const LengthModel& prior);
+
+// The log-odds against a sentence linked with a headline (LineEnd): how much rarer such beads
+// are in the alignment (weighted by confidence, smoothed) than among random pairs of the two sides'
+// segments. Noisy text (OCR, labels with stray full stops) earns a small penalty, clean news a
+// large one; never below zero or above max_penalty.
+double fit_shape_mismatch(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
+                          double max_penalty);
 
 }  // namespace kealign::detail

@@ -16,6 +16,8 @@ using detail::SideProfile;
 constexpr int kEmRounds = 2;
 // How many times a band may be re-centred on the path and widened before it is accepted.
 constexpr int kMaxBandRetries = 4;
+// Upper bound of the fitted penalty for linking a sentence with a headline (log-odds).
+constexpr double kMaxShapeMismatch = 3.0;
 
 std::vector<std::unique_ptr<detail::SegmentScorer>> make_scorers(const AlignOptions& options) {
   std::vector<std::unique_ptr<detail::SegmentScorer>> scorers;
@@ -54,6 +56,8 @@ class Searcher {
     exact_ = n * m <= options.exact_cells;
     band_ = exact_ ? detail::full_band(n, m) : detail::diagonal_band(n, m, options.band);
   }
+
+  detail::AnchorWeights& weights() { return weights_; }
 
   SearchResult run(const LengthModel& model, bool posteriors) {
     std::size_t width = searched_ ? options_.path_band : options_.band;
@@ -106,6 +110,10 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     }
   }
   if (options.learn_lexicon) {
+    // Fitted on the settled path and used in the last pass only: EM and the word table are learnt
+    // without it, so noisy text (OCR) keeps the paths it had.
+    searcher.weights().shape_mismatch =
+        detail::fit_shape_mismatch(r.alignment, kp, ep, kMaxShapeMismatch);
     detail::add_learned_lexicon(r.alignment, kp, ep, {});
     r = searcher.run(result.model, ++pass == passes);
   }

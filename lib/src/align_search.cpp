@@ -3,7 +3,6 @@
 // double of forward score per cell, plus a few rolling rows.
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 
 #include "align_internal.hpp"
@@ -75,6 +74,8 @@ class BeadScorer {
   BeadScorer(const SideProfile& ko, const SideProfile& en, const AnchorMatrix& anchors,
              const LengthModel& model, const AnchorWeights& weights)
       : ko_(ko), en_(en), model_(model), weights_(weights), dense_(anchors, en.size()) {
+    headline_model_ = model;
+    headline_model_.mean_ratio = model.headline_ratio;
     prefix(ko.length, ko_len_);
     prefix(en.length, en_len_);
     prefix(anchors.ko_mass, ko_mass_);
@@ -97,7 +98,10 @@ class BeadScorer {
       s += a ? ko_.alone[i - 1] : en_.alone[j - 1];
       return s;
     }
-    s += log_tail()(model_.z(ko_len_[i] - ko_len_[i - a], en_len_[j] - en_len_[j - b]));
+    const bool headline =
+        ko_.ending(i - a, i) == LineEnd::kBare && en_.ending(j - b, j) == LineEnd::kBare;
+    const LengthModel& length = headline ? headline_model_ : model_;
+    s += log_tail()(length.z(ko_len_[i] - ko_len_[i - a], en_len_[j] - en_len_[j - b]));
     double sim = 0;
     for (std::size_t r = i - a; r < i; ++r)
       for (std::size_t c = j - b; c < j; ++c) sim += dense_.at(r, c);
@@ -105,8 +109,7 @@ class BeadScorer {
       const double cap = std::min(ko_mass_[i] - ko_mass_[i - a], en_mass_[j] - en_mass_[j - b]);
       s += std::min(sim, cap);
     }
-    if (std::getenv("SM_ONE") ? (a == 1 && b == 1) : true)
-    if (shape_mismatch(ko_.line_end[i - 1], en_.line_end[j - 1])) s -= std::getenv("SMW") ? std::atof(std::getenv("SMW")) : weights_.shape_mismatch;
+    if (shape_mismatch(ko_.ending(i - a, i), en_.ending(j - b, j))) s -= weights_.shape_mismatch;
     if (a > 1 && ko_.paragraph[i - a] != ko_.paragraph[i - 1]) s -= weights_.paragraph_cross;
     if (b > 1 && en_.paragraph[j - b] != en_.paragraph[j - 1]) s -= weights_.paragraph_cross;
     return s;
@@ -117,11 +120,6 @@ class BeadScorer {
   static void prefix(const std::vector<T>& v, std::vector<double>& out) {
     out.assign(v.size() + 1, 0.0);
     for (std::size_t k = 0; k < v.size(); ++k) out[k + 1] = out[k] + v[k];
-  }
-  // A sentence linked with a headline; broken-sentence fragments are neutral.
-  static bool shape_mismatch(LineEnd x, LineEnd y) {
-    return (x == LineEnd::kSentence && y == LineEnd::kBare) ||
-           (x == LineEnd::kBare && y == LineEnd::kSentence);
   }
   static bool has_paragraphs(const SideProfile& p) {
     return !p.paragraph.empty() && p.paragraph.front() != p.paragraph.back();
@@ -138,6 +136,7 @@ class BeadScorer {
   const SideProfile& ko_;
   const SideProfile& en_;
   const LengthModel& model_;
+  LengthModel headline_model_;  // model_ with the headline ratio as c
   const AnchorWeights& weights_;
   DenseAnchorRows dense_;
   std::vector<double> ko_len_, en_len_, ko_mass_, en_mass_;

@@ -11,20 +11,6 @@
 namespace kealign {
 namespace {
 
-// The analysis a report job asks for, through the same option parsing as `kealign check`.
-AnalysisOptions analysis_options_of(const ReportJob& job) {
-  CheckJob check;
-  check.ko = job.ko;
-  check.en = job.en;
-  check.presplit = job.presplit;
-  check.alignment = job.alignment;
-  check.disable = job.disable;
-  check.settings = job.settings;
-  check.dictionary = job.dictionary;
-  check.read = job.read;
-  return analysis_options(check);
-}
-
 std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
 }
@@ -45,11 +31,11 @@ std::string default_report_title(const std::string& ko_path, const std::string& 
 std::string make_report(const ReportJob& job) {
   if (job.format != "html" && job.format != "md")
     throw UsageError("unknown report format '" + job.format + "' (use html or md)");
-  const AnalysisOptions options = analysis_options_of(job);
-  const Analysis a = analyze(job.ko, job.en, options);
+  const AnalysisOptions options = analysis_options(job.check);
+  const Analysis a = analyze(job.check.ko, job.check.en, options);
   const ReportInput input{a.ko, a.en, a.alignment, a.findings, check_descriptions()};
   ReportOptions report;
-  report.title = job.title.empty() ? default_report_title(job.ko, job.en) : job.title;
+  report.title = job.title.empty() ? default_report_title(job.check.ko, job.check.en) : job.title;
   return job.format == "md" ? render_markdown(input, report) : render_html(input, report);
 }
 

@@ -60,6 +60,9 @@ inline constexpr std::array<BeadShape, kBeadShapeCount> kBeadShapes = {
 struct LengthModel {
   double mean_ratio = 1.14;  // c: English units per Korean unit (LibreOffice ko-en paragraphs)
   double variance = 2.9;     // s^2: variance of the length difference per unit of mean length
+  // c for beads whose sides both end bare (headlines, labels): translations of short headlines
+  // spell out what the source abbreviates. Equal to mean_ratio until fitted.
+  double headline_ratio = 1.14;
   // Prior probability of each shape in kBeadShapes (1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3, 3-1).
   std::array<double, kBeadShapeCount> priors = {0.93,  0.022, 0.022, 0.008,
                                                 0.008, 0.002, 0.004, 0.004};

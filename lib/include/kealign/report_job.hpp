@@ -2,7 +2,7 @@
 // report (report.hpp) as one self-contained HTML file or as Markdown.
 //
 //   kealign::ReportJob job;
-//   job.ko = "ko.sents"; job.en = "en.sents"; job.presplit = true; job.alignment = "gold.tsv";
+//   job.check.ko = "ko.sents"; job.check.en = "en.sents"; job.check.presplit = true;
 //   job.output = "report.html";
 //   kealign::run_report_job(job);   // written atomically ("-" = standard output)
 #pragma once
@@ -11,22 +11,16 @@
 #include <string>
 #include <vector>
 
-#include "kealign/text.hpp"
+#include "kealign/check_job.hpp"
 
 namespace kealign {
 
 struct ReportJob {
-  std::string ko;                     // Korean input path ("-" = standard input)
-  std::string en;                     // English input path
-  bool presplit = false;              // inputs are one segment per line
-  std::string alignment;              // existing alignment file; "" = run the aligner
-  std::string format = "html";        // "html" or "md"
-  std::string title;                  // report title; "" = named after the two inputs
-  std::vector<std::string> disable;   // check ids to skip (each may itself be comma-separated)
-  std::vector<std::string> settings;  // "check-id.param=value"
-  std::string dictionary;             // optional korean<TAB>english list for aligner and checks
-  ReadOptions read;                   // encoding and size limit of both inputs
-  std::string output = "-";           // output path; "-" = standard output
+  CheckJob check;                // inputs, alignment file and check options (its format and
+                                 // output are not used)
+  std::string format = "html";   // "html" or "md"
+  std::string title;             // report title; "" = named after the two inputs
+  std::string output = "-";      // output path; "-" = standard output
 };
 
 // Check id -> one-line description, for every registered check (the report's legend).

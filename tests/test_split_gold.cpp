@@ -67,7 +67,7 @@ TEST_CASE("kealign split reproduces the seed article's gold segmentation", "[sha
   }
 }
 
-// Floors slightly below the figures measured on 2026-11-27 (docs/bench/split.md); the best
+// Floors slightly below the figures measured on 2026-11-27 (docs/benchmarks.md); the best
 // published normalised F1 per set is in the comment.
 TEST_CASE("Korean split-gold sets: normalised F1 floors", "[shared]") {
   struct Floor {

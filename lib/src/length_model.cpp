@@ -9,7 +9,7 @@ namespace kealign {
 namespace {
 
 // A Hangul syllable or Han ideograph carries about as much text as two Latin letters (measured on
-// the LibreOffice, GIMP and KPC Korean-English sets, docs/bench/align.md), so counting it twice
+// the LibreOffice, GIMP and KPC Korean-English sets, docs/benchmarks.md), so counting it twice
 // brings c near 1 and lowers the length ratio's spread.
 constexpr double kWideCharUnits = 2.0;
 

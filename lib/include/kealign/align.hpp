@@ -56,7 +56,7 @@ inline constexpr std::array<BeadShape, kBeadShapeCount> kBeadShapes = {
 
 // The length model of the Gale-Church family: the length of a candidate link's English side is
 // compared with c times its Korean side, in units of length_units(), under a normal model with
-// variance s^2 per unit. Defaults are calibrated for Korean-English (docs/bench/align.md).
+// variance s^2 per unit. Defaults are calibrated for Korean-English (docs/benchmarks.md).
 struct LengthModel {
   double mean_ratio = 1.14;  // c: English units per Korean unit (LibreOffice ko-en paragraphs)
   double variance = 2.9;     // s^2: variance of the length difference per unit of mean length
@@ -72,7 +72,7 @@ struct LengthModel {
 };
 
 // The length of a segment in the model's unit: code points that are not white space, a Hangul or
-// CJK ideograph counting as one (see docs/bench/align.md for why this unit).
+// CJK ideograph counting as one (see docs/benchmarks.md for why this unit).
 double length_units(std::string_view text);
 
 // A bilingual word list (Korean word -> English words), e.g. kengdic's ko-en.tsv.

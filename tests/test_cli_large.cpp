@@ -18,9 +18,10 @@ TEST_CASE("a 100 MB single line is refused with file, line and byte offset", "[c
   test::write_file(big, "short first line\n" + std::string(kSize, 'a'));
   for (const char* cmd : {"split --lang en", "align"}) {
     INFO(cmd);
-    const std::string args = std::string(cmd) == "align" ? "'" + big + "' '" + big + "'"
-                                                          : "'" + big + "'";
-    const test::RunResult r = test::run_tool(std::string(cmd) + " " + args + " -o '" + out_file + "'");
+    const std::string args =
+        std::string(cmd) == "align" ? "'" + big + "' '" + big + "'" : "'" + big + "'";
+    const test::RunResult r =
+        test::run_tool(std::string(cmd) + " " + args + " -o '" + out_file + "'");
     CHECK(r.status != 0);
     CHECK_THAT(r.err, Catch::Contains(big + ":2: byte 17: line is 104857600 bytes long"));
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
@@ -28,8 +29,8 @@ TEST_CASE("a 100 MB single line is refused with file, line and byte offset", "[c
   }
   // The same line is accepted when the limit is raised for it.
   test::write_file(big, std::string(std::size_t{9} << 20, 'a'));
-  const test::RunResult ok =
-      test::run_tool("split --lang en --max-line-bytes 10000000 '" + big + "' -o '" + out_file + "'");
+  const test::RunResult ok = test::run_tool("split --lang en --max-line-bytes 10000000 '" + big +
+                                            "' -o '" + out_file + "'");
   CHECK(ok.status == 0);
   CHECK(fs::exists(out_file));
   fs::remove(big);

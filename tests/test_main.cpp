@@ -24,7 +24,9 @@ bool have_shared() {
   return ::stat((shared_dir() + "/seed-article/ko.txt").c_str(), &st) == 0;
 }
 
-std::string source_dir() { return KEALIGN_SOURCE_DIR; }
+std::string source_dir() {
+  return KEALIGN_SOURCE_DIR;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

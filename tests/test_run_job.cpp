@@ -48,7 +48,8 @@ TEST_CASE("run writes aligned TSV, findings and report for the seed article", "[
   }
   const std::string findings = test::read_file(job.out_dir + "/findings.tsv");
   CHECK(findings.rfind("ko_ids\ten_ids\tcheck\tseverity\tmessage\n", 0) == 0);
-  for (const char* check : {"boilerplate", "omission", "duplication", "quote-balance", "truncation"}) {
+  for (const char* check :
+       {"boilerplate", "omission", "duplication", "quote-balance", "truncation"}) {
     INFO(check);
     CHECK(flagged.count(check) == 1);
     CHECK(findings.find(std::string("\t") + check + "\t") != std::string::npos);
@@ -70,4 +71,19 @@ TEST_CASE("run on a bad input writes nothing and names the file", "[run]") {
   CHECK_THROWS_WITH(run_job(job), Catch::Contains("bad.txt:2: byte 15"));
   CHECK_FALSE(fs::exists(job.out_dir + "/aligned.tsv"));
   CHECK_FALSE(fs::exists(job.out_dir + "/report.html"));
+}
+
+TEST_CASE("swapped inputs are refused, other language pairs pass", "[run]") {
+  RunJob job;
+  job.check.ko = seed("en.txt");
+  job.check.en = seed("ko.txt");
+  job.out_dir = test::temp_dir() + "/out";
+  CHECK_THROWS_WITH(run_job(job), Catch::Contains("are KO and EN swapped?"));
+  CHECK_FALSE(fs::exists(job.out_dir));
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/de.txt", "Der Berg ist hoch.\nWir steigen auf.\n");
+  test::write_file(dir + "/fr.txt", "La montagne est haute.\nNous montons.\n");
+  job.check.ko = dir + "/de.txt";
+  job.check.en = dir + "/fr.txt";
+  CHECK_NOTHROW(run_job(job));
 }

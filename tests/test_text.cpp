@@ -85,11 +85,11 @@ TEST_CASE("normalize folds white space, composes NFC, and maps back to source by
   NormalizedText n = normalize(src, 100);
   CHECK(n.text == "a b 한 x");
   REQUIRE(n.origin.size() == n.text.size() + 1);
-  CHECK(n.origin[0] == 102);                         // 'a'
-  CHECK(n.origin[2] == 105);                         // 'b'
-  CHECK(n.source_span({4, 7}) == Span{107, 116});    // the composed syllable covers its three jamo
-  CHECK(n.source_span({8, 9}) == Span{117, 118});    // 'x'
-  CHECK(n.origin.back() == 118);                     // end of the last kept character
+  CHECK(n.origin[0] == 102);                       // 'a'
+  CHECK(n.origin[2] == 105);                       // 'b'
+  CHECK(n.source_span({4, 7}) == Span{107, 116});  // the composed syllable covers its three jamo
+  CHECK(n.source_span({8, 9}) == Span{117, 118});  // 'x'
+  CHECK(n.origin.back() == 118);                   // end of the last kept character
 }
 
 TEST_CASE("fold_space trims and folds Unicode spaces", "[text]") {

@@ -1,4 +1,5 @@
-// kealign run KO EN [--out-dir DIR] [--title T] [check options]: align, check and report in one pass.
+// kealign run KO EN [--out-dir DIR] [--title T] [check options]: align, check and report in one
+// pass.
 #include <iostream>
 #include <memory>
 

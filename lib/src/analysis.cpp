@@ -2,6 +2,9 @@
 
 #include <cmath>
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
 #include "kealign/error.hpp"
 
 namespace kealign {
@@ -67,7 +70,35 @@ Analysis analyze_segmented(SegmentedText ko, SegmentedText en, const AnalysisOpt
   return a;
 }
 
+namespace {
+
+// Share of Hangul among the letters of a text (0 when it has none).
+double hangul_share(std::string_view text) {
+  std::size_t hangul = 0, letters = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = next_code_point(text, i);
+    if (!u_isalpha(static_cast<UChar32>(c))) continue;
+    ++letters;
+    if (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SCRIPT) == USCRIPT_HANGUL) ++hangul;
+  }
+  return letters == 0 ? 0.0 : static_cast<double>(hangul) / static_cast<double>(letters);
+}
+
+// Swapped inputs would align "successfully" into nonsense; refuse them. Pairs with no Korean on
+// either side (another language pair) pass.
+void check_not_swapped(const Document& ko, const Document& en) {
+  constexpr double kKoreanText = 0.3;  // a Korean document is at least this share Hangul
+  constexpr double kNoKorean = 0.05;   // an English one at most this
+  if (hangul_share(en.body()) >= kKoreanText && hangul_share(ko.body()) <= kNoKorean)
+    throw InputError(en.name, 0, std::string::npos,
+                     "the English input is Korean text and the Korean input (" + ko.name +
+                         ") is not: are KO and EN swapped?");
+}
+
+}  // namespace
+
 Analysis analyze(Document ko, Document en, const AnalysisOptions& options) {
+  check_not_swapped(ko, en);
   SegmentedText k = segment(std::move(ko), options.presplit, Language::kKorean);
   SegmentedText e = segment(std::move(en), options.presplit, Language::kEnglish);
   Alignment alignment;

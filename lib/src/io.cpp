@@ -26,7 +26,9 @@ AtomicOutput::~AtomicOutput() {
   }
 }
 
-std::ostream& AtomicOutput::stream() { return to_stdout_ ? std::cout : file_; }
+std::ostream& AtomicOutput::stream() {
+  return to_stdout_ ? std::cout : file_;
+}
 
 void AtomicOutput::commit() {
   if (committed_) return;
@@ -40,7 +42,8 @@ void AtomicOutput::commit() {
   const bool ok = static_cast<bool>(file_);
   file_.close();
   if (!ok) throw IoError(path_, "write failed");
-  if (std::rename(temp_.c_str(), path_.c_str()) != 0) throw IoError(path_, "cannot rename into place");
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0)
+    throw IoError(path_, "cannot rename into place");
   committed_ = true;
 }
 
@@ -55,11 +58,20 @@ std::string escape_tsv(std::string_view cell) {
   out.reserve(cell.size());
   for (char c : cell) {
     switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      default: out += c;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

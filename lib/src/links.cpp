@@ -48,7 +48,8 @@ std::vector<Link> parse_links(std::string_view text, const std::string& name) {
       throw InputError(name, line, row_at, "expected ko_ids<TAB>en_ids");
     const std::size_t tab2 = row.find('\t', tab + 1);
     const std::string_view ko = row.substr(0, tab);
-    const std::string_view en = row.substr(tab + 1, tab2 == std::string_view::npos ? row.npos : tab2 - tab - 1);
+    const std::string_view en =
+        row.substr(tab + 1, tab2 == std::string_view::npos ? row.npos : tab2 - tab - 1);
     if (ko == "ko_ids") continue;
     out.push_back({parse_ids(ko, name, line, row_at), parse_ids(en, name, line, row_at + tab + 1)});
   }
@@ -73,10 +74,11 @@ Alignment to_alignment(const std::vector<Link>& links, std::size_t ko_count, std
                          std::size_t count, const char* side) {
       for (std::size_t k = 0; k < ids.size(); ++k) {
         if (ids[k] != next)
-          throw InputError(name, 0, std::string::npos,
-                           "link " + std::to_string(i + 1) + ": " + side + " segment " +
-                               std::to_string(ids[k]) + " where " + std::to_string(next) +
-                               " was expected (links must be in order, consecutive, each segment once)");
+          throw InputError(
+              name, 0, std::string::npos,
+              "link " + std::to_string(i + 1) + ": " + side + " segment " + std::to_string(ids[k]) +
+                  " where " + std::to_string(next) +
+                  " was expected (links must be in order, consecutive, each segment once)");
         if (ids[k] >= count)
           throw InputError(name, 0, std::string::npos,
                            "link " + std::to_string(i + 1) + ": " + side + " segment " +
@@ -104,8 +106,9 @@ void check_conservation(const Alignment& alignment, std::size_t ko_count, std::s
   for (std::size_t i = 0; i < alignment.size(); ++i) {
     const Bead& b = alignment[i];
     if (b.ko_begin != ko || b.en_begin != en || b.ko_end < b.ko_begin || b.en_end < b.en_begin)
-      throw InputError(name, 0, std::string::npos,
-                       "link " + std::to_string(i + 1) + " does not continue where the previous ended");
+      throw InputError(
+          name, 0, std::string::npos,
+          "link " + std::to_string(i + 1) + " does not continue where the previous ended");
     ko = b.ko_end;
     en = b.en_end;
   }

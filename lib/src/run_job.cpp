@@ -18,8 +18,9 @@ void run_job(const RunJob& job) {
   std::filesystem::create_directories(job.out_dir, ec);
   if (ec) throw IoError(job.out_dir, "cannot create the folder: " + ec.message());
   const std::filesystem::path dir(job.out_dir);
-  write_output((dir / "aligned.tsv").string(),
-               format_aligned_tsv(a.ko, a.en, a.alignment, flags_per_bead(a.alignment, a.findings)));
+  write_output(
+      (dir / "aligned.tsv").string(),
+      format_aligned_tsv(a.ko, a.en, a.alignment, flags_per_bead(a.alignment, a.findings)));
   write_output((dir / "findings.tsv").string(), format_findings_tsv(a.findings));
   ReportOptions report;
   report.title = job.title.empty() ? default_report_title(job.check.ko, job.check.en) : job.title;

@@ -71,7 +71,8 @@ bool looks_like_legacy_korean(std::string_view text, std::size_t from) {
 void validate_utf8(const std::string& name, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     if (text[i] == '\0')
-      throw InputError(name, line_at(text, i), i, "NUL byte: this looks like a binary file, not text");
+      throw InputError(name, line_at(text, i), i,
+                       "NUL byte: this looks like a binary file, not text");
     const std::size_t n = utf8_sequence_length(text, i);
     if (n == 0) {
       std::string problem = "invalid UTF-8 byte 0x";
@@ -128,21 +129,24 @@ void check_line_lengths(const std::string& name, std::string_view text, std::siz
     if (nl == std::string_view::npos) nl = text.size();
     if (nl - start > limit)
       throw InputError(name, line, start,
-                       "line is " + std::to_string(nl - start) + " bytes long, more than the limit of " +
-                           std::to_string(limit) + " (--max-line-bytes)");
+                       "line is " + std::to_string(nl - start) +
+                           " bytes long, more than the limit of " + std::to_string(limit) +
+                           " (--max-line-bytes)");
     start = nl + 1;
   }
 }
 
 }  // namespace
 
-std::size_t Document::line_of(std::size_t byte) const { return line_at(text, byte); }
+std::size_t Document::line_of(std::size_t byte) const {
+  return line_at(text, byte);
+}
 
 Document make_document(std::string name, std::string bytes, const ReadOptions& options) {
   if (bytes.size() > options.max_bytes)
     throw InputError(name, 0, std::string::npos,
-                     "input is " + std::to_string(bytes.size()) + " bytes, more than the limit of " +
-                         std::to_string(options.max_bytes));
+                     "input is " + std::to_string(bytes.size()) +
+                         " bytes, more than the limit of " + std::to_string(options.max_bytes));
   Document doc;
   std::string enc = options.encoding;
   for (auto& c : enc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -154,7 +158,8 @@ Document make_document(std::string name, std::string bytes, const ReadOptions& o
     for (std::size_t i = 0; i < bytes.size(); ++i)
       if (bytes[i] == '\0') throw InputError(name, line_at(bytes, i), i, "NUL byte in a text file");
     // CP949 is a superset of EUC-KR, so both decode with the wider table.
-    doc.text = convert_legacy(name, bytes, enc == "euc-kr" || enc == "euckr" ? "EUC-KR" : "windows-949");
+    doc.text =
+        convert_legacy(name, bytes, enc == "euc-kr" || enc == "euckr" ? "EUC-KR" : "windows-949");
     doc.converted = true;
   } else {
     throw UsageError("unknown encoding '" + options.encoding + "' (use utf-8, euc-kr or cp949)");
@@ -206,8 +211,8 @@ std::vector<Span> lines(const Document& doc) {
 
 bool is_space(char32_t c) {
   return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000 || c == 0xFEFF;
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0xFEFF;
 }
 
 char32_t next_code_point(std::string_view t, std::size_t& i) {

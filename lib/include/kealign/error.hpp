@@ -2,10 +2,12 @@
 // exceptions.
 //
 //   try { auto doc = kealign::read_document("ko.txt", {}); }
-//   catch (const kealign::InputError& e) { std::cerr << e.what() << '\n'; }  // "ko.txt:3: byte 57: ..."
+//   catch (const kealign::InputError& e) { std::cerr << e.what() << '\n'; }  // "ko.txt:3: byte 57:
+//   ..."
 //
 // Error          base of everything kealign throws
-//   InputError   the input is not what it must be (bad encoding, NUL byte, malformed TSV, mismatch);
+//   InputError   the input is not what it must be (bad encoding, NUL byte, malformed TSV,
+//   mismatch);
 //                carries the file, the 1-based line and the 0-based byte offset where it went wrong
 //   UsageError   an option or argument is invalid (unknown language, conflicting flags)
 //   IoError      the operating system refused (missing file, unwritable output)

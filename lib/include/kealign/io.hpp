@@ -4,8 +4,8 @@
 //   out.stream() << "ko_ids\ten_ids\n";
 //   out.commit();                               // renames the temporary file into place
 //
-// An AtomicOutput destroyed without commit() removes its temporary file, so an interrupted or failed
-// run never leaves a half-written output behind.
+// An AtomicOutput destroyed without commit() removes its temporary file, so an interrupted or
+// failed run never leaves a half-written output behind.
 #pragma once
 
 #include <fstream>

@@ -16,11 +16,11 @@
 namespace kealign {
 
 struct ReportJob {
-  CheckJob check;                // inputs, alignment file and check options (its format and
-                                 // output are not used)
-  std::string format = "html";   // "html" or "md"
-  std::string title;             // report title; "" = named after the two inputs
-  std::string output = "-";      // output path; "-" = standard output
+  CheckJob check;               // inputs, alignment file and check options (its format and
+                                // output are not used)
+  std::string format = "html";  // "html" or "md"
+  std::string title;            // report title; "" = named after the two inputs
+  std::string output = "-";     // output path; "-" = standard output
 };
 
 // Check id -> one-line description, for every registered check (the report's legend).

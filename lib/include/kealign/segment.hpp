@@ -5,7 +5,8 @@
 //   kealign::SegmentedText s = kealign::split(std::move(doc), {kealign::Language::kKorean});
 //   for (std::size_t i = 0; i < s.size(); ++i) std::cout << i << ' ' << s.display(i) << '\n';
 //
-//   kealign::SegmentedText p = kealign::presplit(kealign::read_document("ko.sents"));  // line i = segment i
+//   kealign::SegmentedText p = kealign::presplit(kealign::read_document("ko.sents"));  // line i =
+//   segment i
 //
 // Segments never cross a line that stands alone (a headline, byline, caption, "- Advertisement -")
 // nor a paragraph break; inside a paragraph, sentences are cut by language rules.

@@ -13,12 +13,12 @@
 namespace kealign {
 
 struct SplitJob {
-  std::string input;          // path, or "-" for standard input
-  std::string lang = "ko";    // "ko" or "en"
+  std::string input;            // path, or "-" for standard input
+  std::string lang = "ko";      // "ko" or "en"
   std::string format = "text";  // "text": one segment a line; "tsv": index, begin, end, text
-  bool presplit = false;      // input is one segment per line
-  ReadOptions read;           // encoding and size limit
-  std::string output = "-";   // output path; "-" = standard output
+  bool presplit = false;        // input is one segment per line
+  ReadOptions read;             // encoding and size limit
+  std::string output = "-";     // output path; "-" = standard output
 };
 
 // Formats segments as `kealign split` prints them.

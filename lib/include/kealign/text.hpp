@@ -1,14 +1,15 @@
-// The text layer: reading a document, validating it, and views of it that keep byte offsets into the
-// original text so every later stage (segments, links, findings) can point back at the source.
+// The text layer: reading a document, validating it, and views of it that keep byte offsets into
+// the original text so every later stage (segments, links, findings) can point back at the source.
 //
-//   kealign::Document doc = kealign::read_document("ko.txt");          // UTF-8, BOM and CRLF allowed
-//   kealign::Document old = kealign::read_document("old.txt", {"cp949"});  // converted to UTF-8
-//   for (kealign::Span line : kealign::lines(doc)) std::cout << doc.view(line) << '\n';
+//   kealign::Document doc = kealign::read_document("ko.txt");          // UTF-8, BOM and CRLF
+//   allowed kealign::Document old = kealign::read_document("old.txt", {"cp949"});  // converted to
+//   UTF-8 for (kealign::Span line : kealign::lines(doc)) std::cout << doc.view(line) << '\n';
 //   kealign::NormalizedText n = kealign::normalize(doc.view(span), span.begin);
 //   kealign::Span back = n.source_span({0, 5});                          // offsets in doc.text
 //
 // Offsets are bytes into Document::text. For UTF-8 input that is the file itself, byte for byte (a
-// BOM is kept and skipped by body()); for input read with a legacy encoding it is the UTF-8 conversion.
+// BOM is kept and skipped by body()); for input read with a legacy encoding it is the UTF-8
+// conversion.
 #pragma once
 
 #include <cstddef>
@@ -30,15 +31,15 @@ struct Span {
 
 struct ReadOptions {
   std::string encoding = "utf-8";  // "utf-8", "euc-kr" or "cp949" (legacy input is converted)
-  std::size_t max_bytes = std::size_t{1} << 31;  // larger inputs are refused, not truncated
+  std::size_t max_bytes = std::size_t{1} << 31;       // larger inputs are refused, not truncated
   std::size_t max_line_bytes = std::size_t{8} << 20;  // a longer line is refused: no prose has one
 };
 
 struct Document {
-  std::string name;         // the path or label used in error messages
-  std::string text;         // valid UTF-8, without NUL bytes
+  std::string name;            // the path or label used in error messages
+  std::string text;            // valid UTF-8, without NUL bytes
   std::size_t body_begin = 0;  // 3 when text starts with a UTF-8 BOM, else 0
-  bool converted = false;   // true when text is a conversion from a legacy encoding
+  bool converted = false;      // true when text is a conversion from a legacy encoding
 
   std::string_view view(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
   std::string_view body() const { return std::string_view(text).substr(body_begin); }
@@ -74,8 +75,8 @@ void append_utf8(std::string& out, char32_t c);
 
 // A normalised copy of a piece of text that remembers where each byte came from.
 struct NormalizedText {
-  std::string text;                  // NFC, white-space runs folded to one space, trimmed
-  std::vector<std::size_t> origin;   // origin[i]: source offset of text[i]; origin[size] = end
+  std::string text;                 // NFC, white-space runs folded to one space, trimmed
+  std::vector<std::size_t> origin;  // origin[i]: source offset of text[i]; origin[size] = end
 
   // The source range covering a range of the normalised text.
   Span source_span(Span normalized) const;

@@ -4,23 +4,14 @@
 #include <tuple>
 #include <utility>
 
+#include "eval_prf.hpp"
 #include "kealign/eval.hpp"
 
 namespace kealign {
 namespace {
 
-struct Prf {
-  double precision = 0, recall = 0, f1 = 0;
-};
-
-// score.py's prf(), operation for operation.
-Prf prf(std::size_t hits_p, std::size_t predicted, std::size_t hits_r, std::size_t gold) {
-  Prf r;
-  r.precision = predicted ? static_cast<double>(hits_p) / static_cast<double>(predicted) : 0.0;
-  r.recall = gold ? static_cast<double>(hits_r) / static_cast<double>(gold) : 0.0;
-  r.f1 = r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0.0;
-  return r;
-}
+using eval_detail::Prf;
+using eval_detail::prf;
 
 struct LinkLess {
   bool operator()(const Link& a, const Link& b) const {

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "eval_difflib.hpp"
+#include "eval_prf.hpp"
 #include "kealign/error.hpp"
 #include "kealign/eval.hpp"
 
@@ -34,18 +35,8 @@ std::u32string without_space(std::string_view text) {
   return cps;
 }
 
-struct Prf {
-  double precision = 0, recall = 0, f1 = 0;
-};
-
-// score.py's prf(), operation for operation.
-Prf prf(std::size_t hits, std::size_t predicted, std::size_t gold) {
-  Prf r;
-  r.precision = predicted ? static_cast<double>(hits) / static_cast<double>(predicted) : 0.0;
-  r.recall = gold ? static_cast<double>(hits) / static_cast<double>(gold) : 0.0;
-  r.f1 = r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0.0;
-  return r;
-}
+using eval_detail::Prf;
+using eval_detail::prf;
 
 // Offsets in the space-free text where a non-blank segment ends, and that text's length.
 struct Boundaries {
@@ -71,7 +62,8 @@ std::size_t count_common(const std::vector<std::size_t>& a, const std::vector<st
 }
 
 BoundaryScore boundary_score(const Boundaries& gold, const Boundaries& pred) {
-  const Prf p = prf(count_common(gold.ends, pred.ends), pred.ends.size(), gold.ends.size());
+  const std::size_t hits = count_common(gold.ends, pred.ends);
+  const Prf p = prf(hits, pred.ends.size(), hits, gold.ends.size());
   BoundaryScore s;
   s.precision = p.precision;
   s.recall = p.recall;

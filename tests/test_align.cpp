@@ -207,19 +207,6 @@ TEST_CASE("the aligned TSV has one row per bead and escapes cells", "[align]") {
   CHECK_THROWS_AS(format_aligned_tsv(ko, en, a, {"only one"}), UsageError);
 }
 
-TEST_CASE("dictionary entries are found through stems and glosses", "[align]") {
-  const auto d = Dictionary::parse(
-      "충돌하다\tCollide, clash with\n베이징(북경)\tBeijing\n\n미사일\tmissile\n", "dict.tsv");
-  REQUIRE(d->lookup("충돌") != nullptr);
-  REQUIRE(d->lookup("북경") != nullptr);
-  CHECK(d->lookup("없음") == nullptr);
-  const std::uint32_t missile = d->english_id("missiles");
-  REQUIRE(missile != Dictionary::kNoWord);
-  CHECK(*d->lookup("미사일") == std::vector<std::uint32_t>{missile});
-  CHECK(d->english_id("with") == Dictionary::kNoWord);
-  CHECK_THROWS_AS(Dictionary::parse("no tab here\n", "dict.tsv"), InputError);
-}
-
 TEST_CASE("kealign align writes the TSV and refuses bad options and binary input", "[align][cli]") {
   const std::string dir = test::temp_dir();
   test::write_file(dir + "/ko.txt", "첫 문장이다.\n둘째 문장이다.\n");

@@ -128,8 +128,12 @@ TEST_CASE("check settings parse check-id.param=value", "[check][framework]") {
   job.disable = {"omission,addition", "boilerplate"};
   CHECK(kealign::analysis_options(job).checks.disabled ==
         std::set<std::string>{"omission", "addition", "boilerplate"});
-  job.format = "xml";
-  CHECK_THROWS_AS(kealign::analysis_options(job), kealign::UsageError);
+  job.format = "xml";  // refused before the (missing) inputs are read
+  job.ko = "/nonexistent/ko.txt";
+  job.en = "/nonexistent/en.txt";
+  CHECK_THROWS_AS(kealign::run_check_job(job), kealign::UsageError);
+  job.format = "json";
+  CHECK_THROWS_AS(kealign::run_check_job(job), kealign::IoError);
   const std::string list = kealign::describe_checks();
   CHECK(list.find("length-ratio.max-z=4") != std::string::npos);
   CHECK(list.find("quote-balance\t") != std::string::npos);

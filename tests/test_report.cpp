@@ -242,8 +242,8 @@ TEST_CASE("seed article: Markdown report", "[report][shared]") {
 
 TEST_CASE("a report job refuses an unknown format before reading anything", "[report]") {
   ReportJob job;
-  job.check.ko = "/nonexistent/ko.txt";
-  job.check.en = "/nonexistent/en.txt";
+  job.ko = "/nonexistent/ko.txt";
+  job.en = "/nonexistent/en.txt";
   job.format = "pdf";
   CHECK_THROWS_AS(make_report(job), UsageError);
   job.format = "md";

@@ -23,8 +23,8 @@ std::string seed(const std::string& name) {
 
 TEST_CASE("run writes aligned TSV, findings and report for the seed article", "[run]") {
   RunJob job;
-  job.check.ko = seed("ko.txt");
-  job.check.en = seed("en.txt");
+  job.ko = seed("ko.txt");
+  job.en = seed("en.txt");
   job.out_dir = test::temp_dir() + "/out";
   run_job(job);
 
@@ -65,8 +65,8 @@ TEST_CASE("run on a bad input writes nothing and names the file", "[run]") {
   const std::string dir = test::temp_dir();
   test::write_file(dir + "/bad.txt", "좋은 문장.\n\xFF\n");
   RunJob job;
-  job.check.ko = dir + "/bad.txt";
-  job.check.en = seed("en.txt");
+  job.ko = dir + "/bad.txt";
+  job.en = seed("en.txt");
   job.out_dir = dir + "/out";
   CHECK_THROWS_WITH(run_job(job), Catch::Contains("bad.txt:2: byte 15"));
   CHECK_FALSE(fs::exists(job.out_dir + "/aligned.tsv"));
@@ -75,15 +75,15 @@ TEST_CASE("run on a bad input writes nothing and names the file", "[run]") {
 
 TEST_CASE("swapped inputs are refused, other language pairs pass", "[run]") {
   RunJob job;
-  job.check.ko = seed("en.txt");
-  job.check.en = seed("ko.txt");
+  job.ko = seed("en.txt");
+  job.en = seed("ko.txt");
   job.out_dir = test::temp_dir() + "/out";
   CHECK_THROWS_WITH(run_job(job), Catch::Contains("are KO and EN swapped?"));
   CHECK_FALSE(fs::exists(job.out_dir));
   const std::string dir = test::temp_dir();
   test::write_file(dir + "/de.txt", "Der Berg ist hoch.\nWir steigen auf.\n");
   test::write_file(dir + "/fr.txt", "La montagne est haute.\nNous montons.\n");
-  job.check.ko = dir + "/de.txt";
-  job.check.en = dir + "/fr.txt";
+  job.ko = dir + "/de.txt";
+  job.en = dir + "/fr.txt";
   CHECK_NOTHROW(run_job(job));
 }

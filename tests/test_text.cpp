@@ -109,3 +109,30 @@ TEST_CASE("AtomicOutput leaves no file when not committed", "[text]") {
   CHECK(escape_tsv("a\tb\\c\nd") == "a\\tb\\\\c\\nd");
   CHECK(unescape_tsv(escape_tsv("a\tb\\c\nd")) == "a\tb\\c\nd");
 }
+
+TEST_CASE("read_bytes returns a file as it is; a missing one is an IoError", "[text]") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/raw.bin", std::string("a\xFF\0b\r\n", 6));
+  CHECK(read_bytes(dir + "/raw.bin") == std::string("a\xFF\0b\r\n", 6));
+  CHECK_THROWS_AS(read_bytes(dir + "/missing.tsv"), IoError);
+}
+
+TEST_CASE("code points: backwards, boundaries, counts and encoding", "[text]") {
+  const std::string_view t = "a한😀.";  // 1 + 3 + 4 + 1 bytes
+  struct Case {
+    std::size_t at, start;
+  };
+  for (const Case c : {Case{0, 0}, Case{1, 1}, Case{2, 1}, Case{3, 1}, Case{4, 4}, Case{7, 4},
+                       Case{8, 8}, Case{9, 9}}) {
+    INFO(c.at);
+    CHECK(code_point_start(t, c.at) == c.start);
+  }
+  std::size_t i = t.size();
+  std::u32string backwards;
+  while (i > 0) backwards += previous_code_point(t, i);
+  CHECK(backwards == U".😀한a");
+  CHECK(code_point_count(t) == 4);
+  CHECK(code_point_count("") == 0);
+  CHECK(to_utf8(U"a한😀.") == t);
+  CHECK(to_utf8(U"").empty());
+}

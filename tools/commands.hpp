@@ -4,15 +4,16 @@
 
 #include <CLI/CLI.hpp>
 
-#include "kealign/check_job.hpp"
+#include "kealign/pair_input.hpp"
 #include "kealign/text.hpp"
 
 namespace kealign::cli {
 
 // --encoding and --max-line-bytes, shared by every command that reads text.
 void add_read_options(CLI::App* cmd, ReadOptions& read);
-// KO EN, --presplit, --alignment, --disable, --set, --dict and the read options (check and run).
-void add_analysis_options(CLI::App* cmd, CheckJob& job);
+// KO EN, --presplit, --alignment, --disable, --set, --dict and the read options (check, report
+// and run).
+void add_analysis_options(CLI::App* cmd, PairInput& job);
 
 void add_split_command(CLI::App& app);
 void add_align_command(CLI::App& app);

@@ -10,7 +10,7 @@ void add_read_options(CLI::App* cmd, ReadOptions& read) {
       ->capture_default_str();
 }
 
-void add_analysis_options(CLI::App* cmd, CheckJob& job) {
+void add_analysis_options(CLI::App* cmd, PairInput& job) {
   cmd->add_option("KO", job.ko, "Korean text, or - for standard input");
   cmd->add_option("EN", job.en, "English text");
   cmd->add_flag("--presplit", job.presplit, "Inputs are already one segment per line");

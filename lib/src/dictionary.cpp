@@ -1,6 +1,12 @@
-// The bilingual dictionary and the scorer that turns it into anchor keys: a Korean word and an
-// English word meet on the id of the English word the dictionary gives for the Korean one.
+// The bilingual dictionary (dictionary.hpp) and the scorer that turns it into anchor keys: a
+// Korean word and an English word meet on the id of the English word the dictionary gives for the
+// Korean one.
+#include "kealign/dictionary.hpp"
+
+#include <unicode/uchar.h>
+
 #include <algorithm>
+#include <boost/locale.hpp>
 #include <unordered_set>
 
 #include "align_internal.hpp"
@@ -72,6 +78,30 @@ std::vector<std::string> korean_forms(std::string_view headword) {
   return forms;
 }
 
+// Case folding with Unicode rules (glosses hold "café", "Ångström"); it maps code points one by
+// one, so folding the glosses joined by newlines folds each of them.
+std::string fold_case(const std::string& text) {
+  static const std::locale folding = boost::locale::generator()("en_US.UTF-8");
+  return boost::locale::fold_case(text, folding);
+}
+
+// The words of a folded gloss: runs of letters.
+std::vector<std::string> letter_words(std::string_view gloss) {
+  std::vector<std::string> out;
+  std::string w;
+  for (std::size_t i = 0; i <= gloss.size();) {
+    const std::size_t at = i;
+    const char32_t c = i < gloss.size() ? next_code_point(gloss, i) : (++i, U' ');
+    if (u_isalpha(static_cast<UChar32>(c))) {
+      w.append(gloss.substr(at, i - at));
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  return out;
+}
+
 // Korean words in running text carry particles and endings: the longest dictionary prefix of at
 // least this many syllables is taken.
 constexpr std::size_t kMinKoreanPrefix = 2;
@@ -110,43 +140,65 @@ class DictionaryScorer : public detail::SegmentScorer {
 
 }  // namespace
 
-std::shared_ptr<const Dictionary> Dictionary::parse(std::string_view tsv, const std::string& name) {
+void Dictionary::add_translation(std::string_view korean, std::string_view english) {
+  std::vector<std::uint32_t> ids;
+  for (const detail::Token& t : detail::tokenize(english)) {
+    if (t.kind != detail::TokenKind::kLetters || t.text.size() < kMinEnglishWord ||
+        english_stop_words().count(t.text))
+      continue;
+    const std::string stem = english_stem(t.text);
+    const auto [it, added] =
+        english_ids_.emplace(stem, static_cast<std::uint32_t>(english_ids_.size()));
+    if (std::find(ids.begin(), ids.end(), it->second) == ids.end()) ids.push_back(it->second);
+  }
+  if (ids.empty()) return;
+  for (const std::string& form : korean_forms(korean)) {
+    auto& entry = entries_[form];
+    for (std::uint32_t id : ids)
+      if (std::find(entry.begin(), entry.end(), id) == entry.end()) entry.push_back(id);
+  }
+}
+
+void Dictionary::add_glosses(const std::vector<std::string_view>& headwords,
+                             const std::vector<std::string_view>& glosses) {
+  std::string joined;
+  for (std::string_view g : glosses) (joined += g) += '\n';
+  const std::string folded = fold_case(joined);
+  std::size_t from = 0;
+  for (std::string_view headword : headwords) {
+    const std::size_t nl = folded.find('\n', from);
+    auto& words = glosses_[std::string(headword)];
+    for (std::string& w : letter_words(std::string_view(folded).substr(from, nl - from)))
+      words.push_back(std::move(w));
+    from = nl + 1;
+  }
+}
+
+std::shared_ptr<const Dictionary> Dictionary::from_document(const Document& doc) {
   auto dict = std::make_shared<Dictionary>();
-  std::size_t pos = 0, line = 0;
-  while (pos < tsv.size()) {
-    ++line;
-    std::size_t nl = tsv.find('\n', pos);
-    if (nl == tsv.npos) nl = tsv.size();
-    std::string_view row = tsv.substr(pos, nl - pos);
-    const std::size_t row_at = pos;
-    pos = nl + 1;
-    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+  std::vector<std::string_view> headwords, glosses;
+  std::size_t line_no = 0;
+  for (const Span line : lines(doc)) {
+    ++line_no;
+    const std::string_view row = doc.view(line);
     if (row.find_first_not_of(" \t") == row.npos) continue;
     const std::size_t tab = row.find('\t');
-    if (tab == row.npos) throw InputError(name, line, row_at, "expected korean<TAB>english");
-    std::vector<std::uint32_t> ids;
-    for (const detail::Token& t : detail::tokenize(row.substr(tab + 1))) {
-      if (t.kind != detail::TokenKind::kLetters || t.text.size() < kMinEnglishWord ||
-          english_stop_words().count(t.text))
-        continue;
-      const std::string stem = english_stem(t.text);
-      const auto [it, added] =
-          dict->english_ids_.emplace(stem, static_cast<std::uint32_t>(dict->english_ids_.size()));
-      if (std::find(ids.begin(), ids.end(), it->second) == ids.end()) ids.push_back(it->second);
-    }
-    if (ids.empty()) continue;
-    for (const std::string& form : korean_forms(row.substr(0, tab))) {
-      auto& entry = dict->entries_[form];
-      for (std::uint32_t id : ids)
-        if (std::find(entry.begin(), entry.end(), id) == entry.end()) entry.push_back(id);
-    }
+    if (tab == row.npos)
+      throw InputError(doc.name, line_no, line.begin, "expected korean<TAB>english");
+    dict->add_translation(row.substr(0, tab), row.substr(tab + 1));
+    headwords.push_back(row.substr(0, tab));
+    glosses.push_back(row.substr(tab + 1));
   }
+  dict->add_glosses(headwords, glosses);
   return dict;
 }
 
+std::shared_ptr<const Dictionary> Dictionary::parse(std::string_view tsv, const std::string& name) {
+  return from_document(make_document(name, std::string(tsv)));
+}
+
 std::shared_ptr<const Dictionary> Dictionary::read(const std::string& path) {
-  const Document doc = read_document(path);
-  return parse(doc.body(), path);
+  return from_document(read_document(path));
 }
 
 const std::vector<std::uint32_t>* Dictionary::lookup(std::string_view korean) const {
@@ -157,6 +209,12 @@ const std::vector<std::uint32_t>* Dictionary::lookup(std::string_view korean) co
 std::uint32_t Dictionary::english_id(std::string_view english) const {
   const auto it = english_ids_.find(english_stem(std::string(english)));
   return it == english_ids_.end() ? kNoWord : it->second;
+}
+
+const std::vector<std::string>& Dictionary::gloss_words(std::string_view headword) const {
+  static const std::vector<std::string> none;
+  const auto it = glosses_.find(std::string(headword));
+  return it == glosses_.end() ? none : it->second;
 }
 
 namespace detail {

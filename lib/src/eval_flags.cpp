@@ -1,11 +1,10 @@
 // QA-flag metrics: score.py flags (recall of gold findings, precision of predicted ones).
 #include <algorithm>
 #include <charconv>
-#include <fstream>
-#include <sstream>
 
 #include "kealign/error.hpp"
 #include "kealign/eval.hpp"
+#include "kealign/io.hpp"
 
 namespace kealign {
 namespace {
@@ -103,11 +102,7 @@ FlagTable parse_flags(std::string_view tsv, const std::string& name) {
 }
 
 FlagTable read_flags(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path, "cannot open for reading");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_flags(ss.str(), path);
+  return parse_flags(read_bytes(path), path);
 }
 
 FlagsScore score_flags(const FlagTable& gold, const FlagTable& pred, const std::string& found_by) {

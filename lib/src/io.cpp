@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 
 #include "kealign/error.hpp"
 
@@ -51,6 +52,14 @@ void write_output(const std::string& path, std::string_view content) {
   AtomicOutput out(path);
   out.stream().write(content.data(), static_cast<std::streamsize>(content.size()));
   out.commit();
+}
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(path, "cannot open for reading");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 std::string escape_tsv(std::string_view cell) {

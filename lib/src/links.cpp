@@ -1,8 +1,6 @@
-#include <fstream>
-#include <sstream>
-
 #include "kealign/align.hpp"
 #include "kealign/error.hpp"
+#include "kealign/io.hpp"
 
 namespace kealign {
 namespace {
@@ -57,11 +55,7 @@ std::vector<Link> parse_links(std::string_view text, const std::string& name) {
 }
 
 std::vector<Link> read_links(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path, "cannot open for reading");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_links(ss.str(), path);
+  return parse_links(read_bytes(path), path);
 }
 
 Alignment to_alignment(const std::vector<Link>& links, std::size_t ko_count, std::size_t en_count,

@@ -37,17 +37,12 @@ bool is_apostrophe(char32_t c) {
 }
 
 bool starts_sentence(std::string_view text, std::size_t at) {
-  std::size_t i = at;
-  while (i > 0) {
-    std::size_t j = i - 1;
-    while (j > 0 && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) --j;
-    std::size_t k = j;
-    const char32_t c = next_code_point(text, k);
+  while (at > 0) {
+    const char32_t c = previous_code_point(text, at);
     if (!is_space(c)) {
       static constexpr std::u32string_view kOpeners = U".!?:;\"“‘'(「『•●-–—";
       return kOpeners.find(c) != std::u32string_view::npos;
     }
-    i = j;
   }
   return true;
 }

@@ -10,16 +10,6 @@ namespace {
 
 constexpr std::string_view kFindingsSource = "findings";
 
-bool is_continuation(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// Moves a byte offset back to the start of the code point it falls in.
-std::size_t snap(std::string_view text, std::size_t at) {
-  while (at > 0 && at < text.size() && is_continuation(text[at])) --at;
-  return at;
-}
-
 [[noreturn]] void bad_finding(std::size_t index, const Finding& f, const std::string& problem) {
   throw InputError(std::string(kFindingsSource), 0, std::string::npos,
                    "finding " + std::to_string(index + 1) + " (" + f.check + "): " + problem);
@@ -59,8 +49,8 @@ SideLayout index_side(const ReportInput& input, Side s, Layout& layout) {
       for (std::size_t g = segment_at(t, sp.begin);
            g < t.size() && t.segments[g].span.begin < sp.end; ++g) {
         const Span seg = t.segments[g].span;
-        const std::size_t begin = snap(t.document.text, std::max(sp.begin, seg.begin));
-        const std::size_t end = snap(t.document.text, std::min(sp.end, seg.end));
+        const std::size_t begin = code_point_start(t.document.text, std::max(sp.begin, seg.begin));
+        const std::size_t end = code_point_start(t.document.text, std::min(sp.end, seg.end));
         if (begin >= end) continue;
         out.evidence[g].push_back({{begin, end}, fi});
         layout.finding_links[fi].push_back(out.link_of[g]);

@@ -47,6 +47,18 @@ struct Layout {
 // indexes it.
 Layout make_layout(const ReportInput& input);
 
+// What each renderer (HTML, Markdown) works from, and the text it has written so far.
+struct Renderer {
+  Renderer(const ReportInput& in, const ReportOptions& opt)
+      : input(in), options(opt), layout(make_layout(in)), summary(summarize(in, opt)) {}
+
+  const ReportInput& input;
+  const ReportOptions& options;
+  const Layout layout;
+  const ReportSummary summary;
+  std::string out;
+};
+
 // The segment's text cut at every evidence boundary, in order, covering the whole segment.
 std::vector<Piece> pieces(Span segment, const std::vector<Evidence>& evidence);
 

@@ -170,15 +170,8 @@ setBar();apply();
 })();
 )js";
 
-struct Page {
-  const ReportInput& input;
-  const ReportOptions& options;
-  const Layout layout;
-  const ReportSummary summary;
-  std::string out;
-
-  Page(const ReportInput& in, const ReportOptions& opt)
-      : input(in), options(opt), layout(make_layout(in)), summary(summarize(in, opt)) {}
+struct Page : Renderer {
+  using Renderer::Renderer;
 
   std::string_view sev(std::size_t finding) const {
     return severity_name(input.findings[finding].severity);

@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "kealign/analysis.hpp"
-#include "kealign/check_job.hpp"
+#include "kealign/check.hpp"
 #include "kealign/error.hpp"
 #include "kealign/io.hpp"
 #include "kealign/report.hpp"
@@ -31,11 +31,11 @@ std::string default_report_title(const std::string& ko_path, const std::string& 
 std::string make_report(const ReportJob& job) {
   if (job.format != "html" && job.format != "md")
     throw UsageError("unknown report format '" + job.format + "' (use html or md)");
-  const AnalysisOptions options = analysis_options(job.check);
-  const Analysis a = analyze(job.check.ko, job.check.en, options);
+  const AnalysisOptions options = analysis_options(job);
+  const Analysis a = analyze(job.ko, job.en, options);
   const ReportInput input{a.ko, a.en, a.alignment, a.findings, check_descriptions()};
   ReportOptions report;
-  report.title = job.title.empty() ? default_report_title(job.check.ko, job.check.en) : job.title;
+  report.title = job.title.empty() ? default_report_title(job.ko, job.en) : job.title;
   return job.format == "md" ? render_markdown(input, report) : render_html(input, report);
 }
 

@@ -25,24 +25,15 @@ std::string escape_md(std::string_view text) {
 // At most max_bytes of text, cut at a code point, with an ellipsis when cut.
 std::string cut(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
-  std::size_t end = max_bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return std::string(text.substr(0, end)) + std::string(kEllipsis);
+  return std::string(text.substr(0, code_point_start(text, max_bytes))) + std::string(kEllipsis);
 }
 
 std::string percent(std::size_t part, double share) {
   return fmt::format("{} ({:.1f}%)", part, 100 * share);
 }
 
-struct Markdown {
-  const ReportInput& input;
-  const ReportOptions& options;
-  const Layout layout;
-  const ReportSummary summary;
-  std::string out;
-
-  Markdown(const ReportInput& in, const ReportOptions& opt)
-      : input(in), options(opt), layout(make_layout(in)), summary(summarize(in, opt)) {}
+struct Markdown : Renderer {
+  using Renderer::Renderer;
 
   std::string quote(std::string_view text) const {
     return escape_md(cut(fold_space(text), options.max_quote_bytes));

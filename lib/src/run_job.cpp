@@ -4,6 +4,7 @@
 
 #include "kealign/align.hpp"
 #include "kealign/analysis.hpp"
+#include "kealign/check_job.hpp"
 #include "kealign/error.hpp"
 #include "kealign/io.hpp"
 #include "kealign/report.hpp"
@@ -12,8 +13,8 @@
 namespace kealign {
 
 void run_job(const RunJob& job) {
-  const AnalysisOptions options = analysis_options(job.check);
-  const Analysis a = analyze(job.check.ko, job.check.en, options);
+  const AnalysisOptions options = analysis_options(job);
+  const Analysis a = analyze(job.ko, job.en, options);
   std::error_code ec;
   std::filesystem::create_directories(job.out_dir, ec);
   if (ec) throw IoError(job.out_dir, "cannot create the folder: " + ec.message());
@@ -23,7 +24,7 @@ void run_job(const RunJob& job) {
       format_aligned_tsv(a.ko, a.en, a.alignment, flags_per_bead(a.alignment, a.findings)));
   write_output((dir / "findings.tsv").string(), format_findings_tsv(a.findings));
   ReportOptions report;
-  report.title = job.title.empty() ? default_report_title(job.check.ko, job.check.en) : job.title;
+  report.title = job.title.empty() ? default_report_title(job.ko, job.en) : job.title;
   write_output((dir / "report.html").string(),
                render_html({a.ko, a.en, a.alignment, a.findings, check_descriptions()}, report));
 }

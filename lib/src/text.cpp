@@ -229,6 +229,23 @@ char32_t next_code_point(std::string_view t, std::size_t& i) {
   return cp;
 }
 
+std::size_t code_point_start(std::string_view t, std::size_t i) {
+  while (i > 0 && i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+char32_t previous_code_point(std::string_view t, std::size_t& i) {
+  i = code_point_start(t, i - 1);
+  std::size_t at = i;
+  return next_code_point(t, at);
+}
+
+std::size_t code_point_count(std::string_view t) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < t.size(); next_code_point(t, i)) ++n;
+  return n;
+}
+
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {
     out += static_cast<char>(c);
@@ -245,6 +262,12 @@ void append_utf8(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
+}
+
+std::string to_utf8(std::u32string_view text) {
+  std::string out;
+  for (char32_t c : text) append_utf8(out, c);
+  return out;
 }
 
 std::vector<Span> paragraphs(const Document& doc) {

@@ -1,13 +1,13 @@
 // Sentence alignment of two segmented texts into Beads (links), in document order.
 //
-//   kealign::SegmentedText ko = kealign::split(kealign::read_document("ko.txt"),
-//   {kealign::Language::kKorean}); kealign::SegmentedText en =
-//   kealign::split(kealign::read_document("en.txt"), {kealign::Language::kEnglish});
-//   kealign::AlignOptions options;                      // calibrated Korean-English defaults
-//   options.dictionary = kealign::Dictionary::read("ko-en.tsv");   // optional
-//   kealign::AlignResult r = kealign::align(ko, en, options);
-//   for (const kealign::Bead& b : r.alignment) ...   // ko [ko_begin, ko_end) <-> en [en_begin,
-//   en_end) std::cout << kealign::format_aligned_tsv(ko, en, r.alignment, {});
+//   using namespace kealign;
+//   SegmentedText ko = split(read_document("ko.txt"), {Language::kKorean});
+//   SegmentedText en = split(read_document("en.txt"), {Language::kEnglish});
+//   AlignOptions options;                                // calibrated Korean-English defaults
+//   options.dictionary = Dictionary::read("ko-en.tsv");  // optional (dictionary.hpp)
+//   AlignResult r = align(ko, en, options);
+//   for (const Bead& b : r.alignment) ...  // ko [ko_begin, ko_end) <-> en [en_begin, en_end)
+//   std::cout << format_aligned_tsv(ko, en, r.alignment, {});
 //
 // The search scores each candidate bead by a Gale-Church length model (LengthModel, its parameters
 // fitted to the pair by EM unless calibration is kFixed) plus anchor scores: numbers, shared Latin
@@ -21,9 +21,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "kealign/dictionary.hpp"
 #include "kealign/segment.hpp"
 
 namespace kealign {
@@ -75,26 +75,6 @@ struct LengthModel {
 // CJK ideograph counting as one (see docs/benchmarks.md for why this unit).
 double length_units(std::string_view text);
 
-// A bilingual word list (Korean word -> English words), e.g. kengdic's ko-en.tsv.
-class Dictionary {
- public:
-  // Reads `korean<TAB>english` lines; English may hold several words or a phrase. Lines without a
-  // tab are an InputError; the file is read with the usual UTF-8 validation.
-  static std::shared_ptr<const Dictionary> read(const std::string& path);
-  static std::shared_ptr<const Dictionary> parse(std::string_view tsv, const std::string& name);
-
-  // Lower-cased English content words a Korean word (or its stem) may translate to; empty if none.
-  const std::vector<std::uint32_t>* lookup(std::string_view korean) const;
-  // Id of a lower-cased English word, or kNoWord.
-  std::uint32_t english_id(std::string_view english) const;
-  static constexpr std::uint32_t kNoWord = 0xFFFFFFFFu;
-  std::size_t size() const { return entries_.size(); }
-
- private:
-  std::unordered_map<std::string, std::vector<std::uint32_t>> entries_;
-  std::unordered_map<std::string, std::uint32_t> english_ids_;
-};
-
 enum class Calibration {
   kAuto,   // fit c, s^2 and the priors to the pair by EM, starting from AlignOptions::model
   kFixed,  // use AlignOptions::model as given
@@ -103,7 +83,7 @@ enum class Calibration {
 struct AlignOptions {
   LengthModel model = {};                          // the calibrated Korean-English defaults
   Calibration calibration = Calibration::kAuto;    // fit the model to the input pair or not
-  std::shared_ptr<const Dictionary> dictionary;    // optional bilingual dictionary
+  std::shared_ptr<const Dictionary> dictionary;    // optional bilingual dictionary (anchors)
   bool anchors = true;                             // number/token/punctuation/structure scorers
   bool learn_lexicon = true;                       // second pass with a word table from pass one
   std::size_t exact_cells = std::size_t{1} << 20;  // ko*en above this uses the banded search

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "kealign/align.hpp"
+#include "kealign/dictionary.hpp"
 #include "kealign/segment.hpp"
 
 namespace kealign {
@@ -47,9 +48,9 @@ struct CheckContext {
 // Per-check settings: on/off and named numeric parameters. Each check documents its parameters and
 // their defaults in its header comment; unknown names are a UsageError.
 struct CheckOptions {
-  std::set<std::string> disabled;        // check ids to skip
-  std::map<std::string, double> params;  // "check-id.param" -> value
-  std::string dictionary;                // optional ko<TAB>en dictionary file
+  std::set<std::string> disabled;                // check ids to skip
+  std::map<std::string, double> params;          // "check-id.param" -> value
+  std::shared_ptr<const Dictionary> dictionary;  // optional glosses (dictionary.hpp)
 
   double param(std::string_view check, std::string_view name, double fallback) const;
 };

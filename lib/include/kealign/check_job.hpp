@@ -1,4 +1,5 @@
-// The `kealign check` job as a library call: analyze a pair (analysis.hpp) and write its findings.
+// The `kealign check` job as a library call: analyze a pair (pair_input.hpp, analysis.hpp) and
+// write its findings.
 //
 //   kealign::CheckJob job;
 //   job.ko = "ko.sents"; job.en = "en.sents"; job.presplit = true; job.alignment = "gold.tsv";
@@ -15,31 +16,17 @@
 #include <string>
 #include <vector>
 
-#include "kealign/analysis.hpp"
 #include "kealign/check.hpp"
+#include "kealign/pair_input.hpp"
 #include "kealign/text.hpp"
 
 namespace kealign {
 
-struct CheckJob {
-  std::string ko;                     // Korean input path ("-" = standard input)
-  std::string en;                     // English input path
-  bool presplit = false;              // inputs are one segment per line
-  std::string alignment;              // existing alignment file; "" = run the aligner
-  std::string format = "tsv";         // "tsv" or "json"
-  std::vector<std::string> disable;   // check ids to skip (each may itself be comma-separated)
-  std::vector<std::string> settings;  // "check-id.param=value"
-  std::string dictionary;             // optional korean<TAB>english list for aligner and checks
-  ReadOptions read;                   // encoding and size limit of both inputs
-  std::string output = "-";           // output path; "-" = standard output
+// The pair and its analysis (PairInput), plus where and how to write the findings.
+struct CheckJob : PairInput {
+  std::string format = "tsv";  // "tsv" or "json"
+  std::string output = "-";    // output path; "-" = standard output
 };
-
-// The analysis options a job asks for; UsageError for a malformed setting, an unknown check or
-// parameter, or an unknown format.
-AnalysisOptions analysis_options(const CheckJob& job);
-
-// Parses "check-id.param=value" into options.params (UsageError when malformed).
-void apply_check_setting(const std::string& setting, CheckOptions& options);
 
 std::string format_findings_tsv(const std::vector<Finding>& findings);
 std::string format_findings_json(const std::vector<Finding>& findings, const Document& ko,
@@ -48,6 +35,7 @@ std::string format_findings_json(const std::vector<Finding>& findings, const Doc
 // One line per check: id, description and parameters with their defaults (`kealign check --list`).
 std::string describe_checks();
 
+// UsageError for an unknown format or bad check options, before any input is read.
 void run_check_job(const CheckJob& job);
 
 }  // namespace kealign

@@ -1,4 +1,4 @@
-// Output helpers shared by the tools: atomic file output and TSV cell escaping.
+// File helpers shared by the tools: atomic file output, whole-file input and TSV cell escaping.
 //
 //   kealign::AtomicOutput out("aligned.tsv");   // "-" or "" writes to stdout
 //   out.stream() << "ko_ids\ten_ids\n";
@@ -35,6 +35,10 @@ class AtomicOutput {
 
 // Writes content to path atomically ("-" = stdout).
 void write_output(const std::string& path, std::string_view content);
+
+// The bytes of a whole file, not validated (text.hpp's read_document validates); IoError when it
+// cannot be opened.
+std::string read_bytes(const std::string& path);
 
 // Escapes tab, newline, carriage return and backslash as \t, \n, \r, \\ for a TSV cell.
 std::string escape_tsv(std::string_view cell);

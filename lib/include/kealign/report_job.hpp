@@ -2,8 +2,7 @@
 // report (report.hpp) as one self-contained HTML file or as Markdown.
 //
 //   kealign::ReportJob job;
-//   job.check.ko = "ko.sents"; job.check.en = "en.sents"; job.check.presplit = true;
-//   job.output = "report.html";
+//   job.ko = "ko.sents"; job.en = "en.sents"; job.presplit = true; job.output = "report.html";
 //   kealign::run_report_job(job);   // written atomically ("-" = standard output)
 #pragma once
 
@@ -11,13 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "kealign/check_job.hpp"
+#include "kealign/pair_input.hpp"
 
 namespace kealign {
 
-struct ReportJob {
-  CheckJob check;               // inputs, alignment file and check options (its format and
-                                // output are not used)
+// The pair and its analysis (PairInput), plus the report's form and destination.
+struct ReportJob : PairInput {
   std::string format = "html";  // "html" or "md"
   std::string title;            // report title; "" = named after the two inputs
   std::string output = "-";     // output path; "-" = standard output

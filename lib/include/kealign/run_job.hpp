@@ -2,7 +2,7 @@
 // findings and the quality report side by side.
 //
 //   kealign::RunJob job;
-//   job.check.ko = "ko.txt"; job.check.en = "en.txt"; job.out_dir = "seed-out";
+//   job.ko = "ko.txt"; job.en = "en.txt"; job.out_dir = "seed-out";
 //   kealign::run_job(job);  // seed-out/aligned.tsv, seed-out/findings.tsv, seed-out/report.html
 //
 // Each file is written atomically; the folder is created when missing.
@@ -10,13 +10,12 @@
 
 #include <string>
 
-#include "kealign/check_job.hpp"
+#include "kealign/pair_input.hpp"
 
 namespace kealign {
 
-struct RunJob {
-  CheckJob check;                       // inputs, alignment file and check options (format and
-                                        // output are not used: see out_dir)
+// The pair and its analysis (PairInput), plus the folder and title of the outputs.
+struct RunJob : PairInput {
   std::string out_dir = "kealign-out";  // receives aligned.tsv, findings.tsv and report.html
   std::string title;                    // report title; "" = named after the inputs
 };

@@ -71,7 +71,13 @@ bool is_space(char32_t c);
 
 // Decodes one UTF-8 code point at text[i] (text must be valid UTF-8); advances i.
 char32_t next_code_point(std::string_view text, std::size_t& i);
+// Decodes the code point that ends just before text[i] (0 < i <= size); moves i back to its start.
+char32_t previous_code_point(std::string_view text, std::size_t& i);
+// The start of the code point text[i] falls in (i itself at a boundary or at the end).
+std::size_t code_point_start(std::string_view text, std::size_t i);
+std::size_t code_point_count(std::string_view text);
 void append_utf8(std::string& out, char32_t c);
+std::string to_utf8(std::u32string_view text);  // append_utf8 of every code point
 
 // A normalised copy of a piece of text that remembers where each byte came from.
 struct NormalizedText {

@@ -5,11 +5,8 @@
 // for 윤석열). Document-wide and minor: one finding per person, on every English segment that
 // writes the name (and the Korean segments where its Hangul form was found).
 // Names are the Korean shape: a short family name next to a hyphenated given name.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "checks/checks.hpp"
 #include "checks/util.hpp"
@@ -99,28 +96,17 @@ class NameConsistencyCheck final : public Check {
       std::map<std::string, std::vector<const Mention*>> styles;
       for (const Mention* m : group) styles[style(m->name)].push_back(m);
       if (styles.size() < 2) continue;
-      Finding f;
-      f.check = std::string(id());
-      f.severity = Severity::kMinor;
-      std::set<std::uint32_t> ko, en;
-      std::string forms;
+      std::vector<checks::Variant> variants;
       for (const auto& [s, ms] : styles) {
-        std::set<std::uint32_t> where;
+        checks::Variant& v = variants.emplace_back();
+        v.shown = "“" + ms.front()->name.surface + "”";
         for (const Mention* m : ms) {
-          where.insert(m->en_segment);
-          en.insert(m->en_segment);
-          ko.insert(m->ko_segments.begin(), m->ko_segments.end());
-          f.en_spans.push_back(m->name.span);
+          v.en_ids.insert(m->en_segment);
+          v.ko_ids.insert(m->ko_segments.begin(), m->ko_segments.end());
+          v.en_spans.push_back(m->name.span);
         }
-        std::string ids;
-        for (auto id : where) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
-        forms += fmt::format("{}“{}” (English segment{} {})", forms.empty() ? "" : " and ",
-                             ms.front()->name.surface, where.size() > 1 ? "s" : "", ids);
       }
-      f.ko_ids.assign(ko.begin(), ko.end());
-      f.en_ids.assign(en.begin(), en.end());
-      f.message = fmt::format("one person is written {}", forms);
-      out.push_back(std::move(f));
+      out.push_back(checks::variants_finding(id(), variants, "one person is written "));
     }
   }
 };

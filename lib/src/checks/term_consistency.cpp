@@ -12,8 +12,6 @@
 // Minor, document-wide: one finding per term, on every link involved.
 // Parameters: "max-quote-chars" (default 30): longer Korean quotations are speech, not terms;
 // "dictionary" (default 1): 0 ignores the dictionary evidence.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -21,7 +19,7 @@
 #include "checks/checks.hpp"
 #include "checks/english_words.hpp"
 #include "checks/util.hpp"
-#include "lexicon.hpp"
+#include "kealign/dictionary.hpp"
 #include "names.hpp"
 
 namespace kealign {
@@ -77,12 +75,6 @@ std::vector<Quote> quotations(const std::vector<checks::Piece>& pieces) {
   return out;
 }
 
-std::size_t code_point_count(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); next_code_point(s, i)) ++n;
-  return n;
-}
-
 // English quotation compared without case, punctuation and articles.
 std::string comparable(std::string_view english) {
   std::string out;
@@ -136,8 +128,8 @@ class TermConsistencyCheck final : public Check {
     }
     for (const auto& [term, renderings] : quoted) report("‘" + term + "’", renderings, out);
     anchored_evidence(ctx, out);
-    if (options.param(id(), "dictionary", kUseDictionary) != 0 && !options.dictionary.empty())
-      dictionary_evidence(ctx, load_lexicon(options.dictionary), out);
+    if (options.param(id(), "dictionary", kUseDictionary) != 0 && options.dictionary)
+      dictionary_evidence(ctx, *options.dictionary, out);
   }
 
  private:
@@ -147,31 +139,19 @@ class TermConsistencyCheck final : public Check {
     std::map<std::string, std::vector<const Rendering*>> by_key;
     for (const Rendering& r : renderings) by_key[r.key].push_back(&r);
     if (by_key.size() < 2) return;
-    Finding f;
-    f.check = std::string(id());
-    f.severity = Severity::kMinor;
-    std::set<std::uint32_t> ko, en;
-    std::string forms;
+    std::vector<checks::Variant> variants;
     for (const auto& [key, rs] : by_key) {
-      std::set<std::uint32_t> where;
+      checks::Variant& v = variants.emplace_back();
+      v.shown = rs.front()->shown;
       for (const Rendering* r : rs) {
-        for (std::uint32_t i = r->bead->ko_begin; i < r->bead->ko_end; ++i) ko.insert(i);
-        for (std::uint32_t i = r->bead->en_begin; i < r->bead->en_end; ++i) {
-          en.insert(i);
-          where.insert(i);
-        }
-        f.en_spans.insert(f.en_spans.end(), r->en_spans.begin(), r->en_spans.end());
-        f.ko_spans.insert(f.ko_spans.end(), r->ko_spans.begin(), r->ko_spans.end());
+        for (std::uint32_t i = r->bead->ko_begin; i < r->bead->ko_end; ++i) v.ko_ids.insert(i);
+        for (std::uint32_t i = r->bead->en_begin; i < r->bead->en_end; ++i) v.en_ids.insert(i);
+        v.en_spans.insert(v.en_spans.end(), r->en_spans.begin(), r->en_spans.end());
+        v.ko_spans.insert(v.ko_spans.end(), r->ko_spans.begin(), r->ko_spans.end());
       }
-      std::string ids;
-      for (auto i : where) ids += (ids.empty() ? "" : ", ") + std::to_string(i);
-      forms += fmt::format("{}{} (English segment{} {})", forms.empty() ? "" : " and ",
-                           rs.front()->shown, where.size() > 1 ? "s" : "", ids);
     }
-    f.ko_ids.assign(ko.begin(), ko.end());
-    f.en_ids.assign(en.begin(), en.end());
-    f.message = fmt::format("the same Korean {} is rendered {}", term, forms);
-    out.push_back(std::move(f));
+    out.push_back(
+        checks::variants_finding(id(), variants, "the same Korean " + term + " is rendered "));
   }
 
   // Gloss words of a headword found in an English side, inflections included.
@@ -231,8 +211,7 @@ class TermConsistencyCheck final : public Check {
           if (words.empty() || words[0].span.begin != p.base + a.next_begin) continue;
           const std::u32string stem = hangul_stems(words[0].syllables).back();
           if (stem.size() < kMinHeadwordSyllables) continue;
-          std::string term = a.acronym + " ";
-          for (char32_t c : stem) append_utf8(term, c);
+          const std::string term = a.acronym + " " + to_utf8(stem);
           const auto& [word, key] = it->second.front();
           anchored[term].push_back(
               {"“" + a.acronym + " " + word.text + "”", key, &b, {word.span}, {words[0].span}});
@@ -256,7 +235,7 @@ class TermConsistencyCheck final : public Check {
     return false;
   }
 
-  void dictionary_evidence(const CheckContext& ctx, const Lexicon& lexicon,
+  void dictionary_evidence(const CheckContext& ctx, const Dictionary& dictionary,
                            std::vector<Finding>& out) const {
     struct Use {
       const Bead* bead;
@@ -274,7 +253,7 @@ class TermConsistencyCheck final : public Check {
         for (const HangulWord& w : hangul_words(p.text, p.base)) {
           for (const std::u32string& stem : hangul_stems(w.syllables)) {
             if (stem.size() < kMinHeadwordSyllables || !seen.insert(stem).second) continue;
-            const auto& gloss = lexicon.gloss_words(stem);
+            const auto& gloss = dictionary.gloss_words(to_utf8(stem));
             if (gloss.empty()) continue;
             auto used = glosses_used(gloss, english);
             if (!used.empty()) uses[stem].push_back({&b, std::move(used), w.span});
@@ -301,9 +280,7 @@ class TermConsistencyCheck final : public Check {
         for (const std::string& g : u.glosses) key += (key.empty() ? "" : "/") + g;
         renderings.push_back({"“" + key + "”", key, u.bead, {}, {u.ko_span}});
       }
-      std::string head;
-      for (char32_t c : stem) append_utf8(head, c);
-      report(head, renderings, out);
+      report(to_utf8(stem), renderings, out);
     }
   }
 };

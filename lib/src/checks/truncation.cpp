@@ -65,12 +65,9 @@ bool attributive_pair(std::string_view word) {
 bool korean_sentence(std::string_view ko) {
   std::size_t end = ko.size();
   while (end > 0) {
-    std::size_t at = end - 1;
-    while (at > 0 && (static_cast<unsigned char>(ko[at]) & 0xC0) == 0x80) --at;
-    const char32_t c = checks::code_point_at(ko, at);
+    const char32_t c = previous_code_point(ko, end);
     if (c == '.' || c == '?' || c == '!' || c == U'。') return true;
     if (!(c == U'”' || c == U'’' || c == '"' || c == '\'' || c == ')' || is_space(c))) return false;
-    end = at;
   }
   return false;
 }

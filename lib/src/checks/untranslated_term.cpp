@@ -24,7 +24,7 @@
 
 #include "checks/checks.hpp"
 #include "checks/util.hpp"
-#include "lexicon.hpp"
+#include "kealign/dictionary.hpp"
 #include "names.hpp"
 #include "romanize.hpp"
 
@@ -124,7 +124,6 @@ class UntranslatedTermCheck final : public Check {
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const bool lowercase = options.param(id(), "lowercase", kLowercase) != 0;
-    const Lexicon& lexicon = load_lexicon(options.dictionary);
     std::set<std::string> lowercase_words;        // words the English writes in lowercase somewhere
     std::map<std::string, std::size_t> capitals;  // capitalised words and how often they occur
     for (const LatinWord& w : latin_words(ctx.en.document.text)) {
@@ -145,17 +144,15 @@ class UntranslatedTermCheck final : public Check {
             continue;
           for (const KoreanWord& k : ko) {
             if (k.before_title) continue;
-            const auto stem = romanised_stem(latin, k.word.syllables, lexicon);
+            const auto stem = romanised_stem(latin, k.word.syllables, options.dictionary.get());
             if (stem.empty()) continue;
             Finding f = checks::bead_finding(
                 id(), is_capitalized(words[i].text) ? Severity::kMajor : Severity::kMinor, b);
             f.ko_spans.push_back(k.word.span);
             f.en_spans.push_back(words[i].span);
-            std::string hangul;
-            for (char32_t c : stem) append_utf8(hangul, c);
             f.message = fmt::format(
                 "“{}” only romanises the Korean {} ({}): the term was left untranslated",
-                words[i].text, hangul, romanize(stem));
+                words[i].text, to_utf8(stem), romanize(stem));
             out.push_back(std::move(f));
             break;
           }
@@ -199,9 +196,10 @@ class UntranslatedTermCheck final : public Check {
     return true;
   }
 
-  // The stem of the Korean word that `latin` romanises, unless the dictionary translates it so.
+  // The stem of the Korean word that `latin` romanises, unless the dictionary (if any) translates
+  // it so.
   static std::u32string romanised_stem(const std::string& latin, const std::u32string& word,
-                                       const Lexicon& lexicon) {
+                                       const Dictionary* dictionary) {
     const std::vector<std::u32string> stems = hangul_stems(word);
     for (std::size_t i = 0; i < stems.size(); ++i) {
       const std::u32string& stem = stems[i];
@@ -209,8 +207,10 @@ class UntranslatedTermCheck final : public Check {
       if (i == 0 && stems.size() > 1) continue;
       if (stem.size() < kMinSyllables || stem.size() > kMaxSyllables) continue;
       if (looks_transliterated(stem) || !is_romanization(latin, stem)) continue;
-      const auto& gloss = lexicon.gloss_words(stem);
-      if (std::find(gloss.begin(), gloss.end(), latin) != gloss.end()) continue;
+      if (dictionary) {
+        const auto& gloss = dictionary->gloss_words(to_utf8(stem));
+        if (std::find(gloss.begin(), gloss.end(), latin) != gloss.end()) continue;
+      }
       return stem;
     }
     return {};

@@ -1,5 +1,6 @@
 #include "checks/util.hpp"
 
+#include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -10,11 +11,7 @@ constexpr std::string_view kEllipsis = "…";
 
 // Byte offset `count` code points back from i (or 0).
 std::size_t back_code_points(std::string_view text, std::size_t i, std::size_t count) {
-  while (i > 0 && count > 0) {
-    --i;
-    while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-    --count;
-  }
+  for (; i > 0 && count > 0; --count) i = code_point_start(text, i - 1);
   return i;
 }
 
@@ -50,6 +47,29 @@ Finding bead_finding(std::string_view check, Severity severity, const Bead& bead
   f.severity = severity;
   f.ko_ids = id_range(bead.ko_begin, bead.ko_end);
   f.en_ids = id_range(bead.en_begin, bead.en_end);
+  return f;
+}
+
+Finding variants_finding(std::string_view check, const std::vector<Variant>& variants,
+                         std::string_view lead) {
+  Finding f;
+  f.check = std::string(check);
+  f.severity = Severity::kMinor;
+  std::set<std::uint32_t> ko, en;
+  std::string forms;
+  for (const Variant& v : variants) {
+    ko.insert(v.ko_ids.begin(), v.ko_ids.end());
+    en.insert(v.en_ids.begin(), v.en_ids.end());
+    f.en_spans.insert(f.en_spans.end(), v.en_spans.begin(), v.en_spans.end());
+    f.ko_spans.insert(f.ko_spans.end(), v.ko_spans.begin(), v.ko_spans.end());
+    std::string ids;
+    for (auto i : v.en_ids) ids += (ids.empty() ? "" : ", ") + std::to_string(i);
+    forms += fmt::format("{}{} (English segment{} {})", forms.empty() ? "" : " and ", v.shown,
+                         v.en_ids.size() > 1 ? "s" : "", ids);
+  }
+  f.ko_ids.assign(ko.begin(), ko.end());
+  f.en_ids.assign(en.begin(), en.end());
+  f.message = std::string(lead) + forms;
   return f;
 }
 
@@ -106,9 +126,7 @@ bool has_letter(std::string_view text) {
 }
 
 char32_t code_point_before(std::string_view text, std::size_t i) {
-  if (i == 0) return 0;
-  std::size_t j = back_code_points(text, i, 1);
-  return next_code_point(text, j);
+  return i == 0 ? 0 : previous_code_point(text, i);
 }
 
 char32_t code_point_at(std::string_view text, std::size_t i) {
@@ -118,9 +136,7 @@ char32_t code_point_at(std::string_view text, std::size_t i) {
 std::string quote_excerpt(std::string_view text, std::size_t max_chars) {
   const std::string folded = fold_space(text);
   const std::string_view f(folded);
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < f.size(); ++count) next_code_point(f, i);
-  if (count <= max_chars) return "\"" + folded + "\"";
+  if (code_point_count(f) <= max_chars) return "\"" + folded + "\"";
   const std::size_t head = forward_code_points(f, 0, max_chars / 2);
   const std::size_t tail = back_code_points(f, f.size(), max_chars / 2);
   return "\"" + std::string(f.substr(0, head)) + std::string(kEllipsis) +

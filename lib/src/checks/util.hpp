@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,18 @@ std::vector<std::uint32_t> id_range(std::uint32_t begin, std::uint32_t end);
 
 // A finding on every segment of a bead, without evidence yet.
 Finding bead_finding(std::string_view check, Severity severity, const Bead& bead);
+
+// One way a term or name is written in the English, with the segments and evidence where it is.
+struct Variant {
+  std::string shown;                       // as the message quotes it, marks included
+  std::set<std::uint32_t> ko_ids, en_ids;  // segments involved
+  std::vector<Span> ko_spans, en_spans;    // evidence
+};
+
+// A minor finding on every segment of the variants, its message `lead` followed by the variants
+// and where they are: “A” (English segment 3) and “B” (English segments 5, 7).
+Finding variants_finding(std::string_view check, const std::vector<Variant>& variants,
+                         std::string_view lead);
 
 // One segment of a link's side: its text and where that text starts in the document.
 struct Piece {

@@ -223,6 +223,32 @@ TEST_CASE("BOM and CRLF input give the same segments as plain LF input", "[cli]"
   }
 }
 
+TEST_CASE("a legacy-encoded Korean input beside a UTF-8 English one", "[cli]") {
+  if (!has_command("align")) return;
+  Fixture f;
+  const std::string ko_legacy = f.dir + "/ko-euckr.txt", ko_utf8 = f.dir + "/ko-utf8.txt";
+  const std::string en = f.dir + "/en-quotes.txt";
+  test::write_file(ko_legacy, "\xC7\xD1\xB1\xB9\xBE\xEE \xB9\xAE\xC0\xE5\xC0\xCC\xB4\xD9.\n");
+  test::write_file(ko_utf8, "한국어 문장이다.\n");
+  test::write_file(en, "It is a \u201CKorean\u201D sentence.\n");  // curly quotes: not EUC-KR
+  const std::string utf8_run =
+      test::run_tool("align " + sh_quote(ko_utf8) + " " + sh_quote(en)).out;
+  REQUIRE(count_lines(utf8_run) == 2);
+  for (const char* flags : {"--ko-encoding cp949", "--ko-encoding euc-kr --en-encoding utf-8"}) {
+    INFO(flags);
+    const test::RunResult r = test::run_tool("align " + std::string(flags) + " " +
+                                             sh_quote(ko_legacy) + " " + sh_quote(en));
+    CHECK(r.status == 0);
+    CHECK(r.out == utf8_run);
+  }
+  // One encoding for both sides: the English file is refused, and the error says it is UTF-8.
+  const test::RunResult both =
+      test::run_tool("align --encoding cp949 " + sh_quote(ko_legacy) + " " + sh_quote(en));
+  CHECK(both.status != 0);
+  CHECK(count_lines(both.err) == 1);
+  CHECK_THAT(both.err, Catch::Contains(en + ":1: byte 8: ") && Catch::Contains("UTF-8"));
+}
+
 TEST_CASE("kealign eval: bad gold or prediction files are one-line errors", "[cli]") {
   if (!has_command("eval")) return;
   Fixture f;

@@ -11,6 +11,8 @@ namespace kealign::cli {
 
 // --encoding and --max-line-bytes, shared by every command that reads text.
 void add_read_options(CLI::App* cmd, ReadOptions& read);
+// --encoding and --max-line-bytes for both inputs, plus --ko-encoding / --en-encoding.
+void add_read_options(CLI::App* cmd, PairReadOptions& read);
 // KO EN, --presplit, --alignment, --disable, --set, --dict and the read options (check, report
 // and run).
 void add_analysis_options(CLI::App* cmd, PairInput& job);

@@ -10,6 +10,14 @@ void add_read_options(CLI::App* cmd, ReadOptions& read) {
       ->capture_default_str();
 }
 
+void add_read_options(CLI::App* cmd, PairReadOptions& read) {
+  add_read_options(cmd, read.common);
+  cmd->add_option("--ko-encoding", read.ko_encoding,
+                  "The Korean input's encoding, if not --encoding");
+  cmd->add_option("--en-encoding", read.en_encoding,
+                  "The English input's encoding, if not --encoding");
+}
+
 void add_analysis_options(CLI::App* cmd, PairInput& job) {
   cmd->add_option("KO", job.ko, "Korean text, or - for standard input");
   cmd->add_option("EN", job.en, "English text");

@@ -110,8 +110,8 @@ Analysis analyze(Document ko, Document en, const AnalysisOptions& options) {
 Analysis analyze(const std::string& ko_path, const std::string& en_path,
                  const AnalysisOptions& options) {
   validate_check_options(options.checks);
-  Document ko = read_document(ko_path, options.read);
-  Document en = read_document(en_path, options.read);
+  Document ko = read_document(ko_path, options.read.korean());
+  Document en = read_document(en_path, options.read.english());
   return analyze(std::move(ko), std::move(en), options);
 }
 

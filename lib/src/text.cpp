@@ -68,6 +68,15 @@ bool looks_like_legacy_korean(std::string_view text, std::size_t from) {
   return false;
 }
 
+bool is_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8_sequence_length(text, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 void validate_utf8(const std::string& name, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     if (text[i] == '\0')
@@ -81,7 +90,10 @@ void validate_utf8(const std::string& name, std::string_view text) {
       problem += hex[c >> 4];
       problem += hex[c & 15];
       if (looks_like_legacy_korean(text, i))
-        problem += " (the file looks like EUC-KR/CP949: pass --encoding cp949)";
+        problem +=
+            " (the file looks like EUC-KR/CP949: pass --encoding cp949, or --ko-encoding cp949 for "
+            "the "
+            "Korean input of a pair alone)";
       throw InputError(name, line_at(text, i), i, problem);
     }
     i += n;
@@ -113,7 +125,9 @@ std::string convert_legacy(const std::string& name, const std::string& bytes,
       UErrorCode st2 = U_ZERO_ERROR;
       ucnv_getInvalidChars(conv.get(), bad, &len, &st2);
       const std::size_t at = static_cast<std::size_t>(src - bytes.data()) - (len > 0 ? len : 0);
-      throw InputError(name, line_at(bytes, at), at, "byte sequence not valid in " + encoding);
+      std::string problem = "byte sequence not valid in " + encoding;
+      if (is_utf8(bytes)) problem += " (the file is UTF-8: read it as utf-8)";
+      throw InputError(name, line_at(bytes, at), at, problem);
     }
     break;
   }

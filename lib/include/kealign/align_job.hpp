@@ -20,7 +20,7 @@ struct AlignJob {
   std::string calibrate = "auto";  // "auto" (EM on the pair) or "fixed" (calibrated defaults)
   std::string dictionary;          // optional korean<TAB>english word list
   bool flags = true;               // run the QA checks to fill the flags column
-  ReadOptions read;                // encoding and size limit of both inputs
+  PairReadOptions read;            // encodings and size limits of the inputs
   std::string output = "-";        // output path; "-" = standard output
 };
 

@@ -25,7 +25,7 @@ namespace kealign {
 struct AnalysisOptions {
   bool presplit = false;  // inputs are one segment per line (segment i = line i)
   std::string alignment;  // existing alignment (aligned TSV or ko_ids<TAB>en_ids); "" = align
-  ReadOptions read;       // encoding and size limit of both inputs
+  PairReadOptions read;   // encodings and size limits of the inputs
   AlignOptions align;     // aligner settings when no alignment file is given
   CheckOptions checks;    // which checks run, with which parameters
 };

@@ -26,7 +26,7 @@ struct PairInput {
   std::vector<std::string> disable;   // check ids to skip (each may itself be comma-separated)
   std::vector<std::string> settings;  // "check-id.param=value"
   std::string dictionary;             // optional korean<TAB>english list for aligner and checks
-  ReadOptions read;                   // encoding and size limit of both inputs
+  PairReadOptions read;               // encodings and size limits of the inputs
 };
 
 // The analysis options the input asks for, with the dictionary (if any) read once and given to

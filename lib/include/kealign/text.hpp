@@ -35,6 +35,24 @@ struct ReadOptions {
   std::size_t max_line_bytes = std::size_t{8} << 20;  // a longer line is refused: no prose has one
 };
 
+// How to read a Korean-English pair: common limits, and an encoding per side where they differ (a
+// legacy EUC-KR Korean file often comes with a UTF-8 English one).
+struct PairReadOptions {
+  ReadOptions common;       // limits, and the encoding of both sides unless overridden
+  std::string ko_encoding;  // the Korean input's encoding; "" = common.encoding
+  std::string en_encoding;  // the English input's encoding; "" = common.encoding
+
+  ReadOptions korean() const { return with_encoding(ko_encoding); }
+  ReadOptions english() const { return with_encoding(en_encoding); }
+
+ private:
+  ReadOptions with_encoding(const std::string& encoding) const {
+    ReadOptions r = common;
+    if (!encoding.empty()) r.encoding = encoding;
+    return r;
+  }
+};
+
 struct Document {
   std::string name;            // the path or label used in error messages
   std::string text;            // valid UTF-8, without NUL bytes

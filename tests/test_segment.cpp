@@ -187,6 +187,119 @@ TEST_CASE("Korean sentence ends", "[segment]") {
       Language::kKorean);
 }
 
+TEST_CASE("Korean sentence ends without punctuation, marks, asides and quotations", "[segment]") {
+  check_table(
+      {
+          {"laughter standing alone after any word",
+           "오늘 점심은 떡볶이 ㅋㅋ 저녁은 뭐 먹지?",
+           {"오늘 점심은 떡볶이 ㅋㅋ", "저녁은 뭐 먹지?"}},
+          {"a single crying jamo",
+           "시험이 너무 어려웠던 듯 ㅜ 다음엔 잘 볼게요.",
+           {"시험이 너무 어려웠던 듯 ㅜ", "다음엔 잘 볼게요."}},
+          {"laughter word without punctuation ends the sentence",
+           "후기 좀 남겨 주세요 엉엉 다음 주에 또 올게요 ㅎㅎ",
+           {"후기 좀 남겨 주세요 엉엉", "다음 주에 또 올게요 ㅎㅎ"}},
+          {"laughter word after a connective",
+           "줄 없이 바로 들어가서 냠냠냠 배불러서 한참 걸었음 ㅋㅋ",
+           {"줄 없이 바로 들어가서 냠냠냠", "배불러서 한참 걸었음 ㅋㅋ"}},
+          {"laughter after punctuation opens the next sentence",
+           "정말 맛있어요!! 하하 다음에 또 가요 ㅎㅎ",
+           {"정말 맛있어요!!", "하하 다음에 또 가요 ㅎㅎ"}},
+          {"laughter that describes the verb after it",
+           "아이가 밤새 엉엉 울었다 ㅠㅠ",
+           {"아이가 밤새 엉엉 울었다 ㅠㅠ"}},
+          {"pause after a connective or particle goes on",
+           "비가 와서... 우산을 챙겼는데 표정이... 좀 어두웠어요 ㅎㅎ",
+           {"비가 와서... 우산을 챙겼는데 표정이... 좀 어두웠어요 ㅎㅎ"}},
+          {"pause after a final ending ends",
+           "다 먹었어요... 배불러요 ㅎㅎ",
+           {"다 먹었어요...", "배불러요 ㅎㅎ"}},
+          {"quotation after a pause, formal text",
+           "그는 가게를 둘러보고... \"이거 얼마예요?\" 하고 물었다.",
+           {"그는 가게를 둘러보고...", "\"이거 얼마예요?\" 하고 물었다."}},
+          {"quotation glued after a period",
+           "그 영화를 다시 보게 되었다.'기생충'이라는 제목이었다.",
+           {"그 영화를 다시 보게 되었다.", "'기생충'이라는 제목이었다."}},
+          {"closing quotation glued to a quotative",
+           "\"정말 그렇다면서요?\"라면서 그가 웃었다.",
+           {"\"정말 그렇다면서요?\"라면서 그가 웃었다."}},
+          {"note glued after a period",
+           "이 말은 자주 쓰인다.*예문은 아래에 있다.",
+           {"이 말은 자주 쓰인다.", "*예문은 아래에 있다."}},
+          {"polite ending glued after a pause",
+           "확인이 끝났습니다...하지만 문제가 남았다.",
+           {"확인이 끝났습니다...", "하지만 문제가 남았다."}},
+          {"quotative after an exclamation",
+           "\"잘 가!\" 하곤 떠났다. 그리고 돌아오지 않았다.",
+           {"\"잘 가!\" 하곤 떠났다.", "그리고 돌아오지 않았다."}},
+          {"chat endings 거야 and 당",
+           "그건 내가 할 거야 오늘도 열심히 일했당 내일은 쉬는 날 ㅎㅎ",
+           {"그건 내가 할 거야", "오늘도 열심히 일했당", "내일은 쉬는 날 ㅎㅎ"}},
+          {"short negative imperative",
+           "그러니 나한테 기대지 마 싸우지도 마 혼자 걸어가",
+           {"그러니 나한테 기대지 마", "싸우지도 마", "혼자 걸어가"}},
+          {"nominal 함 and 됨 after an auxiliary form in notes",
+           "냄비가 더 맛나 보이게 함 파김치도 맛있었음 숙제는 끝내야 됨 오늘은 쉬기로 함 ㅎㅎ",
+           {"냄비가 더 맛나 보이게 함", "파김치도 맛있었음", "숙제는 끝내야 됨",
+            "오늘은 쉬기로 함 ㅎㅎ"}},
+          {"plain declarative without a period in formal text",
+           "그 일은 이미 끝난 것이다 물론 아쉬움은 남았다. 일이 많았다 보니 늦었다.",
+           {"그 일은 이미 끝난 것이다", "물론 아쉬움은 남았다.", "일이 많았다 보니 늦었다."}},
+          {"a declarative before a list item",
+           "많은 인기를 끈 게임이다 1. 화면 아래 버튼을 누른다.",
+           {"많은 인기를 끈 게임이다", "1. 화면 아래 버튼을 누른다."}},
+          {"note glued to a sentence in note-taking style",
+           "회의는 길었음(점심시간 포함 세 시간) 다들 지쳤음 일찍 퇴근했음 (오후 4시) 집에서 "
+           "쉬었음",
+           {"회의는 길었음(점심시간 포함 세 시간)", "다들 지쳤음", "일찍 퇴근했음 (오후 4시)",
+            "집에서 쉬었음"}},
+          {"aside after a sentence end and a space stands alone",
+           "그 소식은 널리 알려져 있다 (출처 뉴스) 두 사람은 작년에 만났다.",
+           {"그 소식은 널리 알려져 있다", "(출처 뉴스)", "두 사람은 작년에 만났다."}},
+          {"aside after a pause that goes on",
+           "다른 분들은 다양하게 쓰시던데... (볶음밥, 찌개 등) 저는 라면에 넣어요 ㅎㅎ",
+           {"다른 분들은 다양하게 쓰시던데... (볶음밥, 찌개 등) 저는 라면에 넣어요 ㅎㅎ"}},
+          {"aside inside a sentence",
+           "그 블로그는 반면에 (자세한 설명은 없었습니다) 결과만 보여 주었습니다.",
+           {"그 블로그는 반면에 (자세한 설명은 없었습니다) 결과만 보여 주었습니다."}},
+          {"source glued to a closed quotation",
+           "그는 \"끝까지 가야 한다.\"(3장 2절) 이어서 다른 이야기가 나온다.",
+           {"그는 \"끝까지 가야 한다.\"(3장 2절)", "이어서 다른 이야기가 나온다."}},
+          {"final syllable left after a citation",
+           "연구자들은 그렇게 본다.[4]다 이후의 연구는 달랐다.",
+           {"연구자들은 그렇게 본다.[4]다", "이후의 연구는 달랐다."}},
+          {"a word glued after a citation starts the next sentence",
+           "연구자들은 그렇게 본다.[4]그러나 이후의 연구는 달랐다.",
+           {"연구자들은 그렇게 본다.[4]", "그러나 이후의 연구는 달랐다."}},
+          {"dialogue turns",
+           "동수:\"그러면 가자.\" 민지:\"...\" 동수:\"나 먼저 갈께\" 민지:\"응\"",
+           {"동수:\"그러면 가자.\"", "민지:\"...\"", "동수:\"나 먼저 갈께\"", "민지:\"응\""}},
+          {"dialogue turn after a pause",
+           "그때 착각해서... 지우 : 응, 괜찮아. 다음엔 조심해.",
+           {"그때 착각해서...", "지우 : 응, 괜찮아.", "다음엔 조심해."}},
+          {"curly and straight quotes mixed",
+           "그는 \u2018앱 스토어'에서 샀다. 그 뒤 '옥\u2019이라는 글자를 새겼다.",
+           {"그는 \u2018앱 스토어'에서 샀다.", "그 뒤 '옥\u2019이라는 글자를 새겼다."}},
+          {"a word spelt out for emphasis",
+           "저희는 전. 부. 다. 요!!! 하곤 웃었어요.",
+           {"저희는 전. 부. 다. 요!!! 하곤 웃었어요."}},
+          {"two one-syllable sentences",
+           "응. 왜? 그냥 불러 봤어.",
+           {"응.", "왜?", "그냥 불러 봤어."}},
+      },
+      Language::kKorean);
+}
+
+TEST_CASE("a stray quotation mark does not hide a whole story", "[segment]") {
+  std::string story = "\u201c";
+  for (int i = 0; i < 40; ++i) story += "정부는 오늘 새 계획을 발표했다. ";
+  story += "끝\u201d이라고 말했다.";
+  const std::vector<std::string> s = sentences(story, Language::kKorean);
+  CHECK(s.size() == 41);
+  // a real quotation of a few sentences still hides its sentence ends
+  CHECK(sentences("그는 \u201c좋다. 가자.\u201d라고 말했다.", Language::kKorean).size() == 1);
+}
+
 TEST_CASE("lines without final punctuation stand alone; wrapped prose is joined", "[segment]") {
   check_table(
       {

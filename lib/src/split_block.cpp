@@ -8,6 +8,9 @@ namespace {
 
 // How far down the stack a closer looks for its opener; deeper unmatched openers are given up.
 constexpr std::size_t kMaxPairSearch = 8;
+// A pair spanning more code points than this is a stray opener matched with a far closer (an
+// unclosed “ in a news story), not a quotation: it does not hide the sentence ends inside it.
+constexpr std::size_t kMaxEnclosedLength = 400;
 
 struct Open {
   char32_t closer;
@@ -41,6 +44,13 @@ bool encloses(char32_t opener, const PairRules& rules) {
   }
 }
 
+// Whether a closer ends a pair that expects the closer `expected`: typed text mixes curly and
+// straight quotes ("‘앱 스토어'", "'옥’"), so either closes the other's opener.
+bool same_quote(char32_t expected, char32_t closer) {
+  auto family = [](char32_t c) -> char32_t { return c == 0x2019 ? '\'' : c == 0x201D ? '"' : c; };
+  return family(expected) == family(closer);
+}
+
 // Depth is kept as differences while pairs are matched, then summed up (linear time).
 void mark_pair(std::vector<std::int32_t>& diff, std::size_t open, std::size_t close) {
   ++diff[open + 1];
@@ -71,8 +81,9 @@ void decode_block(std::string_view text, const PairRules& rules, Block& b) {
   auto close = [&](char32_t closer, std::size_t i) {
     const std::size_t limit = stack.size() > kMaxPairSearch ? stack.size() - kMaxPairSearch : 0;
     for (std::size_t k = stack.size(); k > limit; --k) {
-      if (stack[k - 1].closer != closer) continue;
-      if (stack[k - 1].encloses) mark_pair(diff, stack[k - 1].index, i);
+      if (!same_quote(stack[k - 1].closer, closer)) continue;
+      if (stack[k - 1].encloses && i - stack[k - 1].index <= kMaxEnclosedLength)
+        mark_pair(diff, stack[k - 1].index, i);
       b.opener[i] = static_cast<std::uint32_t>(stack[k - 1].index);
       stack.resize(k - 1);
       return true;

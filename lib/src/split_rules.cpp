@@ -31,6 +31,19 @@ std::size_t citation_end(const Block& b, std::size_t i) {
   return i;
 }
 
+// "(6회 우승)", "(요한 3:13)": a short bracketed note with a number starting at p; the index
+// after its ")", or p when there is none.
+std::size_t note_end(const Block& b, std::size_t p) {
+  if (p >= b.size() || b.cp[p] != '(') return p;
+  bool digit = false;
+  for (std::size_t k = p + 1; k < b.size() && k <= p + kMaxNoteLength; ++k) {
+    if (b.cp[k] == ')') return digit ? k + 1 : p;
+    if (is_terminator(b.cp[k]) || is_opener(b.cp[k])) return p;
+    digit = digit || is_digit(b.cp[k]);
+  }
+  return p;
+}
+
 bool closes_quote(const Block& b, std::size_t j) {
   const char32_t c = b.cp[j];
   if (is_closer(c)) return true;
@@ -62,20 +75,18 @@ std::size_t absorb_marks(const Block& b, std::size_t p) {
   return p;
 }
 
+// "후기 좀 주세요 엉엉 블루베리": laughter or crying after a sentence without punctuation is its
+// end mark; after punctuation it opens the next sentence ("사랑합니다! 하하 평일에는").
+std::size_t absorb_laughter(const Block& b, std::size_t p) {
+  return p < b.size() && is_laughter_at(b, p) ? b.skip_space(b.word_end(p)) : p;
+}
+
 // "…하다. (6회 우승) 또한": a short note with a number in brackets after a sentence end
 // belongs to that sentence.
 std::size_t absorb_note(const Block& b, std::size_t p) {
-  if (p >= b.size() || b.cp[p] != '(') return p;
-  bool digit = false;
-  for (std::size_t k = p + 1; k < b.size() && k <= p + kMaxNoteLength; ++k) {
-    if (b.cp[k] == ')') {
-      const std::size_t next = b.skip_space(k + 1);
-      return digit && next > k + 1 && next < b.size() ? next : p;
-    }
-    if (is_terminator(b.cp[k]) || is_opener(b.cp[k])) return p;
-    digit = digit || is_digit(b.cp[k]);
-  }
-  return p;
+  const std::size_t e = note_end(b, p);
+  const std::size_t next = b.skip_space(e);
+  return e > p && next > e && next < b.size() ? next : p;
 }
 
 // A sentence needs a letter or digit: ". . . The practice" does not end before "The".
@@ -94,6 +105,32 @@ bool starts_with_number(const Block& b, std::size_t from, std::size_t i) {
     if (!is_digit(b.cp[k])) return false;
   }
   return true;
+}
+
+struct WordRange {
+  std::size_t begin = 0, end = 0;
+  bool empty() const { return begin >= end; }
+};
+
+// The Korean words whose ending decides whether a sentence ends at the space i.
+struct EndingWords {
+  WordRange last;    // the word before i, or the word a bracketed aside is glued to
+  WordRange before;  // the word before an aside that stands after it and a space
+};
+
+// "카운터였음(테라스가 바로옆)": an aside with spaces inside, glued to a word, is a note on that
+// word's sentence; "있다 (출처 구글) 호시노": one after a sentence end and a space stands alone,
+// while "반면에 (…있었습니다) 구글에서는" is an aside inside a sentence that goes on.
+// last_cut: where the current sentence starts.
+EndingWords ending_words(const Block& b, std::size_t i, std::size_t last_cut) {
+  const std::size_t begin = b.word_begin(i);
+  const std::size_t open = b.cp[i - 1] == ')' ? b.opener[i - 1] : Block::kNone;
+  if (open == Block::kNone || open >= begin) return {{begin, i}, {}};
+  if (open > 0 && !b.space(open - 1)) return {{b.word_begin(open), open}, {}};
+  if (has_text(b, last_cut, open) && continues_before(b, open)) return {};
+  std::size_t k = open;
+  while (k > 0 && b.space(k - 1)) --k;
+  return {{begin, i}, {b.word_begin(k), k}};
 }
 
 }  // namespace
@@ -116,6 +153,9 @@ Candidate read_candidate(const Block& b, std::size_t i) {
   while (j < b.size() && closes_quote(b, j)) ++j;
   c.closed = j > c.term_end;
   for (std::size_t k = citation_end(b, j); k > j; k = citation_end(b, j)) j = k;
+  // "…한다."(요한 3:13) 공관복음에는": a source glued to a closed quotation belongs to it
+  if (const std::size_t k = note_end(b, j); c.closed && k > j && (k == b.size() || b.space(k)))
+    j = k;
   while (j < b.size() && is_trailing_mark(b.cp[j])) ++j;
   c.end = j;
   c.next = b.skip_space(j);
@@ -169,7 +209,8 @@ std::vector<std::size_t> find_cuts(const Block& b, Language lang) {
       if (!is_marker && !numbering && !bracketed && !aside && k.next < b.size() &&
           b.depth[k.end] == 0 && has_text(b, last, k.term_begin) &&
           (korean ? korean_ends_sentence(b, k, informal) : english_ends_sentence(b, k)))
-        cuts.push_back(korean ? absorb_note(b, absorb_marks(b, k.next)) : k.next);
+        cuts.push_back(korean ? absorb_note(b, absorb_marks(b, korean_stray_ending(b, k)))
+                              : k.next);
       i = std::max(k.end, i + 1);
       continue;
     }
@@ -185,8 +226,12 @@ std::vector<std::size_t> find_cuts(const Block& b, Language lang) {
     }
     if (korean && b.space(i) && i > 0 && !b.space(i - 1) && b.depth[i] == 0) {
       const std::size_t next = b.skip_space(i);
-      if (next < b.size() && korean_word_ends_sentence(b, b.word_begin(i), i, next, informal))
-        cuts.push_back(absorb_marks(b, next));
+      const EndingWords w = ending_words(b, i, cuts.empty() ? 0 : cuts.back());
+      auto ends = [&](WordRange r) {
+        return !r.empty() && korean_word_ends_sentence(b, r.begin, r.end, next, informal);
+      };
+      if (next < b.size() && (ends(w.last) || ends(w.before)))
+        cuts.push_back(absorb_note(b, absorb_marks(b, absorb_laughter(b, next))));
       i = next;
       continue;
     }

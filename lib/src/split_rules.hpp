@@ -39,6 +39,15 @@ bool korean_word_ends_sentence(const Block& b, std::size_t begin, std::size_t en
 // and the next word, starting at next.
 bool korean_marks_end_sentence(const Block& b, std::size_t begin, std::size_t end,
                                std::size_t next);
+// Where the next sentence starts after a sentence end: c.next, or after a final syllable left
+// glued to a citation ("본다.[4]다 스페인이": the "다" belongs to the sentence).
+std::size_t korean_stray_ending(const Block& b, const Candidate& c);
+// Laughter and crying spelt in syllables at i ("하하하", "엉엉", "냠냠냠"), not describing the
+// verb after it ("엉엉 울었다").
+bool is_laughter_at(const Block& b, std::size_t i);
+// "반면에 (": the word before the spaces before i ends in a connective or particle, so the
+// sentence goes on.
+bool continues_before(const Block& b, std::size_t i);
 // Sentence-final endings of polite speech (합니다, 해요, 하죠): final even without punctuation.
 bool has_strong_ending(std::u32string_view word);
 // Any sentence-final ending (했다, 했음, 있긋나, 하네) including the strong ones.

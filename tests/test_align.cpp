@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -161,6 +162,32 @@ TEST_CASE("the banded search finds the same links as the exact one", "[align]") 
   }
 }
 
+TEST_CASE("the anchor-first band follows a pair that drifts far from the diagonal", "[align]") {
+  // 150 English segments with no Korean counterpart in one block: the path leaves the diagonal by
+  // 150 segments, far outside the first band, and the shared numbers lead the band around it.
+  std::vector<std::string> ko, en;
+  for (int i = 0; i < 600; ++i) {
+    if (i == 200)
+      for (int extra = 0; extra < 150; ++extra)
+        en.push_back("An inserted line of the English text.");
+    const int length = 10 + (i * 7) % 30;
+    ko.push_back(std::string(length, 'k') + " " + std::to_string(1000 + i));
+    en.push_back(std::string(length + length / 8, 'e') + " " + std::to_string(1000 + i));
+  }
+  const SegmentedText k = lines_of(ko), e = lines_of(en);
+  AlignOptions banded;
+  banded.exact_cells = 0;
+  const auto exact = to_links(align(k, e).alignment);
+  const AlignResult band = align(k, e, banded);
+  CHECK(conserved(band.alignment, k.size(), e.size()));
+  const auto links = to_links(band.alignment);
+  REQUIRE(exact.size() == links.size());
+  for (std::size_t i = 0; i < exact.size(); ++i) {
+    CHECK(exact[i].ko == links[i].ko);
+    CHECK(exact[i].en == links[i].en);
+  }
+}
+
 TEST_CASE("numbers and furniture decide between equal-length candidates", "[align]") {
   const SegmentedText ko = lines_of(
       {"북한은 2013년 실험을 했다.", "정부는 26일 발표했다.", "홍길동 기자 gildong@donga.com"});
@@ -252,4 +279,66 @@ TEST_CASE("Text+Berg de-fr test0-6: strict F1 floor", "[align][shared]") {
       test::shared_dir() + "/corpora/bleualign-textberg-de-fr/docs", "src.sents", "tgt.sents",
       {"test0", "test1", "test2", "test3", "test4", "test5", "test6"});
   CHECK(f1 >= 0.813);  // measured 0.816
+}
+
+TEST_CASE("LibreOffice: the banded search matches the exact one on the longest documents",
+          "[align][shared]") {
+  const std::string root = test::shared_dir() + "/corpora/libreoffice-help-ko-en-align";
+  std::vector<std::pair<std::size_t, std::string>> sizes;
+  for (const auto& entry : std::filesystem::directory_iterator(root)) {
+    const std::string dir = entry.path().string();
+    if (!std::filesystem::exists(dir + "/gold.tsv")) continue;
+    const SegmentedText ko = presplit(read_document(dir + "/ko.sents"));
+    const SegmentedText en = presplit(read_document(dir + "/en.sents"));
+    sizes.emplace_back(ko.size() * en.size(), dir);
+  }
+  std::sort(sizes.rbegin(), sizes.rend());
+  sizes.resize(std::min<std::size_t>(sizes.size(), 5));
+  AlignOptions banded;
+  banded.exact_cells = 0;
+  for (const auto& [cells, dir] : sizes) {
+    INFO(dir << " (" << cells << " cells)");
+    const SegmentedText ko = presplit(read_document(dir + "/ko.sents"));
+    const SegmentedText en = presplit(read_document(dir + "/en.sents"));
+    const auto exact = to_links(align(ko, en).alignment);
+    const auto band = to_links(align(ko, en, banded).alignment);
+    REQUIRE(exact.size() == band.size());
+    for (std::size_t i = 0; i < exact.size(); ++i) {
+      CHECK(exact[i].ko == band[i].ko);
+      CHECK(exact[i].en == band[i].en);
+    }
+  }
+}
+
+TEST_CASE("LibreOffice: all documents concatenated align as well as one by one",
+          "[align][shared]") {
+  // One pair of ~16,400 segments a side: the banded search with its anchor-first first pass.
+  const std::string root = test::shared_dir() + "/corpora/libreoffice-help-ko-en-align";
+  std::vector<std::string> dirs;
+  for (const auto& entry : std::filesystem::directory_iterator(root))
+    if (std::filesystem::exists(entry.path() / "gold.tsv")) dirs.push_back(entry.path().string());
+  std::sort(dirs.begin(), dirs.end());
+  std::string ko_text, en_text;
+  std::vector<Link> gold;
+  std::uint32_t ko_base = 0, en_base = 0;
+  for (const std::string& dir : dirs) {
+    const SegmentedText ko = presplit(read_document(dir + "/ko.sents"));
+    const SegmentedText en = presplit(read_document(dir + "/en.sents"));
+    for (std::size_t i = 0; i < ko.size(); ++i) ko_text += std::string(ko.raw(i)) + "\n";
+    for (std::size_t j = 0; j < en.size(); ++j) en_text += std::string(en.raw(j)) + "\n";
+    for (Link link : read_links(dir + "/gold.tsv")) {
+      for (auto& k : link.ko) k += ko_base;
+      for (auto& e : link.en) e += en_base;
+      gold.push_back(std::move(link));
+    }
+    ko_base += static_cast<std::uint32_t>(ko.size());
+    en_base += static_cast<std::uint32_t>(en.size());
+  }
+  const SegmentedText ko = presplit(make_document("ko", ko_text));
+  const SegmentedText en = presplit(make_document("en", en_text));
+  REQUIRE(ko.size() == ko_base);
+  REQUIRE(en.size() == en_base);
+  const Alignment a = align(ko, en).alignment;
+  CHECK(conserved(a, ko.size(), en.size()));
+  CHECK(score_alignment(gold, to_links(a)).strict_f1 >= 0.969);  // measured 0.9724
 }

@@ -1,6 +1,8 @@
 // The region of the search grid the aligner explores: everything for ordinary documents, a band
-// around the diagonal or around an earlier path for long ones (memory linear in the length).
+// around the anchor-first path or around an earlier path for long ones (memory linear in the
+// length).
 #include <algorithm>
+#include <cmath>
 
 #include "align_internal.hpp"
 
@@ -33,16 +35,40 @@ Band full_band(std::size_t n, std::size_t m) {
   return band;
 }
 
-Band diagonal_band(std::size_t n, std::size_t m, std::size_t width) {
-  if (n == 0) return full_band(n, m);
+Band guided_band(const std::vector<GuidePoint>& chain, std::size_t n, std::size_t m,
+                 std::size_t width) {
+  // Grid points of the path: a linked pair (i, j) passes through (i, j) and (i + 1, j + 1).
+  std::vector<GuidePoint> points = {{0, 0}};
+  for (const GuidePoint& p : chain) {
+    if (p.ko < points.back().ko || p.en < points.back().en || p.ko >= n || p.en >= m) continue;
+    points.push_back(p);
+    points.push_back({p.ko + 1, p.en + 1});
+  }
+  points.push_back({static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(m)});
+  // English range of the piecewise-linear path in each row, up to where it enters the next row.
+  std::vector<double> jmin(n + 1, static_cast<double>(m)), jmax(n + 1, 0.0);
+  const auto visit = [&](std::size_t i, double j) {
+    jmin[i] = std::min(jmin[i], j);
+    jmax[i] = std::max(jmax[i], j);
+  };
+  for (std::size_t k = 0; k + 1 < points.size(); ++k) {
+    const GuidePoint from = points[k], to = points[k + 1];
+    visit(from.ko, from.en);
+    visit(to.ko, to.en);
+    if (to.ko == from.ko) continue;
+    const double slope = (static_cast<double>(to.en) - from.en) / (to.ko - from.ko);
+    for (std::size_t i = from.ko; i < to.ko; ++i) {
+      visit(i, from.en + (i - from.ko) * slope);
+      visit(i, from.en + (i + 1 - from.ko) * slope);
+    }
+  }
   Band band;
   band.lo.resize(n + 1);
   band.hi.resize(n + 1);
-  const double slope = static_cast<double>(m) / n;
+  const auto w = static_cast<double>(width);
   for (std::size_t i = 0; i <= n; ++i) {
-    const double here = i * slope, next = std::min<double>((i + 1) * slope, m);
-    band.lo[i] = static_cast<std::uint32_t>(std::max(0.0, here - width));
-    band.hi[i] = static_cast<std::uint32_t>(std::min<double>(m, next + width));
+    band.lo[i] = static_cast<std::uint32_t>(std::max(0.0, std::floor(jmin[i]) - w));
+    band.hi[i] = static_cast<std::uint32_t>(std::min<double>(m, std::ceil(jmax[i]) + w));
   }
   make_connected(band, m);
   return band;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -18,7 +19,14 @@ namespace kealign::detail {
 class LogTailTable {
  public:
   LogTailTable();
-  double operator()(double z) const;
+  double operator()(double z) const {  // inline: called for every cell and shape
+    z = std::fabs(z);
+    if (z >= kMaxZ) return values_.back() - (z * z - kMaxZ * kMaxZ) / 2;
+    const double x = z / kStep;
+    const auto k = static_cast<std::size_t>(x);
+    const double f = x - k;
+    return values_[k] * (1 - f) + values_[k + 1] * f;
+  }
 
  private:
   static constexpr double kMaxZ = 40.0;
@@ -127,10 +135,23 @@ struct Band {
   std::size_t cells() const;
 };
 Band full_band(std::size_t n, std::size_t m);
-// A band of half-width `width` around the diagonal, made connected for any aspect ratio.
-Band diagonal_band(std::size_t n, std::size_t m, std::size_t width);
 // A band of half-width `width` around the boundaries an alignment passes through.
 Band path_band(const Alignment& path, std::size_t n, std::size_t m, std::size_t width);
+
+// A Korean and an English segment taken to correspond before any search.
+struct GuidePoint {
+  std::uint32_t ko = 0;
+  std::uint32_t en = 0;
+};
+// Pairs of segments sharing a number, token or dictionary key that occurs once on each side within
+// `window` segments (around the diagonal on the English side), kept where they form the longest
+// chain increasing on both sides: a rough path found without searching.
+std::vector<GuidePoint> anchor_chain(const SideProfile& ko, const SideProfile& en,
+                                     std::size_t window);
+// A band of half-width `width` around the piecewise-linear path from (0, 0) to (n, m) through the
+// grid points of the chain's pairs (a pair (i, j) enters at (i, j) and leaves at (i + 1, j + 1)).
+Band guided_band(const std::vector<GuidePoint>& chain, std::size_t n, std::size_t m,
+                 std::size_t width);
 
 // Pairwise anchor similarity inside a band, and each segment's anchorable key mass.
 struct AnchorMatrix {
@@ -147,10 +168,11 @@ struct SearchResult {
 };
 
 // Viterbi search for the best bead sequence in the band, plus forward-backward posteriors as the
-// beads' confidences when `posteriors` is set (otherwise every confidence is 1).
+// beads' confidences when `posteriors` is set (otherwise every confidence is 1): summed over the
+// whole band, or with posterior_width > 0 over the paths within that half-width of the best one.
 SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMatrix& anchors,
                     const LengthModel& model, const AnchorWeights& weights, const Band& band,
-                    bool posteriors);
+                    bool posteriors, std::size_t posterior_width = 0);
 
 // The starting point of EM: the prior with c set to the ratio of the two texts' total lengths.
 LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const LengthModel& prior);

@@ -51,8 +51,12 @@ void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfi
   for (std::size_t j = 0; j < en.size(); ++j) en_stems[j] = stems(en.words[j]);
 
   std::unordered_map<std::uint64_t, std::size_t> ko_count, en_count;
-  std::unordered_map<std::uint64_t, std::size_t> joint;
-  std::unordered_map<std::uint64_t, std::pair<std::uint64_t, std::uint64_t>> members;
+  // Co-occurrences of each word pair, with the pair's words (one map: this loop is the hot one).
+  struct Joint {
+    std::size_t count = 0;
+    std::pair<std::uint64_t, std::uint64_t> members;
+  };
+  std::unordered_map<std::uint64_t, Joint> joint;
   std::size_t used = 0;
   for (const Bead& b : first_pass) {
     if (b.ko_size() != 1 || b.en_size() != 1 || b.confidence < options.min_confidence) continue;
@@ -61,16 +65,16 @@ void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfi
     for (std::uint64_t e : en_stems[b.en_begin]) ++en_count[e];
     for (std::uint64_t k : ko_stems[b.ko_begin])
       for (std::uint64_t e : en_stems[b.en_begin]) {
-        const std::uint64_t p = pair_key(k, e);
-        ++joint[p];
-        members.emplace(p, std::make_pair(k, e));
+        Joint& j = joint[pair_key(k, e)];
+        if (j.count++ == 0) j.members = {k, e};
       }
   }
   // The best partner of each word only: a frequent word co-occurs with everything.
   std::unordered_map<std::uint64_t, std::pair<double, std::uint64_t>> best_ko, best_en;
-  for (const auto& [p, count] : joint) {
+  for (const auto& [p, pair] : joint) {
+    const std::size_t count = pair.count;
     if (count < options.min_count) continue;
-    const auto [k, e] = members[p];
+    const auto [k, e] = pair.members;
     if (k == e) continue;  // identical strings are the token scorer's
     const double dice = 2.0 * count / (ko_count[k] + en_count[e]);
     if (dice < options.min_dice) continue;
@@ -82,7 +86,7 @@ void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfi
       const auto it = best_ko.find(k);
       if (it == best_ko.end()) continue;
       const std::uint64_t p = it->second.second;
-      if (best_en[members[p].second].second == p)
+      if (best_en[joint[p].members.second].second == p)
         ko.keys[i].push_back(make_key(KeyFamily::kLexicon, p));
     }
   for (std::size_t j = 0; j < en.size(); ++j)
@@ -90,7 +94,7 @@ void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfi
       const auto it = best_en.find(e);
       if (it == best_en.end()) continue;
       const std::uint64_t p = it->second.second;
-      if (best_ko[members[p].first].second == p)
+      if (best_ko[joint[p].members.first].second == p)
         en.keys[j].push_back(make_key(KeyFamily::kLexicon, p));
     }
 }

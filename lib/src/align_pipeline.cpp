@@ -16,6 +16,8 @@ using detail::SideProfile;
 constexpr int kEmRounds = 2;
 // How many times a band may be re-centred on the path and widened before it is accepted.
 constexpr int kMaxBandRetries = 4;
+// Segments either way within which a key must be unique on each side to guide the first pass.
+constexpr std::size_t kGuideWindow = 2000;
 // Upper bound of the fitted penalty for linking a sentence with a headline (log-odds).
 constexpr double kMaxShapeMismatch = 3.0;
 
@@ -48,29 +50,32 @@ Alignment all_unaligned(std::size_t n, std::size_t m) {
   return out;
 }
 
+// The passes of one pair: the exact DP for short documents; for long ones a band around the
+// anchor-first path (first pass) or the previous pass's path, widened while the path touches it.
 class Searcher {
  public:
   Searcher(const SideProfile& ko, const SideProfile& en, const AlignOptions& options)
       : ko_(ko), en_(en), options_(options) {
-    const std::size_t n = ko.size(), m = en.size();
-    exact_ = n * m <= options.exact_cells;
-    band_ = exact_ ? detail::full_band(n, m) : detail::diagonal_band(n, m, options.band);
+    exact_ = ko.size() * en.size() <= options.exact_cells;
+    if (!exact_) guide_ = detail::anchor_chain(ko, en, kGuideWindow);
   }
 
   detail::AnchorWeights& weights() { return weights_; }
 
-  SearchResult run(const LengthModel& model, bool posteriors) {
-    std::size_t width = searched_ ? options_.path_band : options_.band;
-    searched_ = true;
+  // One pass over a band of half-width `width` (ignored by the exact DP).
+  SearchResult run(const LengthModel& model, std::size_t width, bool posteriors) {
+    const std::size_t n = ko_.size(), m = en_.size();
     for (int attempt = 0;; ++attempt) {
-      const detail::AnchorMatrix anchors = detail::build_anchor_matrix(ko_, en_, band_, weights_);
-      SearchResult r = detail::search(ko_, en_, anchors, model, weights_, band_, posteriors);
+      const Band band = exact_          ? detail::full_band(n, m)
+                        : path_.empty() ? detail::guided_band(guide_, n, m, width)
+                                        : detail::path_band(path_, n, m, width);
+      const detail::AnchorMatrix anchors = detail::build_anchor_matrix(ko_, en_, band, weights_);
+      SearchResult r = detail::search(ko_, en_, anchors, model, weights_, band, posteriors,
+                                      exact_ ? 0 : options_.posterior_band);
       if (exact_) return r;
-      // Later passes search a narrower band around this path.
-      const bool retry = r.touched_edge && attempt < kMaxBandRetries;
-      width = retry ? width * 2 : options_.path_band;
-      band_ = detail::path_band(r.alignment, ko_.size(), en_.size(), width);
-      if (!retry) return r;
+      path_ = r.alignment;
+      if (!r.touched_edge || attempt >= kMaxBandRetries) return r;
+      width *= 2;  // re-centred on this path
     }
   }
 
@@ -80,8 +85,8 @@ class Searcher {
   const AlignOptions& options_;
   detail::AnchorWeights weights_;
   bool exact_ = true;
-  bool searched_ = false;
-  Band band_;
+  std::vector<detail::GuidePoint> guide_;  // the anchor-first path (banded search only)
+  Alignment path_;                         // the previous pass's path (banded search only)
 };
 
 }  // namespace
@@ -102,11 +107,14 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
   // Intermediate passes need the path only; the last one also computes the posteriors.
   const int passes = 1 + (fit ? kEmRounds : 0) + (options.learn_lexicon ? 1 : 0);
   int pass = 1;
-  SearchResult r = searcher.run(result.model, pass == passes);
+  // EM passes only fit the model, so they search a narrower band than the last one.
+  const auto width = [&](int p) { return p == passes ? options.path_band : options.fit_band; };
+  SearchResult r = searcher.run(result.model, options.band, pass == passes);
   if (fit) {
     for (int round = 0; round < kEmRounds; ++round) {
       result.model = detail::refit_model(r.alignment, kp, ep, result.model, options.model);
-      r = searcher.run(result.model, ++pass == passes);
+      ++pass;
+      r = searcher.run(result.model, width(pass), pass == passes);
     }
   }
   if (options.learn_lexicon) {
@@ -115,7 +123,8 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     searcher.weights().shape_mismatch =
         detail::fit_shape_mismatch(r.alignment, kp, ep, kMaxShapeMismatch);
     detail::add_learned_lexicon(r.alignment, kp, ep, {});
-    r = searcher.run(result.model, ++pass == passes);
+    ++pass;
+    r = searcher.run(result.model, width(pass), pass == passes);
   }
   result.alignment = std::move(r.alignment);
   return result;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <type_traits>
+#include <utility>
 
 #include "align_internal.hpp"
 
@@ -14,6 +16,16 @@ constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 constexpr std::uint8_t kNoBack = 0xFF;
 // Rolling rows kept: the current one and the three a bead can reach back to.
 constexpr std::size_t kRing = 4;
+
+// Calls f(std::integral_constant<std::size_t, k>) for every shape k, in order.
+template <typename F, std::size_t... K>
+void for_each_shape(F&& f, std::index_sequence<K...>) {
+  (f(std::integral_constant<std::size_t, K>{}), ...);
+}
+template <typename F>
+void for_each_shape(F&& f) {
+  for_each_shape(f, std::make_index_sequence<kBeadShapeCount>{});
+}
 
 // Dense anchor rows for the few Korean segments the current grid row needs.
 class DenseAnchorRows {
@@ -29,7 +41,7 @@ class DenseAnchorRows {
     for (const auto& [j, w] : anchors_.rows[segment]) rows_[slot][j] = w;
     owner_[slot] = segment;
   }
-  float at(std::size_t segment, std::size_t j) const { return rows_[segment % kRing][j]; }
+  const float* row(std::size_t segment) const { return rows_[segment % kRing].data(); }
 
  private:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -47,6 +59,7 @@ class Grid {
   bool contains(std::size_t i, std::size_t j) const { return j >= band_.lo[i] && j <= band_.hi[i]; }
   std::size_t index(std::size_t i, std::size_t j) const { return offset_[i] + (j - band_.lo[i]); }
   std::size_t cells() const { return offset_.back(); }
+  std::size_t rows() const { return band_.lo.size(); }
   std::uint32_t lo(std::size_t i) const { return band_.lo[i]; }
   std::uint32_t hi(std::size_t i) const { return band_.hi[i]; }
   std::size_t width(std::size_t i) const { return band_.hi[i] - band_.lo[i] + 1; }
@@ -62,10 +75,37 @@ class RingRows {
   explicit RingRows(const Grid& grid) : grid_(grid), rows_(kRing) {}
   void reset(std::size_t i) { rows_[i % kRing].assign(grid_.width(i), kNegInf); }
   double& at(std::size_t i, std::size_t j) { return rows_[i % kRing][j - grid_.lo(i)]; }
+  const double* row(std::size_t i) const { return rows_[i % kRing].data(); }
 
  private:
   const Grid& grid_;
   std::vector<std::vector<double>> rows_;
+};
+
+// How the last 1..3 segments before each boundary of one side end and whether they span a
+// paragraph break, so scoring a bead needs no loop over its segments.
+class SideSpans {
+ public:
+  static constexpr std::size_t kMaxSpan = 3;  // the most segments a bead shape takes from a side
+
+  explicit SideSpans(const SideProfile& p) : spans_(p.size() + 1) {
+    for (std::size_t t = 1; t <= p.size(); ++t)
+      for (std::size_t c = 1; c <= std::min(kMaxSpan, t); ++c) {
+        spans_[t].ending[c] = p.ending(t - c, t);
+        spans_[t].cross[c] = p.paragraph[t - c] != p.paragraph[t - 1];
+      }
+  }
+  // How segments [t - count, t) end as a whole (SideProfile::ending).
+  LineEnd ending(std::size_t t, std::size_t count) const { return spans_[t].ending[count]; }
+  // Whether segments [t - count, t) lie in more than one paragraph.
+  bool crosses(std::size_t t, std::size_t count) const { return spans_[t].cross[count]; }
+
+ private:
+  struct Span {
+    std::array<LineEnd, kMaxSpan + 1> ending{};
+    std::array<bool, kMaxSpan + 1> cross{};
+  };
+  std::vector<Span> spans_;
 };
 
 // Scores of beads by their end cell: prior, length, anchors, paragraph structure, furniture.
@@ -73,7 +113,14 @@ class BeadScorer {
  public:
   BeadScorer(const SideProfile& ko, const SideProfile& en, const AnchorMatrix& anchors,
              const LengthModel& model, const AnchorWeights& weights)
-      : ko_(ko), en_(en), model_(model), weights_(weights), dense_(anchors, en.size()) {
+      : ko_(ko),
+        en_(en),
+        model_(model),
+        weights_(weights),
+        dense_(anchors, en.size()),
+        ko_spans_(ko),
+        en_spans_(en),
+        tail_(log_tail()) {
     headline_model_ = model;
     headline_model_.mean_ratio = model.headline_ratio;
     prefix(ko.length, ko_len_);
@@ -90,28 +137,50 @@ class BeadScorer {
     for (std::size_t s = from; s < to; ++s) dense_.load(s);
   }
 
-  double operator()(std::size_t i, std::size_t j, std::size_t shape) const {
-    const std::size_t a = kBeadShapes[shape].ko, b = kBeadShapes[shape].en;
-    double s = log_prior_[shape] + boundary(i, j);
-    if (a == 0 || b == 0) {
+  // The part of the score every bead ending at (i, j) shares: a bead boundary that ends a
+  // paragraph on one side only.
+  double boundary(std::size_t i, std::size_t j) const {
+    if (!paragraphs_) return 0;
+    return paragraph_end(ko_, i) == paragraph_end(en_, j) ? 0 : -weights_.paragraph_mismatch;
+  }
+
+  // The score of the bead of shape kBeadShapes[K] ending at (i, j), given boundary(i, j); a
+  // template so that the search's loop over shapes unrolls.
+  template <std::size_t K>
+  double score(std::size_t i, std::size_t j, double edge) const {
+    constexpr std::size_t a = kBeadShapes[K].ko, b = kBeadShapes[K].en;
+    double s = log_prior_[K] + edge;
+    if constexpr (a == 0 || b == 0) {
       s += weights_.null_length;
       s += a ? ko_.alone[i - 1] : en_.alone[j - 1];
       return s;
+    } else {
+      const LineEnd ko_end = ko_spans_.ending(i, a), en_end = en_spans_.ending(j, b);
+      const bool headline = ko_end == LineEnd::kBare && en_end == LineEnd::kBare;
+      const LengthModel& length = headline ? headline_model_ : model_;
+      s += tail_(length.z(ko_len_[i] - ko_len_[i - a], en_len_[j] - en_len_[j - b]));
+      double sim = 0;
+      for (std::size_t r = i - a; r < i; ++r) {
+        const float* row = dense_.row(r);
+        for (std::size_t c = j - b; c < j; ++c) sim += row[c];
+      }
+      if (sim > 0) {
+        const double cap = std::min(ko_mass_[i] - ko_mass_[i - a], en_mass_[j] - en_mass_[j - b]);
+        s += std::min(sim, cap);
+      }
+      if (shape_mismatch(ko_end, en_end)) s -= weights_.shape_mismatch;
+      if (a > 1 && ko_spans_.crosses(i, a)) s -= weights_.paragraph_cross;
+      if (b > 1 && en_spans_.crosses(j, b)) s -= weights_.paragraph_cross;
+      return s;
     }
-    const bool headline =
-        ko_.ending(i - a, i) == LineEnd::kBare && en_.ending(j - b, j) == LineEnd::kBare;
-    const LengthModel& length = headline ? headline_model_ : model_;
-    s += log_tail()(length.z(ko_len_[i] - ko_len_[i - a], en_len_[j] - en_len_[j - b]));
-    double sim = 0;
-    for (std::size_t r = i - a; r < i; ++r)
-      for (std::size_t c = j - b; c < j; ++c) sim += dense_.at(r, c);
-    if (sim > 0) {
-      const double cap = std::min(ko_mass_[i] - ko_mass_[i - a], en_mass_[j] - en_mass_[j - b]);
-      s += std::min(sim, cap);
-    }
-    if (shape_mismatch(ko_.ending(i - a, i), en_.ending(j - b, j))) s -= weights_.shape_mismatch;
-    if (a > 1 && ko_.paragraph[i - a] != ko_.paragraph[i - 1]) s -= weights_.paragraph_cross;
-    if (b > 1 && en_.paragraph[j - b] != en_.paragraph[j - 1]) s -= weights_.paragraph_cross;
+  }
+
+  // The same for a shape known at run time.
+  double operator()(std::size_t i, std::size_t j, std::size_t shape, double edge) const {
+    double s = 0;
+    for_each_shape([&](auto k) {
+      if (k == shape) s = score<k>(i, j, edge);
+    });
     return s;
   }
 
@@ -127,11 +196,6 @@ class BeadScorer {
   static bool paragraph_end(const SideProfile& p, std::size_t at) {
     return at == 0 || at == p.size() || p.paragraph[at] != p.paragraph[at - 1];
   }
-  // A bead boundary that ends a paragraph on one side only.
-  double boundary(std::size_t i, std::size_t j) const {
-    if (!paragraphs_) return 0;
-    return paragraph_end(ko_, i) == paragraph_end(en_, j) ? 0 : -weights_.paragraph_mismatch;
-  }
 
   const SideProfile& ko_;
   const SideProfile& en_;
@@ -139,6 +203,8 @@ class BeadScorer {
   LengthModel headline_model_;  // model_ with the headline ratio as c
   const AnchorWeights& weights_;
   DenseAnchorRows dense_;
+  SideSpans ko_spans_, en_spans_;
+  const LogTailTable& tail_;
   std::vector<double> ko_len_, en_len_, ko_mass_, en_mass_;
   std::array<double, kBeadShapeCount> log_prior_{};
   bool paragraphs_ = false;
@@ -153,51 +219,67 @@ double log_sum_exp(const double* x, std::size_t count) {
   return top + std::log(sum);
 }
 
-}  // namespace
+// Where beads ending in one grid row can start: a row of the band (a Korean segments back), its
+// English range and its Viterbi scores.
+struct Reach {
+  std::size_t lo = 0, hi = 0;    // English range of the row
+  const double* best = nullptr;  // Viterbi scores of the row, from lo
+  std::size_t first_cell = 0;    // grid index of (row, lo)
+};
 
-SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMatrix& anchors,
-                    const LengthModel& model, const AnchorWeights& weights, const Band& band,
-                    bool posteriors) {
-  const std::size_t n = ko.size(), m = en.size();
-  const Grid grid(band);
-  BeadScorer score(ko, en, anchors, model, weights);
-  std::vector<double> alpha(posteriors ? grid.cells() : 0, kNegInf);
+// Forward over the band: each cell's Viterbi back-pointer, and the forward log-probabilities into
+// alpha when it is given.
+std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, std::vector<double>* alpha) {
+  const std::size_t n = grid.rows() - 1;
   std::vector<std::uint8_t> back(grid.cells(), kNoBack);
+  if (alpha) alpha->assign(grid.cells(), kNegInf);
   RingRows best(grid);
-
-  // Forward: Viterbi scores (rolling) and forward log-probabilities (kept for the posteriors).
   std::array<double, kBeadShapeCount> via{};
   for (std::size_t i = 0; i <= n; ++i) {
     best.reset(i);
     score.load(i >= 3 ? i - 3 : 0, i);
+    std::array<Reach, kRing> reach{};
+    for (std::size_t a = 0; a < kRing && a <= i; ++a)
+      reach[a] = {grid.lo(i - a), grid.hi(i - a), best.row(i - a),
+                  grid.index(i - a, grid.lo(i - a))};
     for (std::size_t j = grid.lo(i); j <= grid.hi(i); ++j) {
       const std::size_t cell = grid.index(i, j);
       if (i == 0 && j == 0) {
         best.at(0, 0) = 0;
-        if (posteriors) alpha[cell] = 0;
+        if (alpha) (*alpha)[cell] = 0;
         continue;
       }
       double top = kNegInf;
       std::size_t count = 0;
-      for (std::size_t k = 0; k < kBeadShapeCount; ++k) {
-        const std::size_t a = kBeadShapes[k].ko, b = kBeadShapes[k].en;
-        if (a > i || b > j || !grid.contains(i - a, j - b)) continue;
-        const double prev = best.at(i - a, j - b);
-        if (prev == kNegInf) continue;
-        const double s = score(i, j, k);
+      const double edge = score.boundary(i, j);
+      for_each_shape([&](auto k) {
+        constexpr std::size_t a = kBeadShapes[k].ko, b = kBeadShapes[k].en;
+        if (a > i || b > j) return;
+        const Reach& from = reach[a];
+        const std::size_t start = j - b;
+        if (start < from.lo || start > from.hi) return;
+        const double prev = from.best[start - from.lo];
+        if (prev == kNegInf) return;
+        const double s = score.template score<k>(i, j, edge);
         if (prev + s > top) {
           top = prev + s;
           back[cell] = static_cast<std::uint8_t>(k);
         }
-        if (posteriors) via[count++] = alpha[grid.index(i - a, j - b)] + s;
-      }
+        if (alpha) via[count++] = (*alpha)[from.first_cell + (start - from.lo)] + s;
+      });
       best.at(i, j) = top;
-      if (posteriors) alpha[cell] = log_sum_exp(via.data(), count);
+      if (alpha) (*alpha)[cell] = log_sum_exp(via.data(), count);
     }
   }
+  return back;
+}
 
-  SearchResult result;
-  for (std::size_t i = n, j = m; i > 0 || j > 0;) {
+// The best path from the back-pointers, each bead's confidence holding its shape index; sets
+// touched_edge when the path runs along the band's edge.
+Alignment trace_back(const Grid& grid, const std::vector<std::uint8_t>& back, std::size_t m,
+                     bool& touched_edge) {
+  Alignment path;
+  for (std::size_t i = grid.rows() - 1, j = m; i > 0 || j > 0;) {
     const std::uint8_t k = back[grid.index(i, j)];
     const std::size_t a = kBeadShapes[k].ko, b = kBeadShapes[k].en;
     Bead bead;
@@ -206,22 +288,25 @@ SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMa
     bead.en_begin = static_cast<std::uint32_t>(j - b);
     bead.en_end = static_cast<std::uint32_t>(j);
     bead.confidence = static_cast<double>(k);  // the shape until the posteriors replace it
-    result.alignment.push_back(bead);
-    if ((j == grid.lo(i) && j > 0) || (j == grid.hi(i) && j < m)) result.touched_edge = true;
+    path.push_back(bead);
+    if ((j == grid.lo(i) && j > 0) || (j == grid.hi(i) && j < m)) touched_edge = true;
     i -= a;
     j -= b;
   }
-  std::reverse(result.alignment.begin(), result.alignment.end());
-  if (!posteriors) {
-    for (Bead& bead : result.alignment) bead.confidence = 1.0;
-    return result;
-  }
+  std::reverse(path.begin(), path.end());
+  return path;
+}
 
-  // Backward log-probabilities (rolling), read at each path bead's end cell.
+// Backward log-probabilities over the band (rolling), and each path bead's posterior probability
+// from them and alpha as its confidence.
+void add_posteriors(const Grid& grid, BeadScorer& score, const std::vector<double>& alpha,
+                    std::size_t m, Alignment& path) {
+  const std::size_t n = grid.rows() - 1;
   const double total = alpha[grid.index(n, m)];
   RingRows beta(grid);
-  std::vector<double> beta_at_end(result.alignment.size(), kNegInf);
-  std::size_t next = result.alignment.size();  // path beads whose end row is still to come
+  std::array<double, kBeadShapeCount> via{};
+  std::vector<double> beta_at_end(path.size(), kNegInf);
+  std::size_t next = path.size();  // path beads whose end row is still to come
   for (std::size_t i = n + 1; i-- > 0;) {
     beta.reset(i);
     score.load(i, std::min(n, i + 3));
@@ -236,22 +321,53 @@ SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMa
         if (i + a > n || j + b > m || !grid.contains(i + a, j + b)) continue;
         const double after = beta.at(i + a, j + b);
         if (after == kNegInf) continue;
-        via[count++] = after + score(i + a, j + b, k);
+        via[count++] = after + score(i + a, j + b, k, score.boundary(i + a, j + b));
       }
       beta.at(i, j) = log_sum_exp(via.data(), count);
     }
-    while (next > 0 && result.alignment[next - 1].ko_end == i) {
+    while (next > 0 && path[next - 1].ko_end == i) {
       --next;
-      beta_at_end[next] = beta.at(i, result.alignment[next].en_end);
+      beta_at_end[next] = beta.at(i, path[next].en_end);
     }
   }
-  for (std::size_t k = 0; k < result.alignment.size(); ++k) {
-    Bead& bead = result.alignment[k];
+  for (std::size_t k = 0; k < path.size(); ++k) {
+    Bead& bead = path[k];
     const auto shape = static_cast<std::size_t>(bead.confidence);
     score.load(bead.ko_begin, bead.ko_end);
-    const double log_posterior = alpha[grid.index(bead.ko_begin, bead.en_begin)] +
-                                 score(bead.ko_end, bead.en_end, shape) + beta_at_end[k] - total;
+    const double log_posterior =
+        alpha[grid.index(bead.ko_begin, bead.en_begin)] +
+        score(bead.ko_end, bead.en_end, shape, score.boundary(bead.ko_end, bead.en_end)) +
+        beta_at_end[k] - total;
     bead.confidence = std::clamp(std::exp(log_posterior), 0.0, 1.0);
+  }
+}
+
+}  // namespace
+
+SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMatrix& anchors,
+                    const LengthModel& model, const AnchorWeights& weights, const Band& band,
+                    bool posteriors, std::size_t posterior_width) {
+  const std::size_t n = ko.size(), m = en.size();
+  const Grid grid(band);
+  BeadScorer score(ko, en, anchors, model, weights);
+  // Over the whole band the forward probabilities come with the Viterbi pass; near the path they
+  // need a second forward pass over the narrower band.
+  const bool whole_band = posteriors && posterior_width == 0;
+  std::vector<double> alpha;
+  SearchResult result;
+  {
+    const std::vector<std::uint8_t> back = forward(grid, score, whole_band ? &alpha : nullptr);
+    result.alignment = trace_back(grid, back, m, result.touched_edge);
+  }
+  if (!posteriors) {
+    for (Bead& bead : result.alignment) bead.confidence = 1.0;
+  } else if (whole_band) {
+    add_posteriors(grid, score, alpha, m, result.alignment);
+  } else {
+    const Band near = path_band(result.alignment, n, m, posterior_width);
+    const Grid near_grid(near);
+    forward(near_grid, score, &alpha);
+    add_posteriors(near_grid, score, alpha, m, result.alignment);
   }
   return result;
 }

@@ -24,6 +24,11 @@ bool is_han(char32_t c) {
 }
 
 TokenKind kind_of(char32_t c) {
+  if (c < 0x80) {  // the same answers as ICU's, without a call per character
+    if (c >= '0' && c <= '9') return TokenKind::kNumber;
+    const char32_t lower = c | 0x20;
+    return lower >= 'a' && lower <= 'z' ? TokenKind::kLetters : TokenKind::kPunctuation;
+  }
   if (u_isdigit(static_cast<UChar32>(c))) return TokenKind::kNumber;
   if (is_hangul(c)) return TokenKind::kHangul;
   if (is_han(c)) return TokenKind::kHan;
@@ -251,6 +256,19 @@ constexpr std::int64_t kFrequencyWindow = 40;
 // Extra English segments beyond the band row's range a Korean segment may pair with.
 constexpr std::int64_t kBeadReach = 3;
 
+// Each occurrence's local frequency: the occurrences within kFrequencyWindow segments of it.
+std::vector<double> local_frequencies(const std::vector<Occurrence>& occ) {
+  std::vector<double> out(occ.size());
+  std::size_t first = 0, last = 0;  // the window [first, last) of the current occurrence
+  for (std::size_t k = 0; k < occ.size(); ++k) {
+    const std::int64_t at = occ[k].segment;
+    while (std::int64_t{occ[first].segment} < at - kFrequencyWindow) ++first;
+    while (last < occ.size() && std::int64_t{occ[last].segment} <= at + kFrequencyWindow) ++last;
+    out[k] = static_cast<double>(last - first);
+  }
+  return out;
+}
+
 }  // namespace
 
 Key make_key(KeyFamily family, std::uint64_t value) {
@@ -292,7 +310,10 @@ std::vector<Token> tokenize(std::string_view text) {
       std::size_t next = pos;
       const char32_t d = next_code_point(text, next);
       if (kind_of(d) == kind && !is_space(d)) {
-        if (kind == TokenKind::kLetters) {
+        if (kind == TokenKind::kLetters && d < 0x80) {
+          if (d >= 'a') all_upper = false;  // a letter: a-z or A-Z
+          t.text += static_cast<char>(d | 0x20);
+        } else if (kind == TokenKind::kLetters) {
           if (!u_isupper(static_cast<UChar32>(d))) all_upper = false;
           append_utf8(t.text, static_cast<char32_t>(u_tolower(static_cast<UChar32>(d))));
         } else {
@@ -356,10 +377,12 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
   out.en_mass.assign(m, 0.0f);
   const auto ko_index = index_keys(ko);
   const auto en_index = index_keys(en);
-  const auto local_frequency = [](const std::vector<Occurrence>& occ, std::int64_t at) {
-    const auto r = range_of(occ, at - kFrequencyWindow, at + kFrequencyWindow);
-    return static_cast<double>(r.second - r.first);
-  };
+  // A key's weight by family and local frequency (a count up to max_frequency; 0 above it).
+  std::vector<std::array<double, kKeyFamilies>> weight_of(weights.max_frequency + 1);
+  for (std::size_t f = 1; f <= weights.max_frequency; ++f)
+    for (std::size_t fam = 0; fam < kKeyFamilies; ++fam)
+      weight_of[f][fam] =
+          weights.family[fam] / std::pow(static_cast<double>(f), weights.frequency_power[fam]);
   // English columns a Korean segment can meet in the band.
   const auto column_range = [&](std::uint32_t i) {
     const std::int64_t lo = std::int64_t{band.lo[i]} - kBeadReach;
@@ -376,7 +399,6 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
       en_rows[j].second = std::max<std::int64_t>(en_rows[j].second, i);
     }
   }
-  std::vector<std::tuple<std::uint32_t, std::uint32_t, float>> pairs;
   for (const auto& [key, kocc] : ko_index) {
     const auto it = en_index.find(key);
     if (it == en_index.end()) continue;
@@ -385,35 +407,42 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
     const auto weight = [&](double frequency) {
       return frequency > weights.max_frequency
                  ? 0.0
-                 : weights.family[fam] / std::pow(frequency, weights.frequency_power[fam]);
+                 : weight_of[static_cast<std::size_t>(frequency)][fam];
     };
-    for (const Occurrence& o : kocc) {
+    const std::vector<double> kfreq = local_frequencies(kocc), efreq = local_frequencies(eocc);
+    for (std::size_t ko_k = 0; ko_k < kocc.size(); ++ko_k) {
+      const Occurrence& o = kocc[ko_k];
       const auto [lo, hi] = column_range(o.segment);
       const auto r = range_of(eocc, lo, hi);
       if (r.first == r.second) continue;  // no counterpart within reach: not anchorable here
-      const double fk = local_frequency(kocc, o.segment);
+      const double fk = kfreq[ko_k];
       out.ko_mass[o.segment] += static_cast<float>(weight(fk) * o.count);
       for (std::size_t k = r.first; k < r.second; ++k) {
-        const double f = std::max(fk, local_frequency(eocc, eocc[k].segment));
+        const double f = std::max(fk, efreq[k]);
         const double w = weight(f) * std::min(o.count, eocc[k].count);
-        if (w > 0) pairs.emplace_back(o.segment, eocc[k].segment, static_cast<float>(w));
+        if (w > 0) out.rows[o.segment].emplace_back(eocc[k].segment, static_cast<float>(w));
       }
     }
-    for (const Occurrence& o : eocc) {
+    for (std::size_t en_k = 0; en_k < eocc.size(); ++en_k) {
+      const Occurrence& o = eocc[en_k];
       const auto [rlo, rhi] = en_rows[o.segment];
       const auto r = range_of(kocc, rlo, rhi);
       if (r.first == r.second) continue;
-      out.en_mass[o.segment] +=
-          static_cast<float>(weight(local_frequency(eocc, o.segment)) * o.count);
+      out.en_mass[o.segment] += static_cast<float>(weight(efreq[en_k]) * o.count);
     }
   }
-  std::sort(pairs.begin(), pairs.end());
-  for (const auto& [i, j, w] : pairs) {
-    auto& row = out.rows[i];
-    if (!row.empty() && row.back().first == j)
-      row.back().second += w;
-    else
-      row.emplace_back(j, w);
+  // Each row in English order, a pair's contributions summed from the smallest.
+  for (auto& row : out.rows) {
+    if (row.empty()) continue;
+    std::sort(row.begin(), row.end());
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      if (kept > 0 && row[kept - 1].first == row[k].first)
+        row[kept - 1].second += row[k].second;
+      else
+        row[kept++] = row[k];
+    }
+    row.resize(kept);
   }
   return out;
 }

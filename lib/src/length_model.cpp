@@ -31,14 +31,6 @@ double length_units(std::string_view text) {
   return units;
 }
 
-double LengthModel::z(double ko_units, double en_units) const {
-  // The variance grows with the mean length of the two sides (in Korean units), so a link with an
-  // empty Korean side still gets a finite score.
-  const double mean = (ko_units + en_units / mean_ratio) / 2.0;
-  if (mean <= 0) return 0;
-  return (en_units - mean_ratio * ko_units) / std::sqrt(variance * mean);
-}
-
 namespace detail {
 
 LogTailTable::LogTailTable() {
@@ -50,15 +42,6 @@ LogTailTable::LogTailTable() {
     values_[k] = tail > 1e-300 ? std::log(tail)
                                : -zk * zk / 2 - std::log(zk) + std::log(std::sqrt(2.0 / M_PI));
   }
-}
-
-double LogTailTable::operator()(double z) const {
-  z = std::fabs(z);
-  if (z >= kMaxZ) return values_.back() - (z * z - kMaxZ * kMaxZ) / 2;
-  const double x = z / kStep;
-  const auto k = static_cast<std::size_t>(x);
-  const double f = x - k;
-  return values_[k] * (1 - f) + values_[k + 1] * f;
 }
 
 const LogTailTable& log_tail() {

@@ -13,10 +13,12 @@
 // fitted to the pair by EM unless calibration is kFixed) plus anchor scores: numbers, shared Latin
 // tokens, punctuation, line structure and dictionary matches. The DP core is language-neutral; the
 // Korean/English knowledge lives in pluggable scorers. Short documents get the exact DP; long ones
-// a banded search around an anchor-first path, with memory linear in the length.
+// a banded search around an anchor-first path (segments sharing a rare number or token), with
+// memory linear in the length; their confidences sum over the paths near the best one.
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -71,6 +73,15 @@ struct LengthModel {
   double z(double ko_units, double en_units) const;
 };
 
+// Inline: the search evaluates it for every cell and shape.
+inline double LengthModel::z(double ko_units, double en_units) const {
+  // The variance grows with the mean length of the two sides (in Korean units), so a link with an
+  // empty Korean side still gets a finite score.
+  const double mean = (ko_units + en_units / mean_ratio) / 2.0;
+  if (mean <= 0) return 0;
+  return (en_units - mean_ratio * ko_units) / std::sqrt(variance * mean);
+}
+
 // The length of a segment in the model's unit: code points that are not white space, a Hangul or
 // CJK ideograph counting as one (see docs/benchmarks.md for why this unit).
 double length_units(std::string_view text);
@@ -87,8 +98,10 @@ struct AlignOptions {
   bool anchors = true;                             // number/token/punctuation/structure scorers
   bool learn_lexicon = true;                       // second pass with a word table from pass one
   std::size_t exact_cells = std::size_t{1} << 20;  // ko*en above this uses the banded search
-  std::uint32_t band = 32;       // half-width of the first banded pass around the diagonal
-  std::uint32_t path_band = 16;  // half-width of later passes around the previous path
+  std::uint32_t band = 16;           // half-width of the first pass around the anchor-first path
+  std::uint32_t fit_band = 4;        // half-width of the EM passes around the previous path
+  std::uint32_t path_band = 8;       // half-width of the last pass around the previous path
+  std::uint32_t posterior_band = 4;  // half-width around the final path for the confidences
 };
 
 struct AlignResult {

@@ -1,5 +1,6 @@
 // align(): builds both sides' profiles from the scorers, searches (exact or banded), fits the
-// length model by EM, and runs a second pass with the word table learnt from the first.
+// length model by EM, and runs a last pass with the word table and the word-translation model
+// learnt from the settled path.
 #include <algorithm>
 
 #include "align_internal.hpp"
@@ -58,12 +59,16 @@ class Searcher {
   }
 
   detail::AnchorWeights& weights() { return weights_; }
+  void set_translation(std::shared_ptr<const detail::TranslationModel> model) {
+    translation_ = std::move(model);
+  }
 
   SearchResult run(const LengthModel& model, bool posteriors) {
     std::size_t width = searched_ ? options_.path_band : options_.band;
     searched_ = true;
     for (int attempt = 0;; ++attempt) {
-      const detail::AnchorMatrix anchors = detail::build_anchor_matrix(ko_, en_, band_, weights_);
+      detail::AnchorMatrix anchors = detail::build_anchor_matrix(ko_, en_, band_, weights_);
+      anchors.translation = translation_;
       SearchResult r = detail::search(ko_, en_, anchors, model, weights_, band_, posteriors);
       if (exact_) return r;
       // Later passes search a narrower band around this path.
@@ -79,6 +84,7 @@ class Searcher {
   const SideProfile& en_;
   const AlignOptions& options_;
   detail::AnchorWeights weights_;
+  std::shared_ptr<const detail::TranslationModel> translation_;
   bool exact_ = true;
   bool searched_ = false;
   Band band_;
@@ -115,6 +121,8 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     searcher.weights().shape_mismatch =
         detail::fit_shape_mismatch(r.alignment, kp, ep, kMaxShapeMismatch);
     detail::add_learned_lexicon(r.alignment, kp, ep, {});
+    if (options.translation_model)
+      searcher.set_translation(detail::learn_translation_model(r.alignment, kp, ep, {}));
     r = searcher.run(result.model, ++pass == passes);
   }
   result.alignment = std::move(r.alignment);

@@ -15,25 +15,26 @@ constexpr std::uint8_t kNoBack = 0xFF;
 // Rolling rows kept: the current one and the three a bead can reach back to.
 constexpr std::size_t kRing = 4;
 
-// Dense anchor rows for the few Korean segments the current grid row needs.
+// Dense rows of a pair matrix for the few Korean segments the current grid row needs.
 class DenseAnchorRows {
  public:
-  DenseAnchorRows(const AnchorMatrix& anchors, std::size_t m)
-      : anchors_(anchors), rows_(kRing, std::vector<float>(m, 0.0f)), owner_(kRing, kNone) {}
+  DenseAnchorRows(const PairRows& pairs, std::size_t m)
+      : pairs_(pairs), rows_(kRing, std::vector<float>(m, 0.0f)), owner_(kRing, kNone) {}
 
   void load(std::size_t segment) {
+    if (pairs_.empty()) return;
     const std::size_t slot = segment % kRing;
     if (owner_[slot] == segment) return;
     if (owner_[slot] != kNone)
-      for (const auto& [j, w] : anchors_.rows[owner_[slot]]) rows_[slot][j] = 0.0f;
-    for (const auto& [j, w] : anchors_.rows[segment]) rows_[slot][j] = w;
+      for (const auto& [j, w] : pairs_[owner_[slot]]) rows_[slot][j] = 0.0f;
+    for (const auto& [j, w] : pairs_[segment]) rows_[slot][j] = w;
     owner_[slot] = segment;
   }
   float at(std::size_t segment, std::size_t j) const { return rows_[segment % kRing][j]; }
 
  private:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  const AnchorMatrix& anchors_;
+  const PairRows& pairs_;
   std::vector<std::vector<float>> rows_;
   std::vector<std::size_t> owner_;
 };
@@ -73,13 +74,21 @@ class BeadScorer {
  public:
   BeadScorer(const SideProfile& ko, const SideProfile& en, const AnchorMatrix& anchors,
              const LengthModel& model, const AnchorWeights& weights)
-      : ko_(ko), en_(en), model_(model), weights_(weights), dense_(anchors, en.size()) {
+      : ko_(ko),
+        en_(en),
+        model_(model),
+        weights_(weights),
+        dense_(anchors.rows, en.size()),
+        translation_(anchors.translation),
+        miss_(anchors.miss_rows, en.size()) {
     headline_model_ = model;
     headline_model_.mean_ratio = model.headline_ratio;
     prefix(ko.length, ko_len_);
     prefix(en.length, en_len_);
     prefix(anchors.ko_mass, ko_mass_);
     prefix(anchors.en_mass, en_mass_);
+    prefix(anchors.ko_miss, ko_miss_);
+    prefix(anchors.en_miss, en_miss_);
     for (std::size_t k = 0; k < kBeadShapeCount; ++k)
       log_prior_[k] = model.priors[k] > 0 ? std::log(model.priors[k]) : kNegInf;
     paragraphs_ = has_paragraphs(ko) && has_paragraphs(en);
@@ -87,7 +96,11 @@ class BeadScorer {
 
   // Makes the anchor rows of Korean segments [from, to) available.
   void load(std::size_t from, std::size_t to) {
-    for (std::size_t s = from; s < to; ++s) dense_.load(s);
+    for (std::size_t s = from; s < to; ++s) {
+      dense_.load(s);
+      translation_.load(s);
+      miss_.load(s);
+    }
   }
 
   double operator()(std::size_t i, std::size_t j, std::size_t shape) const {
@@ -102,13 +115,19 @@ class BeadScorer {
         ko_.ending(i - a, i) == LineEnd::kBare && en_.ending(j - b, j) == LineEnd::kBare;
     const LengthModel& length = headline ? headline_model_ : model_;
     s += log_tail()(length.z(ko_len_[i] - ko_len_[i - a], en_len_[j] - en_len_[j - b]));
-    double sim = 0;
+    double sim = 0, miss = 0;
     for (std::size_t r = i - a; r < i; ++r)
-      for (std::size_t c = j - b; c < j; ++c) sim += dense_.at(r, c);
+      for (std::size_t c = j - b; c < j; ++c) {
+        sim += dense_.at(r, c);
+        miss += miss_.at(r, c);
+      }
+    s += translation_(i - a, i, j - b, j);
     if (sim > 0) {
       const double cap = std::min(ko_mass_[i] - ko_mass_[i - a], en_mass_[j] - en_mass_[j - b]);
       s += std::min(sim, cap);
     }
+    s -= std::max(0.0, ko_miss_[i] - ko_miss_[i - a] - miss) +
+         std::max(0.0, en_miss_[j] - en_miss_[j - b] - miss);
     if (shape_mismatch(ko_.ending(i - a, i), en_.ending(j - b, j))) s -= weights_.shape_mismatch;
     if (a > 1 && ko_.paragraph[i - a] != ko_.paragraph[i - 1]) s -= weights_.paragraph_cross;
     if (b > 1 && en_.paragraph[j - b] != en_.paragraph[j - 1]) s -= weights_.paragraph_cross;
@@ -139,7 +158,9 @@ class BeadScorer {
   LengthModel headline_model_;  // model_ with the headline ratio as c
   const AnchorWeights& weights_;
   DenseAnchorRows dense_;
-  std::vector<double> ko_len_, en_len_, ko_mass_, en_mass_;
+  TranslationScorer translation_;
+  DenseAnchorRows miss_;
+  std::vector<double> ko_len_, en_len_, ko_mass_, en_mass_, ko_miss_, en_miss_;
   std::array<double, kBeadShapeCount> log_prior_{};
   bool paragraphs_ = false;
 };

@@ -251,6 +251,21 @@ constexpr std::int64_t kFrequencyWindow = 40;
 // Extra English segments beyond the band row's range a Korean segment may pair with.
 constexpr std::int64_t kBeadReach = 3;
 
+// Sums (i, j, w) triples into sorted sparse rows.
+PairRows to_rows(std::vector<std::tuple<std::uint32_t, std::uint32_t, float>>& pairs,
+                 std::size_t n) {
+  PairRows rows(n);
+  std::sort(pairs.begin(), pairs.end());
+  for (const auto& [i, j, w] : pairs) {
+    auto& row = rows[i];
+    if (!row.empty() && row.back().first == j)
+      row.back().second += w;
+    else
+      row.emplace_back(j, w);
+  }
+  return rows;
+}
+
 }  // namespace
 
 Key make_key(KeyFamily family, std::uint64_t value) {
@@ -351,9 +366,10 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
                                  const AnchorWeights& weights) {
   const std::size_t n = ko.size(), m = en.size();
   AnchorMatrix out;
-  out.rows.assign(n, {});
   out.ko_mass.assign(n, 0.0f);
   out.en_mass.assign(m, 0.0f);
+  out.ko_miss.assign(n, 0.0f);
+  out.en_miss.assign(m, 0.0f);
   const auto ko_index = index_keys(ko);
   const auto en_index = index_keys(en);
   const auto local_frequency = [](const std::vector<Occurrence>& occ, std::int64_t at) {
@@ -376,7 +392,7 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
       en_rows[j].second = std::max<std::int64_t>(en_rows[j].second, i);
     }
   }
-  std::vector<std::tuple<std::uint32_t, std::uint32_t, float>> pairs;
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, float>> pairs, miss_pairs;
   for (const auto& [key, kocc] : ko_index) {
     const auto it = en_index.find(key);
     if (it == en_index.end()) continue;
@@ -387,34 +403,33 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
                  ? 0.0
                  : weights.family[fam] / std::pow(frequency, weights.frequency_power[fam]);
     };
+    const double miss = weights.unmatched[fam];
     for (const Occurrence& o : kocc) {
       const auto [lo, hi] = column_range(o.segment);
       const auto r = range_of(eocc, lo, hi);
       if (r.first == r.second) continue;  // no counterpart within reach: not anchorable here
       const double fk = local_frequency(kocc, o.segment);
       out.ko_mass[o.segment] += static_cast<float>(weight(fk) * o.count);
+      out.ko_miss[o.segment] += static_cast<float>(miss * weight(fk) * o.count);
       for (std::size_t k = r.first; k < r.second; ++k) {
         const double f = std::max(fk, local_frequency(eocc, eocc[k].segment));
         const double w = weight(f) * std::min(o.count, eocc[k].count);
         if (w > 0) pairs.emplace_back(o.segment, eocc[k].segment, static_cast<float>(w));
+        if (w > 0 && miss > 0)
+          miss_pairs.emplace_back(o.segment, eocc[k].segment, static_cast<float>(miss * w));
       }
     }
     for (const Occurrence& o : eocc) {
       const auto [rlo, rhi] = en_rows[o.segment];
       const auto r = range_of(kocc, rlo, rhi);
       if (r.first == r.second) continue;
-      out.en_mass[o.segment] +=
-          static_cast<float>(weight(local_frequency(eocc, o.segment)) * o.count);
+      const double w = weight(local_frequency(eocc, o.segment)) * o.count;
+      out.en_mass[o.segment] += static_cast<float>(w);
+      out.en_miss[o.segment] += static_cast<float>(miss * w);
     }
   }
-  std::sort(pairs.begin(), pairs.end());
-  for (const auto& [i, j, w] : pairs) {
-    auto& row = out.rows[i];
-    if (!row.empty() && row.back().first == j)
-      row.back().second += w;
-    else
-      row.emplace_back(j, w);
-  }
+  out.rows = to_rows(pairs, n);
+  out.miss_rows = to_rows(miss_pairs, n);
   return out;
 }
 

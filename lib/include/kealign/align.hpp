@@ -11,9 +11,11 @@
 //
 // The search scores each candidate bead by a Gale-Church length model (LengthModel, its parameters
 // fitted to the pair by EM unless calibration is kFixed) plus anchor scores: numbers, shared Latin
-// tokens, punctuation, line structure and dictionary matches. The DP core is language-neutral; the
-// Korean/English knowledge lives in pluggable scorers. Short documents get the exact DP; long ones
-// a banded search around an anchor-first path, with memory linear in the length.
+// tokens, punctuation, line structure and dictionary matches; the last pass adds a word table and
+// a word-translation model (IBM Model 1) learnt from the earlier passes' path. The DP core is
+// language-neutral; the Korean/English knowledge lives in pluggable scorers. Short documents get
+// the exact DP; long ones a banded search around an anchor-first path, with memory linear in the
+// length.
 #pragma once
 
 #include <array>
@@ -106,6 +108,7 @@ struct AlignOptions {
   std::shared_ptr<const Dictionary> dictionary;    // optional bilingual dictionary
   bool anchors = true;                             // number/token/punctuation/structure scorers
   bool learn_lexicon = true;                       // second pass with a word table from pass one
+  bool translation_model = true;                   // lexicon pass adds IBM Model 1 bead scores
   std::size_t exact_cells = std::size_t{1} << 20;  // ko*en above this uses the banded search
   std::uint32_t band = 32;       // half-width of the first banded pass around the diagonal
   std::uint32_t path_band = 16;  // half-width of later passes around the previous path

@@ -112,6 +112,74 @@ struct LexiconOptions {
 };
 void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfile& en,
                          const LexiconOptions& options);
+// Distinct stems of a segment's words (numbers and one-letter words left out), as hashes.
+std::vector<std::uint64_t> word_stems(const std::vector<std::string>& words);
+
+// Sparse rows of a Korean x English matrix: per Korean segment, (English segment, value) sorted.
+using PairRows = std::vector<std::vector<std::pair<std::uint32_t, float>>>;
+
+// IBM Model 1 in both directions (Moore 2002), learnt by EM from the 1-1 beads of a settled path.
+// The evidence of a bead (S, T) is, for each stem e of T, log P(e | S) - log P(e), with P(e | S) =
+// mixture * Model 1 (t summed over S's stems and NULL, over their count + 1) + (1 - mixture) *
+// unigram P(e), and the same from T to S; averaged, times weight. Words that do not translate
+// each other score below zero, so merging two good 1-1 links into a 2-2 bead costs what its
+// cross pairs lack, while a true 2-1 bead explains its target with both sources.
+struct TranslationOptions {
+  std::size_t max_beads = 4000;   // beads read at most (bounds the tables)
+  int iterations = 5;             // EM iterations of Model 1
+  double min_probability = 0.01;  // t(e|f) below this is dropped after training
+  double mixture = 0.97;          // share of Model 1 in P(e | segment), the rest unigram
+  double weight = 0.1;            // log-odds per nat of likelihood ratio, averaged directions
+};
+class TranslationModel;
+struct TranslationDirection;
+std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment& path,
+                                                                const SideProfile& ko,
+                                                                const SideProfile& en,
+                                                                const TranslationOptions& options);
+// A bead's Model 1 evidence: every word of one side explained by all the words of the other side
+// (so a true 2-1 bead is not penalised for its halves), computed lazily per segment pair for the
+// few Korean segments the search's current rows need (load), as BeadScorer's anchor rows are.
+class TranslationScorer {
+ public:
+  explicit TranslationScorer(std::shared_ptr<const TranslationModel> model);
+  // Makes Korean segment i available (at most kSlots at a time, the latest ones).
+  void load(std::size_t i);
+  // weight * (log-likelihood ratio of English given Korean + Korean given English) / 2; 0 without
+  // a model.
+  double operator()(std::size_t ko_begin, std::size_t ko_end, std::size_t en_begin,
+                    std::size_t en_end) const;
+
+ private:
+  static constexpr std::size_t kSlots = 4;    // Korean segments a bead and its neighbours span
+  static constexpr std::size_t kMaxSide = 3;  // segments on one side of the largest shape
+  static constexpr std::uint32_t kNotYet = 0xFFFFFFFFu;
+  static constexpr float kUnknown = -1e30f;
+  // What the scorer keeps of a segment pair (i, j).
+  struct Pair {
+    std::uint32_t forward_at = 0;   // in Slot::values: per trained English word, t summed over i
+    std::uint32_t backward_at = 0;  // per trained Korean word, t summed over j
+    // Log-likelihood ratio of j given Korean i..i+k (forward[k]) and of i given English
+    // j..j+k (backward[k]), once computed.
+    std::array<float, kMaxSide> forward{};
+    std::array<float, kMaxSide> backward{};
+  };
+  struct Slot {
+    std::size_t owner = static_cast<std::size_t>(-1);
+    std::vector<std::uint32_t> where;    // per English segment: index in pairs, or kNotYet
+    std::vector<std::uint32_t> touched;  // English segments whose index is set
+    std::vector<Pair> pairs;
+    std::vector<float> values;
+  };
+  std::uint32_t pair(std::size_t i, std::size_t j) const;  // index in i's slot
+  double forward(std::size_t ko_begin, std::size_t ko_count, std::size_t j) const;
+  double backward(std::size_t i, std::size_t en_begin, std::size_t en_count) const;
+  double log_ratio(const TranslationDirection& d, const std::vector<std::uint32_t>& target,
+                   const float* const* sums, std::size_t sources, double source_words) const;
+
+  std::shared_ptr<const TranslationModel> model_;
+  mutable std::array<Slot, kSlots> slots_;
+};
 
 // Weights of the anchor evidence in the bead score (log-odds units).
 struct AnchorWeights {
@@ -126,6 +194,9 @@ struct AnchorWeights {
   // Penalty for a bead whose sides differ in shape (SideProfile::ending: a sentence with a
   // headline): lines without final punctuation are translated as such lines. Fitted per pair.
   double shape_mismatch = 0.0;
+  // Cost per unit of key weight left unmatched in a bead although its counterpart is within
+  // reach: a number or a question mark that the linked side lacks but a neighbour has.
+  std::array<double, kKeyFamilies> unmatched = {1.0, 0.0, 0.5, 0.5, 0.0, 0.0};
 };
 
 // Rows i = 0..n of the search grid (Korean boundaries); row i spans English boundaries [lo, hi].
@@ -155,7 +226,14 @@ Band guided_band(const std::vector<GuidePoint>& chain, std::size_t n, std::size_
 
 // Pairwise anchor similarity inside a band, and each segment's anchorable key mass.
 struct AnchorMatrix {
-  std::vector<std::vector<std::pair<std::uint32_t, float>>> rows;  // per Korean segment: (en, sim)
+  PairRows rows;  // per Korean segment: (en, sim), capped by the key mass in a bead
+  // Word-translation model of the pair, if learnt (TranslationScorer scores beads with it).
+  std::shared_ptr<const TranslationModel> translation;
+  // Anchor similarity and mass of the key families that cost when left unmatched
+  // (AnchorWeights::unmatched), weighted by that cost.
+  PairRows miss_rows;
+  std::vector<float> ko_miss;
+  std::vector<float> en_miss;
   std::vector<float> ko_mass;  // weight of a segment's keys that have a counterpart within reach
   std::vector<float> en_mass;
 };

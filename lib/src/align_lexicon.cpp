@@ -25,8 +25,13 @@ bool is_number(const std::string& w) {
   return !w.empty() && w[0] >= '0' && w[0] <= '9';
 }
 
-// Distinct word stems of a segment, as hashes.
-std::vector<std::uint64_t> stems(const std::vector<std::string>& words) {
+std::uint64_t pair_key(std::uint64_t a, std::uint64_t b) {
+  return a * 0x9E3779B97F4A7C15ull ^ b;
+}
+
+}  // namespace
+
+std::vector<std::uint64_t> word_stems(const std::vector<std::string>& words) {
   std::vector<std::uint64_t> out;
   for (const std::string& w : words) {
     if (is_number(w) || count_code_points(w) < kMinWord) continue;
@@ -38,17 +43,11 @@ std::vector<std::uint64_t> stems(const std::vector<std::string>& words) {
   return out;
 }
 
-std::uint64_t pair_key(std::uint64_t a, std::uint64_t b) {
-  return a * 0x9E3779B97F4A7C15ull ^ b;
-}
-
-}  // namespace
-
 void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfile& en,
                          const LexiconOptions& options) {
   std::vector<std::vector<std::uint64_t>> ko_stems(ko.size()), en_stems(en.size());
-  for (std::size_t i = 0; i < ko.size(); ++i) ko_stems[i] = stems(ko.words[i]);
-  for (std::size_t j = 0; j < en.size(); ++j) en_stems[j] = stems(en.words[j]);
+  for (std::size_t i = 0; i < ko.size(); ++i) ko_stems[i] = word_stems(ko.words[i]);
+  for (std::size_t j = 0; j < en.size(); ++j) en_stems[j] = word_stems(en.words[j]);
 
   std::unordered_map<std::uint64_t, std::size_t> ko_count, en_count;
   // Co-occurrences of each word pair, with the pair's words (one map: this loop is the hot one).

@@ -1,5 +1,6 @@
 // align(): builds both sides' profiles from the scorers, searches (exact or banded), fits the
-// length model by EM, and runs a second pass with the word table learnt from the first.
+// length model by EM, and runs a last pass with the word table and the word-translation model
+// learnt from the settled path.
 #include <algorithm>
 
 #include "align_internal.hpp"
@@ -61,6 +62,9 @@ class Searcher {
   }
 
   detail::AnchorWeights& weights() { return weights_; }
+  void set_translation(std::shared_ptr<const detail::TranslationModel> model) {
+    translation_ = std::move(model);
+  }
 
   // One pass over a band of half-width `width` (ignored by the exact DP).
   SearchResult run(const LengthModel& model, std::size_t width, bool posteriors) {
@@ -69,7 +73,8 @@ class Searcher {
       const Band band = exact_          ? detail::full_band(n, m)
                         : path_.empty() ? detail::guided_band(guide_, n, m, width)
                                         : detail::path_band(path_, n, m, width);
-      const detail::AnchorMatrix anchors = detail::build_anchor_matrix(ko_, en_, band, weights_);
+      detail::AnchorMatrix anchors = detail::build_anchor_matrix(ko_, en_, band, weights_);
+      anchors.translation = translation_;
       SearchResult r = detail::search(ko_, en_, anchors, model, weights_, band, posteriors,
                                       exact_ ? 0 : options_.posterior_band);
       if (exact_) return r;
@@ -84,6 +89,7 @@ class Searcher {
   const SideProfile& en_;
   const AlignOptions& options_;
   detail::AnchorWeights weights_;
+  std::shared_ptr<const detail::TranslationModel> translation_;
   bool exact_ = true;
   std::vector<detail::GuidePoint> guide_;  // the anchor-first path (banded search only)
   Alignment path_;                         // the previous pass's path (banded search only)
@@ -123,6 +129,8 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     searcher.weights().shape_mismatch =
         detail::fit_shape_mismatch(r.alignment, kp, ep, kMaxShapeMismatch);
     detail::add_learned_lexicon(r.alignment, kp, ep, {});
+    if (options.translation_model)
+      searcher.set_translation(detail::learn_translation_model(r.alignment, kp, ep, {}));
     ++pass;
     r = searcher.run(result.model, width(pass), pass == passes);
   }

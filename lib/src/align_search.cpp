@@ -27,25 +27,26 @@ void for_each_shape(F&& f) {
   for_each_shape(f, std::make_index_sequence<kBeadShapeCount>{});
 }
 
-// Dense anchor rows for the few Korean segments the current grid row needs.
+// Dense rows of a pair matrix for the few Korean segments the current grid row needs.
 class DenseAnchorRows {
  public:
-  DenseAnchorRows(const AnchorMatrix& anchors, std::size_t m)
-      : anchors_(anchors), rows_(kRing, std::vector<float>(m, 0.0f)), owner_(kRing, kNone) {}
+  DenseAnchorRows(const PairRows& pairs, std::size_t m)
+      : pairs_(pairs), rows_(kRing, std::vector<float>(m, 0.0f)), owner_(kRing, kNone) {}
 
   void load(std::size_t segment) {
+    if (pairs_.empty()) return;
     const std::size_t slot = segment % kRing;
     if (owner_[slot] == segment) return;
     if (owner_[slot] != kNone)
-      for (const auto& [j, w] : anchors_.rows[owner_[slot]]) rows_[slot][j] = 0.0f;
-    for (const auto& [j, w] : anchors_.rows[segment]) rows_[slot][j] = w;
+      for (const auto& [j, w] : pairs_[owner_[slot]]) rows_[slot][j] = 0.0f;
+    for (const auto& [j, w] : pairs_[segment]) rows_[slot][j] = w;
     owner_[slot] = segment;
   }
   const float* row(std::size_t segment) const { return rows_[segment % kRing].data(); }
 
  private:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  const AnchorMatrix& anchors_;
+  const PairRows& pairs_;
   std::vector<std::vector<float>> rows_;
   std::vector<std::size_t> owner_;
 };
@@ -117,7 +118,9 @@ class BeadScorer {
         en_(en),
         model_(model),
         weights_(weights),
-        dense_(anchors, en.size()),
+        dense_(anchors.rows, en.size()),
+        translation_(anchors.translation),
+        miss_(anchors.miss_rows, en.size()),
         ko_spans_(ko),
         en_spans_(en),
         tail_(log_tail()) {
@@ -127,6 +130,8 @@ class BeadScorer {
     prefix(en.length, en_len_);
     prefix(anchors.ko_mass, ko_mass_);
     prefix(anchors.en_mass, en_mass_);
+    prefix(anchors.ko_miss, ko_miss_);
+    prefix(anchors.en_miss, en_miss_);
     for (std::size_t k = 0; k < kBeadShapeCount; ++k)
       log_prior_[k] = model.priors[k] > 0 ? std::log(model.priors[k]) : kNegInf;
     paragraphs_ = has_paragraphs(ko) && has_paragraphs(en);
@@ -134,7 +139,11 @@ class BeadScorer {
 
   // Makes the anchor rows of Korean segments [from, to) available.
   void load(std::size_t from, std::size_t to) {
-    for (std::size_t s = from; s < to; ++s) dense_.load(s);
+    for (std::size_t s = from; s < to; ++s) {
+      dense_.load(s);
+      translation_.load(s);
+      miss_.load(s);
+    }
   }
 
   // The part of the score every bead ending at (i, j) shares: a bead boundary that ends a
@@ -159,15 +168,22 @@ class BeadScorer {
       const bool headline = ko_end == LineEnd::kBare && en_end == LineEnd::kBare;
       const LengthModel& length = headline ? headline_model_ : model_;
       s += tail_(length.z(ko_len_[i] - ko_len_[i - a], en_len_[j] - en_len_[j - b]));
-      double sim = 0;
+      double sim = 0, miss = 0;
       for (std::size_t r = i - a; r < i; ++r) {
         const float* row = dense_.row(r);
-        for (std::size_t c = j - b; c < j; ++c) sim += row[c];
+        const float* miss_row = miss_.row(r);
+        for (std::size_t c = j - b; c < j; ++c) {
+          sim += row[c];
+          miss += miss_row[c];
+        }
       }
+      s += translation_(i - a, i, j - b, j);
       if (sim > 0) {
         const double cap = std::min(ko_mass_[i] - ko_mass_[i - a], en_mass_[j] - en_mass_[j - b]);
         s += std::min(sim, cap);
       }
+      s -= std::max(0.0, ko_miss_[i] - ko_miss_[i - a] - miss) +
+           std::max(0.0, en_miss_[j] - en_miss_[j - b] - miss);
       if (shape_mismatch(ko_end, en_end)) s -= weights_.shape_mismatch;
       if (a > 1 && ko_spans_.crosses(i, a)) s -= weights_.paragraph_cross;
       if (b > 1 && en_spans_.crosses(j, b)) s -= weights_.paragraph_cross;
@@ -203,9 +219,11 @@ class BeadScorer {
   LengthModel headline_model_;  // model_ with the headline ratio as c
   const AnchorWeights& weights_;
   DenseAnchorRows dense_;
+  TranslationScorer translation_;
+  DenseAnchorRows miss_;
   SideSpans ko_spans_, en_spans_;
   const LogTailTable& tail_;
-  std::vector<double> ko_len_, en_len_, ko_mass_, en_mass_;
+  std::vector<double> ko_len_, en_len_, ko_mass_, en_mass_, ko_miss_, en_miss_;
   std::array<double, kBeadShapeCount> log_prior_{};
   bool paragraphs_ = false;
 };

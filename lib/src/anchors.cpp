@@ -269,6 +269,22 @@ std::vector<double> local_frequencies(const std::vector<Occurrence>& occ) {
   return out;
 }
 
+// Sorts each row by English segment and sums a pair's contributions (from the smallest).
+void merge_rows(PairRows& rows) {
+  for (auto& row : rows) {
+    if (row.empty()) continue;
+    std::sort(row.begin(), row.end());
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      if (kept > 0 && row[kept - 1].first == row[k].first)
+        row[kept - 1].second += row[k].second;
+      else
+        row[kept++] = row[k];
+    }
+    row.resize(kept);
+  }
+}
+
 }  // namespace
 
 Key make_key(KeyFamily family, std::uint64_t value) {
@@ -373,8 +389,11 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
   const std::size_t n = ko.size(), m = en.size();
   AnchorMatrix out;
   out.rows.assign(n, {});
+  out.miss_rows.assign(n, {});
   out.ko_mass.assign(n, 0.0f);
   out.en_mass.assign(m, 0.0f);
+  out.ko_miss.assign(n, 0.0f);
+  out.en_miss.assign(m, 0.0f);
   const auto ko_index = index_keys(ko);
   const auto en_index = index_keys(en);
   // A key's weight by family and local frequency (a count up to max_frequency; 0 above it).
@@ -409,6 +428,7 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
                  ? 0.0
                  : weight_of[static_cast<std::size_t>(frequency)][fam];
     };
+    const double miss = weights.unmatched[fam];
     const std::vector<double> kfreq = local_frequencies(kocc), efreq = local_frequencies(eocc);
     for (std::size_t ko_k = 0; ko_k < kocc.size(); ++ko_k) {
       const Occurrence& o = kocc[ko_k];
@@ -417,10 +437,13 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
       if (r.first == r.second) continue;  // no counterpart within reach: not anchorable here
       const double fk = kfreq[ko_k];
       out.ko_mass[o.segment] += static_cast<float>(weight(fk) * o.count);
+      out.ko_miss[o.segment] += static_cast<float>(miss * weight(fk) * o.count);
       for (std::size_t k = r.first; k < r.second; ++k) {
         const double f = std::max(fk, efreq[k]);
         const double w = weight(f) * std::min(o.count, eocc[k].count);
         if (w > 0) out.rows[o.segment].emplace_back(eocc[k].segment, static_cast<float>(w));
+        if (w > 0 && miss > 0)
+          out.miss_rows[o.segment].emplace_back(eocc[k].segment, static_cast<float>(miss * w));
       }
     }
     for (std::size_t en_k = 0; en_k < eocc.size(); ++en_k) {
@@ -428,22 +451,13 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
       const auto [rlo, rhi] = en_rows[o.segment];
       const auto r = range_of(kocc, rlo, rhi);
       if (r.first == r.second) continue;
-      out.en_mass[o.segment] += static_cast<float>(weight(efreq[en_k]) * o.count);
+      const double w = weight(efreq[en_k]) * o.count;
+      out.en_mass[o.segment] += static_cast<float>(w);
+      out.en_miss[o.segment] += static_cast<float>(miss * w);
     }
   }
-  // Each row in English order, a pair's contributions summed from the smallest.
-  for (auto& row : out.rows) {
-    if (row.empty()) continue;
-    std::sort(row.begin(), row.end());
-    std::size_t kept = 0;
-    for (std::size_t k = 0; k < row.size(); ++k) {
-      if (kept > 0 && row[kept - 1].first == row[k].first)
-        row[kept - 1].second += row[k].second;
-      else
-        row[kept++] = row[k];
-    }
-    row.resize(kept);
-  }
+  merge_rows(out.rows);
+  merge_rows(out.miss_rows);
   return out;
 }
 

@@ -14,7 +14,10 @@ namespace {
 // Pseudo-beads of the prior model added to the data (MAP estimate with a conjugate-style prior).
 constexpr double kLengthPseudoBeads = 8.0;
 constexpr double kHeadlinePseudoBeads = 2.0;
-constexpr double kShapePseudoBeads = 60.0;
+constexpr double kShapePseudoBeads = 300.0;
+// Shapes of this many segments or more (2-2, 1-3, 3-1) never rise above their prior: a merge
+// absorbs the length noise of the links it joins, so counts on the Viterbi path feed on themselves.
+constexpr std::size_t kCappedShapeSegments = 4;
 // Beads whose length is this far out (|z|) are treated as outliers, not evidence about s^2.
 constexpr double kOutlierZ = 4.0;
 // Bounds that keep a degenerate pair (identical files, one long line) from breaking the model.
@@ -111,6 +114,8 @@ LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const
   const Eigen::Map<const Eigen::Array<double, kBeadShapeCount, 1>> p0(prior.priors.data());
   Eigen::Array<double, kBeadShapeCount, 1> p =
       (shape_counts + kShapePseudoBeads * p0) / (shape_counts.sum() + kShapePseudoBeads);
+  for (std::size_t k = 0; k < kBeadShapeCount; ++k)
+    if (kBeadShapes[k].ko + kBeadShapes[k].en >= kCappedShapeSegments) p[k] = std::min(p[k], p0[k]);
   p = p.max(kMinPrior);
   p /= p.sum();
   for (std::size_t k = 0; k < kBeadShapeCount; ++k) out.priors[k] = p[k];

@@ -11,10 +11,12 @@
 //
 // The search scores each candidate bead by a Gale-Church length model (LengthModel, its parameters
 // fitted to the pair by EM unless calibration is kFixed) plus anchor scores: numbers, shared Latin
-// tokens, punctuation, line structure and dictionary matches. The DP core is language-neutral; the
-// Korean/English knowledge lives in pluggable scorers. Short documents get the exact DP; long ones
-// a banded search around an anchor-first path (segments sharing a rare number or token), with
-// memory linear in the length; their confidences sum over the paths near the best one.
+// tokens, punctuation, line structure and dictionary matches; the last pass adds a word table and
+// a word-translation model (IBM Model 1) learnt from the earlier passes' path. The DP core is
+// language-neutral; the Korean/English knowledge lives in pluggable scorers. Short documents get
+// the exact DP; long ones a banded search around an anchor-first path (segments sharing a rare
+// number or token), with memory linear in the length; their confidences sum over the paths near
+// the best one.
 #pragma once
 
 #include <array>
@@ -97,6 +99,7 @@ struct AlignOptions {
   std::shared_ptr<const Dictionary> dictionary;    // optional bilingual dictionary (anchors)
   bool anchors = true;                             // number/token/punctuation/structure scorers
   bool learn_lexicon = true;                       // second pass with a word table from pass one
+  bool translation_model = true;                   // lexicon pass adds IBM Model 1 bead scores
   std::size_t exact_cells = std::size_t{1} << 20;  // ko*en above this uses the banded search
   std::uint32_t band = 16;           // half-width of the first pass around the anchor-first path
   std::uint32_t fit_band = 4;        // half-width of the EM passes around the previous path

@@ -1,0 +1,279 @@
+// IBM Model 1 word-translation evidence (Moore 2002): t(e|f) in both directions, learnt by EM from
+// the 1-1 beads of a settled path over word stems, turned into a log-likelihood ratio per bead
+// against a unigram model of the target side (TranslationOptions).
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <unordered_map>
+
+#include "align_internal.hpp"
+
+namespace kealign::detail {
+
+using SparseRow = std::vector<std::pair<std::uint32_t, float>>;
+
+// One direction of the model: source words f, target words e.
+struct TranslationDirection {
+  std::vector<SparseRow> segment_sums;  // per source segment: sum over its f of t(e|f), by e
+  std::vector<float> null_t;            // t(e|NULL)
+  std::vector<float> unigram;           // P(e) on the target side
+  std::vector<float> log_unigram;       // log P(e)
+  std::vector<bool> trained;            // e occurred in a training bead
+};
+using Direction = TranslationDirection;
+
+namespace {
+
+// Stems of every segment of a side as dense ids (sorted per segment), and the vocabulary size.
+std::uint32_t dense_ids(const SideProfile& side, std::vector<std::vector<std::uint32_t>>& ids) {
+  std::unordered_map<std::uint64_t, std::uint32_t> vocab;
+  ids.assign(side.size(), {});
+  for (std::size_t i = 0; i < side.size(); ++i) {
+    for (std::uint64_t s : word_stems(side.words[i]))
+      ids[i].push_back(vocab.emplace(s, static_cast<std::uint32_t>(vocab.size())).first->second);
+    std::sort(ids[i].begin(), ids[i].end());
+  }
+  return static_cast<std::uint32_t>(vocab.size());
+}
+
+Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_t src_vocab,
+                const std::vector<std::vector<std::uint32_t>>& tgt, std::uint32_t tgt_vocab,
+                const std::vector<std::pair<std::uint32_t, std::uint32_t>>& beads,
+                const TranslationOptions& options) {
+  const std::uint32_t null_word = src_vocab;
+  // Every (f, e) pair that co-occurs gets a slot; each bead lists its slots target word by target
+  // word, the NULL word first.
+  std::unordered_map<std::uint64_t, std::uint32_t> slot_of;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> slot_pair;
+  std::vector<std::vector<std::uint32_t>> bead_slots(beads.size());
+  std::vector<bool> trained(tgt_vocab, false);
+  const auto slot = [&](std::uint32_t f, std::uint32_t e) {
+    const std::uint64_t key = (std::uint64_t{f} << 32) | e;
+    const auto [it, added] = slot_of.emplace(key, static_cast<std::uint32_t>(slot_pair.size()));
+    if (added) slot_pair.emplace_back(f, e);
+    return it->second;
+  };
+  for (std::size_t b = 0; b < beads.size(); ++b) {
+    const auto& fs = src[beads[b].first];
+    for (std::uint32_t e : tgt[beads[b].second]) {
+      trained[e] = true;
+      bead_slots[b].push_back(slot(null_word, e));
+      for (std::uint32_t f : fs) bead_slots[b].push_back(slot(f, e));
+    }
+  }
+  std::vector<double> t(slot_pair.size(), 1.0), count(slot_pair.size());
+  std::vector<double> total(src_vocab + 1);
+  for (int iteration = 0; iteration < options.iterations; ++iteration) {
+    std::fill(count.begin(), count.end(), 0.0);
+    std::fill(total.begin(), total.end(), 0.0);
+    for (std::size_t b = 0; b < beads.size(); ++b) {
+      const std::size_t width = src[beads[b].first].size() + 1;
+      const auto& slots = bead_slots[b];
+      for (std::size_t at = 0; at < slots.size(); at += width) {
+        double denominator = 0;
+        for (std::size_t k = at; k < at + width; ++k) denominator += t[slots[k]];
+        if (denominator <= 0) continue;
+        for (std::size_t k = at; k < at + width; ++k) {
+          const double share = t[slots[k]] / denominator;
+          count[slots[k]] += share;
+          total[slot_pair[slots[k]].first] += share;
+        }
+      }
+    }
+    for (std::size_t k = 0; k < t.size(); ++k)
+      t[k] = total[slot_pair[k].first] > 0 ? count[k] / total[slot_pair[k].first] : 0.0;
+  }
+
+  Direction d;
+  d.null_t.assign(tgt_vocab, 0.0f);
+  std::vector<SparseRow> table(src_vocab);
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    const auto [f, e] = slot_pair[k];
+    if (f == null_word)
+      d.null_t[e] = static_cast<float>(t[k]);
+    else if (t[k] >= options.min_probability)
+      table[f].emplace_back(e, static_cast<float>(t[k]));
+  }
+  d.segment_sums.resize(src.size());
+  for (std::size_t i = 0; i < src.size(); ++i) {
+    SparseRow& row = d.segment_sums[i];
+    for (std::uint32_t f : src[i]) row.insert(row.end(), table[f].begin(), table[f].end());
+    std::sort(row.begin(), row.end());
+    SparseRow merged;
+    for (const auto& [e, p] : row) {
+      if (!merged.empty() && merged.back().first == e)
+        merged.back().second += p;
+      else
+        merged.emplace_back(e, p);
+    }
+    row = std::move(merged);
+  }
+  std::vector<double> occurrences(tgt_vocab, 0.0);
+  double all = 0;
+  for (const auto& words : tgt)
+    for (std::uint32_t e : words) occurrences[e] += 1, all += 1;
+  d.unigram.resize(tgt_vocab);
+  for (std::uint32_t e = 0; e < tgt_vocab; ++e)
+    d.unigram[e] = static_cast<float>(occurrences[e] / std::max(all, 1.0));
+  d.log_unigram.resize(tgt_vocab);
+  for (std::uint32_t e = 0; e < tgt_vocab; ++e) d.log_unigram[e] = std::log(d.unigram[e]);
+  d.trained = std::move(trained);
+  return d;
+}
+
+// Natural logarithm of a positive float to about 1e-4: the search evaluates it for every word of
+// every candidate pair.
+float fast_log(float x) {
+  std::uint32_t bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  const float exponent = static_cast<float>(static_cast<int>((bits >> 23) & 0xFF) - 127);
+  bits = (bits & 0x7FFFFFu) | 0x3F800000u;
+  float m;
+  std::memcpy(&m, &bits, sizeof m);  // mantissa in [1, 2)
+  const float log2_m =
+      -1.7417939f + (2.8212026f + (-1.4699568f + (0.44717955f - 0.056570851f * m) * m) * m) * m;
+  return (exponent + log2_m) * 0.69314718f;
+}
+
+// For each trained word of the target segment, t summed over the source segment's words.
+void lookup(const Direction& d, std::size_t source, const std::vector<std::uint32_t>& target,
+            std::vector<float>& out) {
+  const SparseRow& sums = d.segment_sums[source];
+  auto it = sums.begin();
+  for (std::uint32_t e : target) {
+    if (!d.trained[e]) continue;
+    while (it != sums.end() && it->first < e) ++it;
+    out.push_back(it != sums.end() && it->first == e ? it->second : 0.0f);
+  }
+}
+
+}  // namespace
+
+class TranslationModel {
+ public:
+  std::vector<std::vector<std::uint32_t>> ko_words, en_words;  // stem ids of each segment
+  Direction ko_to_en;                                          // English words given Korean ones
+  Direction en_to_ko;                                          // Korean words given English ones
+  TranslationOptions options;
+};
+
+std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment& path,
+                                                                const SideProfile& ko,
+                                                                const SideProfile& en,
+                                                                const TranslationOptions& options) {
+  auto model = std::make_shared<TranslationModel>();
+  model->options = options;
+  const std::uint32_t ko_vocab = dense_ids(ko, model->ko_words);
+  const std::uint32_t en_vocab = dense_ids(en, model->en_words);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ko_en, en_ko;
+  for (const Bead& b : path) {
+    if (b.ko_size() != 1 || b.en_size() != 1) continue;
+    if (ko_en.size() >= options.max_beads) break;
+    ko_en.emplace_back(b.ko_begin, b.en_begin);
+    en_ko.emplace_back(b.en_begin, b.ko_begin);
+  }
+  model->ko_to_en = train(model->ko_words, ko_vocab, model->en_words, en_vocab, ko_en, options);
+  model->en_to_ko = train(model->en_words, en_vocab, model->ko_words, ko_vocab, en_ko, options);
+  return model;
+}
+
+TranslationScorer::TranslationScorer(std::shared_ptr<const TranslationModel> model)
+    : model_(std::move(model)) {
+  if (!model_) return;
+  for (Slot& slot : slots_) slot.where.assign(model_->en_words.size(), kNotYet);
+}
+
+void TranslationScorer::load(std::size_t i) {
+  Slot& slot = slots_[i % kSlots];
+  if (slot.owner == i) return;
+  for (std::uint32_t j : slot.touched) slot.where[j] = kNotYet;
+  slot.touched.clear();
+  slot.pairs.clear();
+  slot.values.clear();
+  slot.owner = i;
+}
+
+std::uint32_t TranslationScorer::pair(std::size_t i, std::size_t j) const {
+  Slot& slot = slots_[i % kSlots];
+  if (slot.where[j] == kNotYet) {
+    slot.where[j] = static_cast<std::uint32_t>(slot.pairs.size());
+    slot.touched.push_back(static_cast<std::uint32_t>(j));
+    Pair p;
+    p.forward_at = static_cast<std::uint32_t>(slot.values.size());
+    lookup(model_->ko_to_en, i, model_->en_words[j], slot.values);
+    p.backward_at = static_cast<std::uint32_t>(slot.values.size());
+    lookup(model_->en_to_ko, j, model_->ko_words[i], slot.values);
+    p.forward.fill(kUnknown);
+    p.backward.fill(kUnknown);
+    slot.pairs.push_back(p);
+  }
+  return slot.where[j];
+}
+
+double TranslationScorer::forward(std::size_t ko_begin, std::size_t ko_count, std::size_t j) const {
+  const std::uint32_t at = pair(ko_begin, j);
+  float& memo = slots_[ko_begin % kSlots].pairs[at].forward[ko_count - 1];
+  if (memo != kUnknown) return memo;
+  std::array<std::uint32_t, kMaxSide> pairs{};
+  double words = 1;
+  for (std::size_t k = 0; k < ko_count; ++k) {
+    pairs[k] = pair(ko_begin + k, j);
+    words += model_->ko_words[ko_begin + k].size();
+  }
+  std::array<const float*, kMaxSide> sums{};
+  for (std::size_t k = 0; k < ko_count; ++k) {
+    const Slot& slot = slots_[(ko_begin + k) % kSlots];
+    sums[k] = slot.values.data() + slot.pairs[pairs[k]].forward_at;
+  }
+  const double v = log_ratio(model_->ko_to_en, model_->en_words[j], sums.data(), ko_count, words);
+  slots_[ko_begin % kSlots].pairs[at].forward[ko_count - 1] = static_cast<float>(v);
+  return v;
+}
+
+double TranslationScorer::backward(std::size_t i, std::size_t en_begin,
+                                   std::size_t en_count) const {
+  const std::uint32_t at = pair(i, en_begin);
+  Slot& slot = slots_[i % kSlots];
+  if (slot.pairs[at].backward[en_count - 1] != kUnknown)
+    return slot.pairs[at].backward[en_count - 1];
+  std::array<std::uint32_t, kMaxSide> pairs{};
+  double words = 1;
+  for (std::size_t k = 0; k < en_count; ++k) {
+    pairs[k] = pair(i, en_begin + k);
+    words += model_->en_words[en_begin + k].size();
+  }
+  std::array<const float*, kMaxSide> sums{};
+  for (std::size_t k = 0; k < en_count; ++k)
+    sums[k] = slot.values.data() + slot.pairs[pairs[k]].backward_at;
+  const double v = log_ratio(model_->en_to_ko, model_->ko_words[i], sums.data(), en_count, words);
+  slot.pairs[at].backward[en_count - 1] = static_cast<float>(v);
+  return v;
+}
+
+double TranslationScorer::log_ratio(const Direction& d, const std::vector<std::uint32_t>& target,
+                                    const float* const* sums, std::size_t sources,
+                                    double source_words) const {
+  const double mixture = model_->options.mixture;
+  double out = 0;
+  std::size_t k = 0;
+  for (std::uint32_t e : target) {
+    if (!d.trained[e]) continue;
+    double t = d.null_t[e];
+    for (std::size_t s = 0; s < sources; ++s) t += sums[s][k];
+    out += fast_log(static_cast<float>(mixture * t / source_words + (1 - mixture) * d.unigram[e])) -
+           d.log_unigram[e];
+    ++k;
+  }
+  return out;
+}
+
+double TranslationScorer::operator()(std::size_t ko_begin, std::size_t ko_end, std::size_t en_begin,
+                                     std::size_t en_end) const {
+  if (!model_) return 0;
+  double sum = 0;
+  for (std::size_t j = en_begin; j < en_end; ++j) sum += forward(ko_begin, ko_end - ko_begin, j);
+  for (std::size_t i = ko_begin; i < ko_end; ++i) sum += backward(i, en_begin, en_end - en_begin);
+  return model_->options.weight * sum / 2;
+}
+
+}  // namespace kealign::detail

@@ -174,8 +174,9 @@ class TranslationScorer {
   std::uint32_t pair(std::size_t i, std::size_t j) const;  // index in i's slot
   double forward(std::size_t ko_begin, std::size_t ko_count, std::size_t j) const;
   double backward(std::size_t i, std::size_t en_begin, std::size_t en_count) const;
-  double log_ratio(const TranslationDirection& d, const std::vector<std::uint32_t>& target,
-                   const float* const* sums, std::size_t sources, double source_words) const;
+  // Log-likelihood ratio of target segment `target` given the sources whose t sums are `sums`.
+  double log_ratio(const TranslationDirection& d, std::size_t target, const float* const* sums,
+                   std::size_t sources, double source_words) const;
 
   std::shared_ptr<const TranslationModel> model_;
   mutable std::array<Slot, kSlots> slots_;

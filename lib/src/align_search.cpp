@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <type_traits>
 #include <utility>
 
@@ -228,6 +229,28 @@ class BeadScorer {
   bool paragraphs_ = false;
 };
 
+// Bead scores by end cell and shape over the Viterbi pass's band, computed once and read again by
+// the posterior passes (whose narrower band mostly lies inside it); scoring is the costly part.
+class ScoreMemo {
+ public:
+  explicit ScoreMemo(const Grid& grid)
+      : grid_(grid), scores_(grid.cells() * kBeadShapeCount, kUnset) {}
+
+  // The score of shape K ending at (i, j) from `score` (BeadScorer::score), remembered.
+  template <std::size_t K, typename F>
+  double get(std::size_t i, std::size_t j, F&& score) {
+    if (i >= grid_.rows() || !grid_.contains(i, j)) return score();
+    double& s = scores_[grid_.index(i, j) * kBeadShapeCount + K];
+    if (std::isnan(s)) s = score();
+    return s;
+  }
+
+ private:
+  static constexpr double kUnset = std::numeric_limits<double>::quiet_NaN();
+  const Grid& grid_;
+  std::vector<double> scores_;
+};
+
 double log_sum_exp(const double* x, std::size_t count) {
   double top = kNegInf;
   for (std::size_t k = 0; k < count; ++k) top = std::max(top, x[k]);
@@ -246,8 +269,9 @@ struct Reach {
 };
 
 // Forward over the band: each cell's Viterbi back-pointer, and the forward log-probabilities into
-// alpha when it is given.
-std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, std::vector<double>* alpha) {
+// alpha when it is given; bead scores through memo when it is given.
+std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, std::vector<double>* alpha,
+                                  ScoreMemo* memo) {
   const std::size_t n = grid.rows() - 1;
   std::vector<std::uint8_t> back(grid.cells(), kNoBack);
   if (alpha) alpha->assign(grid.cells(), kNegInf);
@@ -278,7 +302,8 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, std::vect
         if (start < from.lo || start > from.hi) return;
         const double prev = from.best[start - from.lo];
         if (prev == kNegInf) return;
-        const double s = score.template score<k>(i, j, edge);
+        const auto compute = [&] { return score.template score<k>(i, j, edge); };
+        const double s = memo ? memo->template get<k>(i, j, compute) : compute();
         if (prev + s > top) {
           top = prev + s;
           back[cell] = static_cast<std::uint8_t>(k);
@@ -318,7 +343,7 @@ Alignment trace_back(const Grid& grid, const std::vector<std::uint8_t>& back, st
 // Backward log-probabilities over the band (rolling), and each path bead's posterior probability
 // from them and alpha as its confidence.
 void add_posteriors(const Grid& grid, BeadScorer& score, const std::vector<double>& alpha,
-                    std::size_t m, Alignment& path) {
+                    std::size_t m, Alignment& path, ScoreMemo* memo) {
   const std::size_t n = grid.rows() - 1;
   const double total = alpha[grid.index(n, m)];
   RingRows beta(grid);
@@ -334,13 +359,16 @@ void add_posteriors(const Grid& grid, BeadScorer& score, const std::vector<doubl
         continue;
       }
       std::size_t count = 0;
-      for (std::size_t k = 0; k < kBeadShapeCount; ++k) {
-        const std::size_t a = kBeadShapes[k].ko, b = kBeadShapes[k].en;
-        if (i + a > n || j + b > m || !grid.contains(i + a, j + b)) continue;
+      for_each_shape([&](auto k) {
+        constexpr std::size_t a = kBeadShapes[k].ko, b = kBeadShapes[k].en;
+        if (i + a > n || j + b > m || !grid.contains(i + a, j + b)) return;
         const double after = beta.at(i + a, j + b);
-        if (after == kNegInf) continue;
-        via[count++] = after + score(i + a, j + b, k, score.boundary(i + a, j + b));
-      }
+        if (after == kNegInf) return;
+        const auto compute = [&] {
+          return score.template score<k>(i + a, j + b, score.boundary(i + a, j + b));
+        };
+        via[count++] = after + (memo ? memo->template get<k>(i + a, j + b, compute) : compute());
+      });
       beta.at(i, j) = log_sum_exp(via.data(), count);
     }
     while (next > 0 && path[next - 1].ko_end == i) {
@@ -373,19 +401,24 @@ SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMa
   const bool whole_band = posteriors && posterior_width == 0;
   std::vector<double> alpha;
   SearchResult result;
+  // Scores kept for the posterior passes near the path (the whole band's pass reads each once).
+  std::optional<ScoreMemo> memo;
+  if (posteriors && !whole_band) memo.emplace(grid);
+  ScoreMemo* kept = memo ? &*memo : nullptr;
   {
-    const std::vector<std::uint8_t> back = forward(grid, score, whole_band ? &alpha : nullptr);
+    const std::vector<std::uint8_t> back =
+        forward(grid, score, whole_band ? &alpha : nullptr, kept);
     result.alignment = trace_back(grid, back, m, result.touched_edge);
   }
   if (!posteriors) {
     for (Bead& bead : result.alignment) bead.confidence = 1.0;
   } else if (whole_band) {
-    add_posteriors(grid, score, alpha, m, result.alignment);
+    add_posteriors(grid, score, alpha, m, result.alignment, nullptr);
   } else {
     const Band near = path_band(result.alignment, n, m, posterior_width);
     const Grid near_grid(near);
-    forward(near_grid, score, &alpha);
-    add_posteriors(near_grid, score, alpha, m, result.alignment);
+    forward(near_grid, score, &alpha, kept);
+    add_posteriors(near_grid, score, alpha, m, result.alignment, kept);
   }
   return result;
 }

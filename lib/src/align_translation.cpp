@@ -14,11 +14,16 @@ using SparseRow = std::vector<std::pair<std::uint32_t, float>>;
 
 // One direction of the model: source words f, target words e.
 struct TranslationDirection {
+  // What a bead's score needs of a target word e, together so that it is one load per word.
+  struct Word {
+    float null_t = 0;       // t(e|NULL)
+    float unigram = 0;      // P(e) on the target side
+    float log_unigram = 0;  // log P(e)
+  };
   std::vector<SparseRow> segment_sums;  // per source segment: sum over its f of t(e|f), by e
-  std::vector<float> null_t;            // t(e|NULL)
-  std::vector<float> unigram;           // P(e) on the target side
-  std::vector<float> log_unigram;       // log P(e)
-  std::vector<bool> trained;            // e occurred in a training bead
+  std::vector<Word> words;              // by e
+  // Per target segment: its words that occurred in a training bead (the others are not scored).
+  std::vector<std::vector<std::uint32_t>> trained;
 };
 using Direction = TranslationDirection;
 
@@ -30,7 +35,8 @@ std::uint32_t dense_ids(const SideProfile& side, std::vector<std::vector<std::ui
   ids.assign(side.size(), {});
   for (std::size_t i = 0; i < side.size(); ++i) {
     for (std::uint64_t s : word_stems(side.words[i]))
-      ids[i].push_back(vocab.emplace(s, static_cast<std::uint32_t>(vocab.size())).first->second);
+      ids[i].push_back(
+          vocab.try_emplace(s, static_cast<std::uint32_t>(vocab.size())).first->second);
     std::sort(ids[i].begin(), ids[i].end());
   }
   return static_cast<std::uint32_t>(vocab.size());
@@ -42,24 +48,40 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
                 const TranslationOptions& options) {
   const std::uint32_t null_word = src_vocab;
   // Every (f, e) pair that co-occurs gets a slot; each bead lists its slots target word by target
-  // word, the NULL word first.
-  std::unordered_map<std::uint64_t, std::uint32_t> slot_of;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> slot_pair;
+  // word, the NULL word first. Slots are numbered target word by target word through a dense
+  // index by f (no hash table of pairs), so the slots of one e lie together for EM.
+  constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
+  // Per target word e: (bead, position of e among the bead's target words).
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> where(tgt_vocab);
   std::vector<std::vector<std::uint32_t>> bead_slots(beads.size());
-  std::vector<bool> trained(tgt_vocab, false);
-  const auto slot = [&](std::uint32_t f, std::uint32_t e) {
-    const std::uint64_t key = (std::uint64_t{f} << 32) | e;
-    const auto [it, added] = slot_of.emplace(key, static_cast<std::uint32_t>(slot_pair.size()));
-    if (added) slot_pair.emplace_back(f, e);
-    return it->second;
-  };
   for (std::size_t b = 0; b < beads.size(); ++b) {
-    const auto& fs = src[beads[b].first];
-    for (std::uint32_t e : tgt[beads[b].second]) {
+    const auto& es = tgt[beads[b].second];
+    for (std::uint32_t q = 0; q < es.size(); ++q)
+      where[es[q]].emplace_back(static_cast<std::uint32_t>(b), q);
+    bead_slots[b].resize(es.size() * (src[beads[b].first].size() + 1));
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> slot_pair;
+  std::vector<bool> trained(tgt_vocab, false);
+  std::vector<std::uint32_t> slot_of(src_vocab + 1, kNoSlot);  // of (f, e) for the current e
+  std::vector<std::uint32_t> touched;
+  for (std::uint32_t e = 0; e < tgt_vocab; ++e) {
+    for (const auto& [b, q] : where[e]) {
       trained[e] = true;
-      bead_slots[b].push_back(slot(null_word, e));
-      for (std::uint32_t f : fs) bead_slots[b].push_back(slot(f, e));
+      const auto& fs = src[beads[b].first];
+      std::uint32_t* out = bead_slots[b].data() + q * (fs.size() + 1);
+      const auto slot = [&](std::uint32_t f) {
+        if (slot_of[f] == kNoSlot) {
+          slot_of[f] = static_cast<std::uint32_t>(slot_pair.size());
+          slot_pair.emplace_back(f, e);
+          touched.push_back(f);
+        }
+        return slot_of[f];
+      };
+      *out++ = slot(null_word);
+      for (std::uint32_t f : fs) *out++ = slot(f);
     }
+    for (std::uint32_t f : touched) slot_of[f] = kNoSlot;
+    touched.clear();
   }
   std::vector<double> t(slot_pair.size(), 1.0), count(slot_pair.size());
   std::vector<double> total(src_vocab + 1);
@@ -85,12 +107,12 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
   }
 
   Direction d;
-  d.null_t.assign(tgt_vocab, 0.0f);
+  d.words.resize(tgt_vocab);
   std::vector<SparseRow> table(src_vocab);
   for (std::size_t k = 0; k < t.size(); ++k) {
     const auto [f, e] = slot_pair[k];
     if (f == null_word)
-      d.null_t[e] = static_cast<float>(t[k]);
+      d.words[e].null_t = static_cast<float>(t[k]);
     else if (t[k] >= options.min_probability)
       table[f].emplace_back(e, static_cast<float>(t[k]));
   }
@@ -112,12 +134,14 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
   double all = 0;
   for (const auto& words : tgt)
     for (std::uint32_t e : words) occurrences[e] += 1, all += 1;
-  d.unigram.resize(tgt_vocab);
-  for (std::uint32_t e = 0; e < tgt_vocab; ++e)
-    d.unigram[e] = static_cast<float>(occurrences[e] / std::max(all, 1.0));
-  d.log_unigram.resize(tgt_vocab);
-  for (std::uint32_t e = 0; e < tgt_vocab; ++e) d.log_unigram[e] = std::log(d.unigram[e]);
-  d.trained = std::move(trained);
+  for (std::uint32_t e = 0; e < tgt_vocab; ++e) {
+    d.words[e].unigram = static_cast<float>(occurrences[e] / std::max(all, 1.0));
+    d.words[e].log_unigram = std::log(d.words[e].unigram);
+  }
+  d.trained.resize(tgt.size());
+  for (std::size_t j = 0; j < tgt.size(); ++j)
+    for (std::uint32_t e : tgt[j])
+      if (trained[e]) d.trained[j].push_back(e);
   return d;
 }
 
@@ -136,12 +160,10 @@ float fast_log(float x) {
 }
 
 // For each trained word of the target segment, t summed over the source segment's words.
-void lookup(const Direction& d, std::size_t source, const std::vector<std::uint32_t>& target,
-            std::vector<float>& out) {
+void lookup(const Direction& d, std::size_t source, std::size_t target, std::vector<float>& out) {
   const SparseRow& sums = d.segment_sums[source];
   auto it = sums.begin();
-  for (std::uint32_t e : target) {
-    if (!d.trained[e]) continue;
+  for (std::uint32_t e : d.trained[target]) {
     while (it != sums.end() && it->first < e) ++it;
     out.push_back(it != sums.end() && it->first == e ? it->second : 0.0f);
   }
@@ -200,9 +222,9 @@ std::uint32_t TranslationScorer::pair(std::size_t i, std::size_t j) const {
     slot.touched.push_back(static_cast<std::uint32_t>(j));
     Pair p;
     p.forward_at = static_cast<std::uint32_t>(slot.values.size());
-    lookup(model_->ko_to_en, i, model_->en_words[j], slot.values);
+    lookup(model_->ko_to_en, i, j, slot.values);
     p.backward_at = static_cast<std::uint32_t>(slot.values.size());
-    lookup(model_->en_to_ko, j, model_->ko_words[i], slot.values);
+    lookup(model_->en_to_ko, j, i, slot.values);
     p.forward.fill(kUnknown);
     p.backward.fill(kUnknown);
     slot.pairs.push_back(p);
@@ -225,7 +247,7 @@ double TranslationScorer::forward(std::size_t ko_begin, std::size_t ko_count, st
     const Slot& slot = slots_[(ko_begin + k) % kSlots];
     sums[k] = slot.values.data() + slot.pairs[pairs[k]].forward_at;
   }
-  const double v = log_ratio(model_->ko_to_en, model_->en_words[j], sums.data(), ko_count, words);
+  const double v = log_ratio(model_->ko_to_en, j, sums.data(), ko_count, words);
   slots_[ko_begin % kSlots].pairs[at].forward[ko_count - 1] = static_cast<float>(v);
   return v;
 }
@@ -245,23 +267,23 @@ double TranslationScorer::backward(std::size_t i, std::size_t en_begin,
   std::array<const float*, kMaxSide> sums{};
   for (std::size_t k = 0; k < en_count; ++k)
     sums[k] = slot.values.data() + slot.pairs[pairs[k]].backward_at;
-  const double v = log_ratio(model_->en_to_ko, model_->ko_words[i], sums.data(), en_count, words);
+  const double v = log_ratio(model_->en_to_ko, i, sums.data(), en_count, words);
   slot.pairs[at].backward[en_count - 1] = static_cast<float>(v);
   return v;
 }
 
-double TranslationScorer::log_ratio(const Direction& d, const std::vector<std::uint32_t>& target,
+double TranslationScorer::log_ratio(const Direction& d, std::size_t target,
                                     const float* const* sums, std::size_t sources,
                                     double source_words) const {
   const double mixture = model_->options.mixture;
   double out = 0;
   std::size_t k = 0;
-  for (std::uint32_t e : target) {
-    if (!d.trained[e]) continue;
-    double t = d.null_t[e];
+  for (std::uint32_t e : d.trained[target]) {
+    const Direction::Word& w = d.words[e];
+    double t = w.null_t;
     for (std::size_t s = 0; s < sources; ++s) t += sums[s][k];
-    out += fast_log(static_cast<float>(mixture * t / source_words + (1 - mixture) * d.unigram[e])) -
-           d.log_unigram[e];
+    out += fast_log(static_cast<float>(mixture * t / source_words + (1 - mixture) * w.unigram)) -
+           w.log_unigram;
     ++k;
   }
   return out;

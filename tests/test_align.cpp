@@ -272,14 +272,14 @@ TEST_CASE("seed article: strict F1 floor", "[align][shared]") {
 TEST_CASE("LibreOffice ko-en dev set: strict F1 floor", "[align][shared]") {
   const double f1 = strict_f1_of_set(test::shared_dir() + "/corpora/libreoffice-help-ko-en-align",
                                      "ko.sents", "en.sents");
-  CHECK(f1 >= 0.972);  // measured 0.9734 (0.971 before the translation model and unmatched keys)
+  CHECK(f1 >= 0.974);  // measured 0.9745 (0.9734 before heavier unmatched-key costs)
 }
 
 TEST_CASE("Text+Berg de-fr test0-6: strict F1 floor", "[align][shared]") {
   const double f1 = strict_f1_of_set(
       test::shared_dir() + "/corpora/bleualign-textberg-de-fr/docs", "src.sents", "tgt.sents",
       {"test0", "test1", "test2", "test3", "test4", "test5", "test6"});
-  CHECK(f1 >= 0.862);  // measured 0.8657 (0.816 before; the parameters were tuned on dev)
+  CHECK(f1 >= 0.866);  // measured 0.8697 (0.8657 before; the parameters were tuned on dev)
 }
 
 TEST_CASE("Text+Berg de-fr dev: the translation model adds to the other evidence",
@@ -290,7 +290,7 @@ TEST_CASE("Text+Berg de-fr dev: the translation model adds to the other evidence
   const double f1 = strict_f1_of_set(root, "src.sents", "tgt.sents", {"dev"});
   const double f1_without = strict_f1_of_set(root, "src.sents", "tgt.sents", {"dev"}, without);
   CAPTURE(f1, f1_without);
-  CHECK(f1 >= 0.805);  // measured 0.8094 (0.710 before)
+  CHECK(f1 >= 0.820);  // measured 0.8235 (0.8094 before heavier unmatched keys)
   CHECK(f1 > f1_without);
 }
 

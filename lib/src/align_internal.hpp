@@ -196,8 +196,9 @@ struct AnchorWeights {
   // headline): lines without final punctuation are translated as such lines. Fitted per pair.
   double shape_mismatch = 0.0;
   // Cost per unit of key weight left unmatched in a bead although its counterpart is within
-  // reach: a number or a question mark that the linked side lacks but a neighbour has.
-  std::array<double, kKeyFamilies> unmatched = {1.0, 0.0, 0.5, 0.5, 0.0, 0.0};
+  // reach: a number or a question mark that the linked side lacks but a neighbour has. A number
+  // costs more than its match earns, so a shifted run of numbered labels does not pay off.
+  std::array<double, kKeyFamilies> unmatched = {2.0, 0.0, 1.0, 0.75, 0.0, 0.0};
 };
 
 // Rows i = 0..n of the search grid (Korean boundaries); row i spans English boundaries [lo, hi].

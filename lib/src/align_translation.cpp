@@ -248,8 +248,10 @@ double TranslationScorer::forward(std::size_t ko_begin, std::size_t ko_count, st
     sums[k] = slot.values.data() + slot.pairs[pairs[k]].forward_at;
   }
   const double v = log_ratio(model_->ko_to_en, j, sums.data(), ko_count, words);
-  slots_[ko_begin % kSlots].pairs[at].forward[ko_count - 1] = static_cast<float>(v);
-  return v;
+  // Returned as stored, so a score does not depend on whether it was computed or recalled.
+  const auto stored = static_cast<float>(v);
+  slots_[ko_begin % kSlots].pairs[at].forward[ko_count - 1] = stored;
+  return stored;
 }
 
 double TranslationScorer::backward(std::size_t i, std::size_t en_begin,
@@ -268,8 +270,9 @@ double TranslationScorer::backward(std::size_t i, std::size_t en_begin,
   for (std::size_t k = 0; k < en_count; ++k)
     sums[k] = slot.values.data() + slot.pairs[pairs[k]].backward_at;
   const double v = log_ratio(model_->en_to_ko, i, sums.data(), en_count, words);
-  slot.pairs[at].backward[en_count - 1] = static_cast<float>(v);
-  return v;
+  const auto stored = static_cast<float>(v);  // as in forward()
+  slot.pairs[at].backward[en_count - 1] = stored;
+  return stored;
 }
 
 double TranslationScorer::log_ratio(const Direction& d, std::size_t target,

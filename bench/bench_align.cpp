@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "kealign/align.hpp"
 #include "kealign/text.hpp"
@@ -128,7 +129,10 @@ void run_concatenated(const std::vector<Doc>& docs, std::size_t min_segments, co
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string shared = argc > 1 ? argv[1] : KEALIGN_SHARED_DIR;
+  CLI::App app{"Aligner speed, memory and accuracy on long inputs"};
+  std::string shared = KEALIGN_SHARED_DIR;
+  app.add_option("shared", shared, "the shared data folder")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
   const fs::path root = fs::path(shared) / "corpora" / "libreoffice-help-ko-en-align";
   if (!fs::exists(root)) {
     std::cerr << "bench_align: " << root << " not found\n";

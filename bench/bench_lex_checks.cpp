@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "kealign/align.hpp"
 #include "kealign/check.hpp"
 #include "kealign/segment.hpp"
@@ -37,13 +39,11 @@ struct Tally {
 int main(int argc, char** argv) {
   std::string corpus = std::string(KEALIGN_SHARED_DIR) + "/corpora/kpc-news-ko-en";
   std::size_t samples = 0;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string a = argv[i];
-    if (a == "--corpus")
-      corpus = argv[i + 1];
-    else if (a == "--samples")
-      samples = std::stoul(argv[i + 1]);
-  }
+  CLI::App app{"The lexical checks on sentence-aligned news"};
+  app.add_option("--corpus", corpus, "corpus folder (one folder per document)")
+      ->capture_default_str();
+  app.add_option("--samples", samples, "findings printed per check");
+  CLI11_PARSE(app, argc, argv);
   if (!fs::is_directory(corpus)) {
     std::cerr << "no corpus at " << corpus << '\n';
     return 77;

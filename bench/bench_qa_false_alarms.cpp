@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "kealign/analysis.hpp"
 #include "kealign/check.hpp"
 #include "kealign/error.hpp"
@@ -56,15 +58,14 @@ int main(int argc, char** argv) {
   std::string corpus = std::string(KEALIGN_SHARED_DIR) + "/corpora/libreoffice-help-ko-en";
   std::size_t samples = 0;
   std::string mode = "paragraphs";
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string a = argv[i];
-    if (a == "--corpus")
-      corpus = argv[i + 1];
-    else if (a == "--samples")
-      samples = std::stoul(argv[i + 1]);
-    else if (a == "--mode")
-      mode = argv[i + 1];
-  }
+  CLI::App app{"False-alarm rate of the QA checks on professional translations"};
+  app.add_option("--corpus", corpus, "corpus folder (one folder per document)")
+      ->capture_default_str();
+  app.add_option("--samples", samples, "findings printed per check with their link's text");
+  app.add_option("--mode", mode, "paragraph k <-> paragraph k, or kealign's own split and align")
+      ->check(CLI::IsMember({"paragraphs", "align"}))
+      ->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
   if (!fs::exists(corpus)) {
     std::cout << "skipped: corpus not found at " << corpus << '\n';
     return 0;

@@ -4,6 +4,7 @@
 //
 //   bench_report [SHARED_DIR]
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -50,7 +51,10 @@ void measure(const std::string& name, const kealign::SegmentedText& ko,
 
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
-  const fs::path shared = argc > 1 ? argv[1] : KEALIGN_SHARED_DIR;
+  CLI::App app{"Report rendering cost"};
+  fs::path shared = KEALIGN_SHARED_DIR;
+  app.add_option("shared", shared, "the shared data folder")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
   try {
     const fs::path seed = shared / "seed-article";
     const auto ko = kealign::presplit(kealign::read_document((seed / "ko.sents").string()));

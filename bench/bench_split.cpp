@@ -11,6 +11,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <CLI/CLI.hpp>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -114,11 +116,11 @@ std::size_t icu_sentences(icu::BreakIterator& it, const std::string& text) {
 int main(int argc, char** argv) {
   std::size_t megabytes = kDefaultMegabytes;
   fs::path shared = KEALIGN_SHARED_DIR;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string flag = argv[i];
-    if (flag == "--megabytes") megabytes = std::stoul(argv[i + 1]);
-    if (flag == "--shared") shared = argv[i + 1];
-  }
+  CLI::App app{"Splitting speed on large Korean and English texts, next to ICU"};
+  app.add_option("--megabytes", megabytes, "text per language, repeated to at least this size")
+      ->capture_default_str();
+  app.add_option("--shared", shared, "the shared data folder")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
   const fs::path corpus = shared / "corpora" / "libreoffice-help-ko-en";
   if (!fs::exists(corpus)) {
     std::cerr << "bench_split: " << corpus << " not found; skipped\n";

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "kealign/error.hpp"
 #include "kealign/io.hpp"
 #include "kealign/text.hpp"
@@ -95,6 +98,16 @@ TEST_CASE("normalize folds white space, composes NFC, and maps back to source by
 TEST_CASE("fold_space trims and folds Unicode spaces", "[text]") {
   CHECK(fold_space("\xC2\xA0 a\xE3\x80\x80\xE3\x80\x80 b \n") == "a b");
   CHECK(fold_space("") == "");
+  // ASCII and multi-byte characters side by side keep their bytes and order.
+  struct Case {
+    std::string in, out;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"Ab\xC2\xA0 \xEA\xB0\x80\xEB\x82\x98 c ", "Ab \xEA\xB0\x80\xEB\x82\x98 c"},
+           {"\t26\xEC\x9D\xBC,\r\nMay\xE2\x80\x83", "26\xEC\x9D\xBC, May"},
+           {"\xF0\x9F\x98\x80x\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80x\xF0\x9F\x98\x80"},
+           {" \xE3\x80\x80 ", ""}})
+    CHECK(fold_space(c.in) == c.out);
 }
 
 TEST_CASE("AtomicOutput leaves no file when not committed", "[text]") {

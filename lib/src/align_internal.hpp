@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "align_tokens.hpp"
 #include "kealign/align.hpp"
 
 namespace kealign::detail {
@@ -69,7 +70,9 @@ struct SideProfile {
   std::vector<float> alone;              // log-odds that the segment stands alone (furniture)
   std::vector<LineEnd> line_end;         // how each segment ends
   std::vector<std::uint32_t> paragraph;  // paragraph of each segment
-  std::vector<std::vector<std::string>> words;  // normalised words (for the learned lexicon)
+  // Each segment tokenised once (tokenize()) for the scorers; released once they are done.
+  std::vector<std::vector<Token>> tokens;
+  std::vector<std::vector<std::uint64_t>> stems;  // word_stems() of each segment's tokens
 
   std::size_t size() const { return length.size(); }
   // How the segments [begin, end) end as a whole: a sentence if any of them is one (a headline
@@ -90,7 +93,8 @@ class SegmentScorer {
   virtual void annotate(const SegmentedText& text, Side side, SideProfile& profile) const = 0;
 };
 
-// Language-neutral: lengths, paragraphs and normalised words (always used).
+// Language-neutral: lengths, paragraphs, tokens and word stems (always used, and first: the
+// scorers read the tokens).
 void annotate_basics(const SegmentedText& text, SideProfile& profile);
 
 // Numbers (26일 / 26th), shared Latin tokens and cognate prefixes, punctuation.
@@ -112,8 +116,9 @@ struct LexiconOptions {
 };
 void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfile& en,
                          const LexiconOptions& options);
-// Distinct stems of a segment's words (numbers and one-letter words left out), as hashes.
-std::vector<std::uint64_t> word_stems(const std::vector<std::string>& words);
+// Distinct stems of a segment's words (punctuation, numbers and one-letter words left out), as
+// hashes, sorted.
+std::vector<std::uint64_t> word_stems(const std::vector<Token>& tokens);
 
 // Sparse rows of a Korean x English matrix: per Korean segment, (English segment, value) sorted.
 using PairRows = std::vector<std::vector<std::pair<std::uint32_t, float>>>;
@@ -170,8 +175,16 @@ class TranslationScorer {
     std::vector<std::uint32_t> touched;  // English segments whose index is set
     std::vector<Pair> pairs;
     std::vector<float> values;
+    // By English word: t summed over the owner's words, dense so that a pair's forward values
+    // are read, not merged out of the sparse row.
+    std::vector<float> sums;
   };
-  std::uint32_t pair(std::size_t i, std::size_t j) const;  // index in i's slot
+  // Index of (i, j) in i's slot; added on first use (add_pair, out of line: the rare path).
+  std::uint32_t pair(std::size_t i, std::size_t j) const {
+    const std::uint32_t at = slots_[i % kSlots].where[j];
+    return at != kNotYet ? at : add_pair(i, j);
+  }
+  std::uint32_t add_pair(std::size_t i, std::size_t j) const;
   double forward(std::size_t ko_begin, std::size_t ko_count, std::size_t j) const;
   double backward(std::size_t i, std::size_t en_begin, std::size_t en_count) const;
   // Log-likelihood ratio of target segment `target` given the sources whose t sums are `sums`.

@@ -31,12 +31,17 @@ std::uint64_t pair_key(std::uint64_t a, std::uint64_t b) {
 
 }  // namespace
 
-std::vector<std::uint64_t> word_stems(const std::vector<std::string>& words) {
+std::vector<std::uint64_t> word_stems(const std::vector<Token>& tokens) {
   std::vector<std::uint64_t> out;
-  for (const std::string& w : words) {
-    if (is_number(w) || count_code_points(w) < kMinWord) continue;
-    const std::string stem = prefix_code_points(w, is_wide_word(w) ? kWidePrefix : kLetterPrefix);
-    out.push_back(std::hash<std::string>{}(stem));
+  out.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    const std::string& w = t.text;
+    if (t.kind == TokenKind::kPunctuation || is_number(w) || count_code_points(w) < kMinWord)
+      continue;
+    // Hashed as a view: the same hash as the stem's std::string (C++17), without a copy.
+    const std::string_view stem =
+        prefix_code_points(w, is_wide_word(w) ? kWidePrefix : kLetterPrefix);
+    out.push_back(std::hash<std::string_view>{}(stem));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -45,10 +50,8 @@ std::vector<std::uint64_t> word_stems(const std::vector<std::string>& words) {
 
 void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfile& en,
                          const LexiconOptions& options) {
-  std::vector<std::vector<std::uint64_t>> ko_stems(ko.size()), en_stems(en.size());
-  for (std::size_t i = 0; i < ko.size(); ++i) ko_stems[i] = word_stems(ko.words[i]);
-  for (std::size_t j = 0; j < en.size(); ++j) en_stems[j] = word_stems(en.words[j]);
-
+  const auto& ko_stems = ko.stems;
+  const auto& en_stems = en.stems;
   std::unordered_map<std::uint64_t, std::size_t> ko_count, en_count;
   // Co-occurrences of each word pair, with the pair's words (one map: this loop is the hot one).
   struct Joint {

@@ -39,6 +39,9 @@ SideProfile profile(const SegmentedText& text, detail::Side side,
   SideProfile p;
   detail::annotate_basics(text, p);
   for (const auto& s : scorers) s->annotate(text, side, p);
+  // Only the scorers read the tokens; the search keeps the profile (and its memory) to the end.
+  p.tokens.clear();
+  p.tokens.shrink_to_fit();
   return p;
 }
 

@@ -229,23 +229,35 @@ class BeadScorer {
   bool paragraphs_ = false;
 };
 
+// Shapes that link both sides (not 1-0 or 0-1) among the first k.
+constexpr std::size_t linking_shapes_before(std::size_t k) {
+  std::size_t n = 0;
+  for (std::size_t s = 0; s < k; ++s) n += kBeadShapes[s].ko > 0 && kBeadShapes[s].en > 0;
+  return n;
+}
+
 // Bead scores by end cell and shape over the Viterbi pass's band, computed once and read again by
 // the posterior passes (whose narrower band mostly lies inside it); scoring is the costly part.
+// Only shapes that link both sides are kept: a 1-0 or 0-1 bead costs a few additions.
 class ScoreMemo {
  public:
-  explicit ScoreMemo(const Grid& grid)
-      : grid_(grid), scores_(grid.cells() * kBeadShapeCount, kUnset) {}
+  explicit ScoreMemo(const Grid& grid) : grid_(grid), scores_(grid.cells() * kKept, kUnset) {}
 
   // The score of shape K ending at (i, j) from `score` (BeadScorer::score), remembered.
   template <std::size_t K, typename F>
   double get(std::size_t i, std::size_t j, F&& score) {
-    if (i >= grid_.rows() || !grid_.contains(i, j)) return score();
-    double& s = scores_[grid_.index(i, j) * kBeadShapeCount + K];
-    if (std::isnan(s)) s = score();
-    return s;
+    if constexpr (kBeadShapes[K].ko == 0 || kBeadShapes[K].en == 0) {
+      return score();
+    } else {
+      if (i >= grid_.rows() || !grid_.contains(i, j)) return score();
+      double& s = scores_[grid_.index(i, j) * kKept + linking_shapes_before(K)];
+      if (std::isnan(s)) s = score();
+      return s;
+    }
   }
 
  private:
+  static constexpr std::size_t kKept = linking_shapes_before(kBeadShapeCount);
   static constexpr double kUnset = std::numeric_limits<double>::quiet_NaN();
   const Grid& grid_;
   std::vector<double> scores_;

@@ -18,8 +18,8 @@ struct Token {
 // Splits at white space and at every change of script (26일 -> 26, 일; 26th -> 26, th).
 std::vector<Token> tokenize(std::string_view text);
 
-// The first `count` code points of text.
-std::string prefix_code_points(std::string_view text, std::size_t count);
+// The first `count` code points of text (a view into it).
+std::string_view prefix_code_points(std::string_view text, std::size_t count);
 std::size_t count_code_points(std::string_view text);
 
 }  // namespace kealign::detail

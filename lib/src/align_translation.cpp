@@ -34,7 +34,8 @@ std::uint32_t dense_ids(const SideProfile& side, std::vector<std::vector<std::ui
   std::unordered_map<std::uint64_t, std::uint32_t> vocab;
   ids.assign(side.size(), {});
   for (std::size_t i = 0; i < side.size(); ++i) {
-    for (std::uint64_t s : word_stems(side.words[i]))
+    ids[i].reserve(side.stems[i].size());
+    for (std::uint64_t s : side.stems[i])
       ids[i].push_back(
           vocab.try_emplace(s, static_cast<std::uint32_t>(vocab.size())).first->second);
     std::sort(ids[i].begin(), ids[i].end());
@@ -51,24 +52,37 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
   // word, the NULL word first. Slots are numbered target word by target word through a dense
   // index by f (no hash table of pairs), so the slots of one e lie together for EM.
   constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
-  // Per target word e: (bead, position of e among the bead's target words).
-  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> where(tgt_vocab);
-  std::vector<std::vector<std::uint32_t>> bead_slots(beads.size());
+  // Flat tables (one allocation each, not one per word or bead). Per target word e, from
+  // where_at[e]: (bead, position of e among the bead's target words), in bead order.
+  std::vector<std::uint32_t> where_at(tgt_vocab + 1, 0);
+  // The slots of bead b from slots_at[b].
+  std::vector<std::size_t> slots_at(beads.size() + 1, 0);
   for (std::size_t b = 0; b < beads.size(); ++b) {
     const auto& es = tgt[beads[b].second];
-    for (std::uint32_t q = 0; q < es.size(); ++q)
-      where[es[q]].emplace_back(static_cast<std::uint32_t>(b), q);
-    bead_slots[b].resize(es.size() * (src[beads[b].first].size() + 1));
+    for (std::uint32_t e : es) ++where_at[e + 1];
+    slots_at[b + 1] = slots_at[b] + es.size() * (src[beads[b].first].size() + 1);
   }
+  for (std::uint32_t e = 0; e < tgt_vocab; ++e) where_at[e + 1] += where_at[e];
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> where(where_at.back());
+  {
+    std::vector<std::uint32_t> filled(where_at.begin(), where_at.end() - 1);
+    for (std::size_t b = 0; b < beads.size(); ++b) {
+      const auto& es = tgt[beads[b].second];
+      for (std::uint32_t q = 0; q < es.size(); ++q)
+        where[filled[es[q]]++] = {static_cast<std::uint32_t>(b), q};
+    }
+  }
+  std::vector<std::uint32_t> bead_slots(slots_at.back());
   std::vector<std::pair<std::uint32_t, std::uint32_t>> slot_pair;
   std::vector<bool> trained(tgt_vocab, false);
   std::vector<std::uint32_t> slot_of(src_vocab + 1, kNoSlot);  // of (f, e) for the current e
   std::vector<std::uint32_t> touched;
   for (std::uint32_t e = 0; e < tgt_vocab; ++e) {
-    for (const auto& [b, q] : where[e]) {
+    for (std::uint32_t w = where_at[e]; w < where_at[e + 1]; ++w) {
+      const auto [b, q] = where[w];
       trained[e] = true;
       const auto& fs = src[beads[b].first];
-      std::uint32_t* out = bead_slots[b].data() + q * (fs.size() + 1);
+      std::uint32_t* out = bead_slots.data() + slots_at[b] + q * (fs.size() + 1);
       const auto slot = [&](std::uint32_t f) {
         if (slot_of[f] == kNoSlot) {
           slot_of[f] = static_cast<std::uint32_t>(slot_pair.size());
@@ -90,8 +104,9 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
     std::fill(total.begin(), total.end(), 0.0);
     for (std::size_t b = 0; b < beads.size(); ++b) {
       const std::size_t width = src[beads[b].first].size() + 1;
-      const auto& slots = bead_slots[b];
-      for (std::size_t at = 0; at < slots.size(); at += width) {
+      const std::uint32_t* slots = bead_slots.data() + slots_at[b];
+      const std::size_t size = slots_at[b + 1] - slots_at[b];
+      for (std::size_t at = 0; at < size; at += width) {
         double denominator = 0;
         for (std::size_t k = at; k < at + width; ++k) denominator += t[slots[k]];
         if (denominator <= 0) continue;
@@ -119,16 +134,19 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
   d.segment_sums.resize(src.size());
   for (std::size_t i = 0; i < src.size(); ++i) {
     SparseRow& row = d.segment_sums[i];
+    std::size_t size = 0;
+    for (std::uint32_t f : src[i]) size += table[f].size();
+    row.reserve(size);
     for (std::uint32_t f : src[i]) row.insert(row.end(), table[f].begin(), table[f].end());
     std::sort(row.begin(), row.end());
-    SparseRow merged;
-    for (const auto& [e, p] : row) {
-      if (!merged.empty() && merged.back().first == e)
-        merged.back().second += p;
+    std::size_t kept = 0;  // merged in place, each e's values summed from the smallest
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      if (kept > 0 && row[kept - 1].first == row[k].first)
+        row[kept - 1].second += row[k].second;
       else
-        merged.emplace_back(e, p);
+        row[kept++] = row[k];
     }
-    row = std::move(merged);
+    row.resize(kept);
   }
   std::vector<double> occurrences(tgt_vocab, 0.0);
   double all = 0;
@@ -139,9 +157,11 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
     d.words[e].log_unigram = std::log(d.words[e].unigram);
   }
   d.trained.resize(tgt.size());
-  for (std::size_t j = 0; j < tgt.size(); ++j)
+  for (std::size_t j = 0; j < tgt.size(); ++j) {
+    d.trained[j].reserve(tgt[j].size());
     for (std::uint32_t e : tgt[j])
       if (trained[e]) d.trained[j].push_back(e);
+  }
   return d;
 }
 
@@ -167,6 +187,23 @@ void lookup(const Direction& d, std::size_t source, std::size_t target, std::vec
     while (it != sums.end() && it->first < e) ++it;
     out.push_back(it != sums.end() && it->first == e ? it->second : 0.0f);
   }
+}
+
+// TranslationScorer::log_ratio for `Sources` source segments.
+template <std::size_t Sources>
+double log_ratio_of(const Direction& d, std::size_t target, const float* const* sums,
+                    double source_words, double mixture) {
+  double out = 0;
+  std::size_t k = 0;
+  for (std::uint32_t e : d.trained[target]) {
+    const Direction::Word& w = d.words[e];
+    double t = w.null_t;
+    for (std::size_t s = 0; s < Sources; ++s) t += sums[s][k];
+    out += fast_log(static_cast<float>(mixture * t / source_words + (1 - mixture) * w.unigram)) -
+           w.log_unigram;
+    ++k;
+  }
+  return out;
 }
 
 }  // namespace
@@ -202,43 +239,49 @@ std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment&
 TranslationScorer::TranslationScorer(std::shared_ptr<const TranslationModel> model)
     : model_(std::move(model)) {
   if (!model_) return;
-  for (Slot& slot : slots_) slot.where.assign(model_->en_words.size(), kNotYet);
+  for (Slot& slot : slots_) {
+    slot.where.assign(model_->en_words.size(), kNotYet);
+    slot.sums.assign(model_->ko_to_en.words.size(), 0.0f);
+  }
 }
 
 void TranslationScorer::load(std::size_t i) {
   Slot& slot = slots_[i % kSlots];
-  if (slot.owner == i) return;
+  if (!model_ || slot.owner == i) return;
   for (std::uint32_t j : slot.touched) slot.where[j] = kNotYet;
   slot.touched.clear();
   slot.pairs.clear();
   slot.values.clear();
+  const auto& rows = model_->ko_to_en.segment_sums;
+  if (slot.owner < rows.size())
+    for (const auto& [e, t] : rows[slot.owner]) slot.sums[e] = 0.0f;
+  for (const auto& [e, t] : rows[i]) slot.sums[e] = t;
   slot.owner = i;
 }
 
-std::uint32_t TranslationScorer::pair(std::size_t i, std::size_t j) const {
+std::uint32_t TranslationScorer::add_pair(std::size_t i, std::size_t j) const {
   Slot& slot = slots_[i % kSlots];
-  if (slot.where[j] == kNotYet) {
-    slot.where[j] = static_cast<std::uint32_t>(slot.pairs.size());
-    slot.touched.push_back(static_cast<std::uint32_t>(j));
-    Pair p;
-    p.forward_at = static_cast<std::uint32_t>(slot.values.size());
-    lookup(model_->ko_to_en, i, j, slot.values);
-    p.backward_at = static_cast<std::uint32_t>(slot.values.size());
-    lookup(model_->en_to_ko, j, i, slot.values);
-    p.forward.fill(kUnknown);
-    p.backward.fill(kUnknown);
-    slot.pairs.push_back(p);
-  }
-  return slot.where[j];
+  const auto at = static_cast<std::uint32_t>(slot.pairs.size());
+  slot.where[j] = at;
+  slot.touched.push_back(static_cast<std::uint32_t>(j));
+  Pair p;
+  p.forward_at = static_cast<std::uint32_t>(slot.values.size());
+  for (std::uint32_t e : model_->ko_to_en.trained[j]) slot.values.push_back(slot.sums[e]);
+  p.backward_at = static_cast<std::uint32_t>(slot.values.size());
+  lookup(model_->en_to_ko, j, i, slot.values);
+  p.forward.fill(kUnknown);
+  p.backward.fill(kUnknown);
+  slot.pairs.push_back(p);
+  return at;
 }
 
 double TranslationScorer::forward(std::size_t ko_begin, std::size_t ko_count, std::size_t j) const {
   const std::uint32_t at = pair(ko_begin, j);
   float& memo = slots_[ko_begin % kSlots].pairs[at].forward[ko_count - 1];
   if (memo != kUnknown) return memo;
-  std::array<std::uint32_t, kMaxSide> pairs{};
-  double words = 1;
-  for (std::size_t k = 0; k < ko_count; ++k) {
+  std::array<std::uint32_t, kMaxSide> pairs{at};
+  double words = 1 + model_->ko_words[ko_begin].size();
+  for (std::size_t k = 1; k < ko_count; ++k) {
     pairs[k] = pair(ko_begin + k, j);
     words += model_->ko_words[ko_begin + k].size();
   }
@@ -260,9 +303,9 @@ double TranslationScorer::backward(std::size_t i, std::size_t en_begin,
   Slot& slot = slots_[i % kSlots];
   if (slot.pairs[at].backward[en_count - 1] != kUnknown)
     return slot.pairs[at].backward[en_count - 1];
-  std::array<std::uint32_t, kMaxSide> pairs{};
-  double words = 1;
-  for (std::size_t k = 0; k < en_count; ++k) {
+  std::array<std::uint32_t, kMaxSide> pairs{at};
+  double words = 1 + model_->en_words[en_begin].size();
+  for (std::size_t k = 1; k < en_count; ++k) {
     pairs[k] = pair(i, en_begin + k);
     words += model_->en_words[en_begin + k].size();
   }
@@ -278,18 +321,16 @@ double TranslationScorer::backward(std::size_t i, std::size_t en_begin,
 double TranslationScorer::log_ratio(const Direction& d, std::size_t target,
                                     const float* const* sums, std::size_t sources,
                                     double source_words) const {
+  // The number of sources as a template argument, so the sum per word is straight-line code.
   const double mixture = model_->options.mixture;
-  double out = 0;
-  std::size_t k = 0;
-  for (std::uint32_t e : d.trained[target]) {
-    const Direction::Word& w = d.words[e];
-    double t = w.null_t;
-    for (std::size_t s = 0; s < sources; ++s) t += sums[s][k];
-    out += fast_log(static_cast<float>(mixture * t / source_words + (1 - mixture) * w.unigram)) -
-           w.log_unigram;
-    ++k;
+  switch (sources) {
+    case 1:
+      return log_ratio_of<1>(d, target, sums, source_words, mixture);
+    case 2:
+      return log_ratio_of<2>(d, target, sums, source_words, mixture);
+    default:
+      return log_ratio_of<kMaxSide>(d, target, sums, source_words, mixture);
   }
-  return out;
 }
 
 double TranslationScorer::operator()(std::size_t ko_begin, std::size_t ko_end, std::size_t en_begin,

@@ -36,6 +36,21 @@ TokenKind kind_of(char32_t c) {
   return TokenKind::kPunctuation;
 }
 
+// next_code_point and is_space with ASCII answered here: tokenize calls them for every character
+// of both texts, and the general ones are calls into another file.
+char32_t next_char(std::string_view text, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return next_code_point(text, i);
+}
+bool is_blank(char32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  return is_space(c);
+}
+
 std::uint64_t hash_text(std::string_view s) {
   return std::hash<std::string_view>{}(s);
 }
@@ -49,7 +64,7 @@ class NumberScorer : public SegmentScorer {
  public:
   void annotate(const SegmentedText& text, Side, SideProfile& profile) const override {
     for (std::size_t i = 0; i < text.size(); ++i)
-      for (const Token& t : tokenize(text.raw(i)))
+      for (const Token& t : profile.tokens[i])
         if (t.kind == TokenKind::kNumber)
           profile.keys[i].push_back(make_key(KeyFamily::kNumber, hash_text(t.text)));
   }
@@ -59,7 +74,7 @@ class TokenScorer : public SegmentScorer {
  public:
   void annotate(const SegmentedText& text, Side, SideProfile& profile) const override {
     for (std::size_t i = 0; i < text.size(); ++i)
-      for (const Token& t : tokenize(text.raw(i))) {
+      for (const Token& t : profile.tokens[i]) {
         if (t.kind != TokenKind::kLetters) continue;
         const std::size_t n = count_code_points(t.text);
         if (n >= kMinWordCodePoints)
@@ -269,6 +284,24 @@ std::vector<double> local_frequencies(const std::vector<Occurrence>& occ) {
   return out;
 }
 
+// One contribution to a pair matrix, collected flat before the rows are built.
+struct PairEntry {
+  std::uint32_t ko;
+  std::uint32_t en;
+  float value;
+};
+
+// The rows of n Korean segments from flat entries, each row allocated once at its size (growing
+// thousands of rows one entry at a time was most of building the matrix).
+PairRows to_rows(const std::vector<PairEntry>& entries, std::size_t n) {
+  std::vector<std::size_t> size(n, 0);
+  for (const PairEntry& p : entries) ++size[p.ko];
+  PairRows rows(n);
+  for (std::size_t i = 0; i < n; ++i) rows[i].reserve(size[i]);
+  for (const PairEntry& p : entries) rows[p.ko].emplace_back(p.en, p.value);
+  return rows;
+}
+
 // Sorts each row by English segment and sums a pair's contributions (from the smallest).
 void merge_rows(PairRows& rows) {
   for (auto& row : rows) {
@@ -301,18 +334,18 @@ std::size_t count_code_points(std::string_view text) {
   return n;
 }
 
-std::string prefix_code_points(std::string_view text, std::size_t count) {
+std::string_view prefix_code_points(std::string_view text, std::size_t count) {
   std::size_t i = 0;
   for (std::size_t k = 0; k < count && i < text.size(); ++k) next_code_point(text, i);
-  return std::string(text.substr(0, i));
+  return text.substr(0, i);
 }
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
-    const char32_t c = next_code_point(text, i);
-    if (is_space(c)) continue;
+    const char32_t c = next_char(text, i);
+    if (is_blank(c)) continue;
     const TokenKind kind = kind_of(c);
     Token t{kind, {}, false};
     if (kind == TokenKind::kPunctuation) {
@@ -324,8 +357,8 @@ std::vector<Token> tokenize(std::string_view text) {
     std::size_t pos = start;
     while (pos < text.size()) {
       std::size_t next = pos;
-      const char32_t d = next_code_point(text, next);
-      if (kind_of(d) == kind && !is_space(d)) {
+      const char32_t d = next_char(text, next);
+      if (kind_of(d) == kind && !is_blank(d)) {
         if (kind == TokenKind::kLetters && d < 0x80) {
           if (d >= 'a') all_upper = false;  // a letter: a-z or A-Z
           t.text += static_cast<char>(d | 0x20);
@@ -361,13 +394,14 @@ void annotate_basics(const SegmentedText& text, SideProfile& profile) {
   profile.alone.assign(n, 0.0f);
   profile.line_end.assign(n, LineEnd::kSentence);
   profile.paragraph.resize(n);
-  profile.words.assign(n, {});
+  profile.tokens.resize(n);
+  profile.stems.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view s = text.raw(i);
     profile.length[i] = length_units(s);
     profile.paragraph[i] = text.segments[i].paragraph;
-    for (const Token& t : tokenize(s))
-      if (t.kind != TokenKind::kPunctuation) profile.words[i].push_back(t.text);
+    profile.tokens[i] = tokenize(s);
+    profile.stems[i] = word_stems(profile.tokens[i]);
   }
 }
 
@@ -388,8 +422,7 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
                                  const AnchorWeights& weights) {
   const std::size_t n = ko.size(), m = en.size();
   AnchorMatrix out;
-  out.rows.assign(n, {});
-  out.miss_rows.assign(n, {});
+  std::vector<PairEntry> sims, misses;  // of out.rows and out.miss_rows
   out.ko_mass.assign(n, 0.0f);
   out.en_mass.assign(m, 0.0f);
   out.ko_miss.assign(n, 0.0f);
@@ -441,9 +474,9 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
       for (std::size_t k = r.first; k < r.second; ++k) {
         const double f = std::max(fk, efreq[k]);
         const double w = weight(f) * std::min(o.count, eocc[k].count);
-        if (w > 0) out.rows[o.segment].emplace_back(eocc[k].segment, static_cast<float>(w));
+        if (w > 0) sims.push_back({o.segment, eocc[k].segment, static_cast<float>(w)});
         if (w > 0 && miss > 0)
-          out.miss_rows[o.segment].emplace_back(eocc[k].segment, static_cast<float>(miss * w));
+          misses.push_back({o.segment, eocc[k].segment, static_cast<float>(miss * w)});
       }
     }
     for (std::size_t en_k = 0; en_k < eocc.size(); ++en_k) {
@@ -456,6 +489,8 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
       out.en_miss[o.segment] += static_cast<float>(miss * w);
     }
   }
+  out.rows = to_rows(sims, n);
+  out.miss_rows = to_rows(misses, n);
   merge_rows(out.rows);
   merge_rows(out.miss_rows);
   return out;

@@ -115,7 +115,7 @@ class DictionaryScorer : public detail::SegmentScorer {
   void annotate(const SegmentedText& text, detail::Side side,
                 detail::SideProfile& profile) const override {
     for (std::size_t i = 0; i < text.size(); ++i)
-      for (const detail::Token& t : detail::tokenize(text.raw(i))) {
+      for (const detail::Token& t : profile.tokens[i]) {
         if (side == detail::Side::kKorean && t.kind == detail::TokenKind::kHangul) {
           if (const auto* ids = longest_prefix(t.text))
             for (std::uint32_t id : *ids)

@@ -323,7 +323,10 @@ std::string fold_space(std::string_view text) {
     }
     if (pending) out += ' ';
     pending = false;
-    out.append(text.substr(at, i - at));
+    if (i - at == 1)
+      out += text[at];  // ASCII: no append call per character
+    else
+      out.append(text.substr(at, i - at));
   }
   return out;
 }

@@ -1,4 +1,5 @@
-// kealign align [--presplit] [--calibrate auto|fixed] [--dict FILE] [--encoding E] KO EN [-o OUT]
+// kealign align [--presplit] [--calibrate auto|fixed] [--dict FILE] [--encoding E]
+//               [--allow-unrelated] KO EN [-o OUT]
 #include <memory>
 
 #include "commands.hpp"
@@ -17,6 +18,7 @@ void add_align_command(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "fixed"}));
   cmd->add_option("--dict", opts->dictionary, "Bilingual word list, korean<TAB>english");
   cmd->add_flag("!--no-flags", opts->flags, "Leave the flags column empty (skip the QA checks)");
+  add_allow_unrelated(cmd, opts->allow_unrelated);
   add_read_options(cmd, opts->read);
   cmd->add_option("-o,--output", opts->output, "Output file (default: standard output)");
   cmd->callback([opts] { run_align_job(*opts); });

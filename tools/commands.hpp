@@ -13,8 +13,10 @@ namespace kealign::cli {
 void add_read_options(CLI::App* cmd, ReadOptions& read);
 // --encoding and --max-line-bytes for both inputs, plus --ko-encoding / --en-encoding.
 void add_read_options(CLI::App* cmd, PairReadOptions& read);
+// --allow-unrelated: analyse a pair the relatedness measure refuses.
+void add_allow_unrelated(CLI::App* cmd, bool& allow);
 // KO EN, --presplit, --alignment, --disable, --set, --dict and the read options (check, report
-// and run).
+// and run), --allow-unrelated.
 void add_analysis_options(CLI::App* cmd, PairInput& job);
 
 void add_split_command(CLI::App& app);

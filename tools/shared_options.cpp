@@ -18,6 +18,11 @@ void add_read_options(CLI::App* cmd, PairReadOptions& read) {
                   "The English input's encoding, if not --encoding");
 }
 
+void add_allow_unrelated(CLI::App* cmd, bool& allow) {
+  cmd->add_flag("--allow-unrelated", allow,
+                "Proceed even when the two texts do not look like translations of each other");
+}
+
 void add_analysis_options(CLI::App* cmd, PairInput& job) {
   cmd->add_option("KO", job.ko, "Korean text, or - for standard input");
   cmd->add_option("EN", job.en, "English text");
@@ -30,6 +35,7 @@ void add_analysis_options(CLI::App* cmd, PairInput& job) {
   cmd->add_option("--set", job.settings, "A check parameter: check-id.param=value (repeatable)")
       ->expected(1);
   cmd->add_option("--dict", job.dictionary, "Korean<TAB>English dictionary for aligner and checks");
+  add_allow_unrelated(cmd, job.allow_unrelated);
   add_read_options(cmd, job.read);
 }
 

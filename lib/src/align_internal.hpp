@@ -283,4 +283,9 @@ LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const
 double fit_shape_mismatch(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
                           double max_penalty);
 
+// The relatedness of the pair under `path` (relatedness.hpp), from the profiles' number and token
+// keys and furniture odds.
+Relatedness measure_relatedness(const Alignment& path, const SideProfile& ko, const SideProfile& en,
+                                const RelatednessOptions& options);
+
 }  // namespace kealign::detail

@@ -23,6 +23,7 @@ void run_align_job(const AlignJob& job) {
   options.align = align_options(job);
   options.presplit = job.presplit;
   options.read = job.read;
+  options.allow_unrelated = job.allow_unrelated;
   options.checks.dictionary = options.align.dictionary;  // read once, for the flags too
   if (!job.flags)
     for (const auto& check : all_checks()) options.checks.disabled.insert(std::string(check->id()));

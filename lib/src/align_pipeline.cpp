@@ -138,6 +138,7 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     r = searcher.run(result.model, width(pass), pass == passes);
   }
   result.alignment = std::move(r.alignment);
+  result.relatedness = detail::measure_relatedness(result.alignment, kp, ep, options.relatedness);
   return result;
 }
 

@@ -5,6 +5,8 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <fmt/format.h>
+
 #include "kealign/error.hpp"
 
 namespace kealign {
@@ -15,6 +17,19 @@ constexpr std::size_t kMinLinksToFit = 8;
 
 SegmentedText segment(Document doc, bool presplit_input, Language lang) {
   return presplit_input ? presplit(std::move(doc)) : split(std::move(doc), {lang});
+}
+
+// The refusal of a pair that is not a translation, with the figures behind it.
+[[noreturn]] void throw_unrelated(const std::string& ko, const std::string& en,
+                                  const Relatedness& r, const RelatednessOptions& options) {
+  throw InputError(
+      ko, 0, std::string::npos,
+      fmt::format(
+          "not a translation pair with {}: relatedness {:.1f} < {:.1f} ({:.1f} of {:.1f} "
+          "shared numbers and Latin tokens linked, {} of {} segments unaligned); "
+          "--allow-unrelated proceeds anyway (also for a translation of only part of the text)",
+          en, r.score, options.threshold, r.matched_anchors, r.shared_anchors, r.unaligned_segments,
+          r.unaligned_segments + r.linked_segments));
 }
 
 }  // namespace
@@ -60,11 +75,16 @@ Analysis analyze_segmented(SegmentedText ko, SegmentedText en, const AnalysisOpt
     AlignResult r = align(a.ko, a.en, options.align);
     a.alignment = std::move(r.alignment);
     a.model = r.model;
+    a.relatedness = r.relatedness;
   } else {
     check_conservation(alignment, a.ko.size(), a.en.size());
     a.alignment = std::move(alignment);
     a.model = fit_length_model(a.ko, a.en, a.alignment, options.align.model);
+    a.relatedness = measure_relatedness(a.ko, a.en, a.alignment, options.align);
   }
+  if (!a.relatedness.related && !options.allow_unrelated)
+    throw_unrelated(a.ko.document.name, a.en.document.name, a.relatedness,
+                    options.align.relatedness);
   CheckContext ctx{a.ko, a.en, a.alignment, a.model};
   a.findings = run_checks(ctx, options.checks);
   return a;

@@ -41,6 +41,7 @@ AnalysisOptions analysis_options(const PairInput& input) {
   options.presplit = input.presplit;
   options.alignment = input.alignment;
   options.read = input.read;
+  options.allow_unrelated = input.allow_unrelated;
   for (const std::string& list : input.disable) {
     std::size_t start = 0;
     while (start <= list.size()) {

@@ -7,6 +7,7 @@
 //   options.dictionary = Dictionary::read("ko-en.tsv");  // optional (dictionary.hpp)
 //   AlignResult r = align(ko, en, options);
 //   for (const Bead& b : r.alignment) ...  // ko [ko_begin, ko_end) <-> en [en_begin, en_end)
+//   if (!r.relatedness.related) ...        // not a translation pair (relatedness.hpp)
 //   std::cout << format_aligned_tsv(ko, en, r.alignment, {});
 //
 // The search scores each candidate bead by a Gale-Church length model (LengthModel, its parameters
@@ -28,6 +29,7 @@
 #include <vector>
 
 #include "kealign/dictionary.hpp"
+#include "kealign/relatedness.hpp"
 #include "kealign/segment.hpp"
 
 namespace kealign {
@@ -105,17 +107,24 @@ struct AlignOptions {
   std::uint32_t fit_band = 4;        // half-width of the EM passes around the previous path
   std::uint32_t path_band = 8;       // half-width of the last pass around the previous path
   std::uint32_t posterior_band = 4;  // half-width around the final path for the confidences
+  RelatednessOptions relatedness;    // how AlignResult::relatedness is judged (relatedness.hpp)
 };
 
 struct AlignResult {
-  Alignment alignment;  // every bead with a confidence (posterior probability) in [0, 1]
-  LengthModel model;    // the model the final pass used (fitted when calibration is kAuto)
+  Alignment alignment;      // every bead with a confidence (posterior probability) in [0, 1]
+  LengthModel model;        // the model the final pass used (fitted when calibration is kAuto)
+  Relatedness relatedness;  // whether the texts look like translations of each other at all
 };
 
 // Aligns two segmented texts. Either side may be empty (then every segment of the other is a 1-0
 // or 0-1 bead). Never loses or duplicates a segment (check_conservation holds).
 AlignResult align(const SegmentedText& ko, const SegmentedText& en,
                   const AlignOptions& options = {});
+
+// The relatedness of a pair under a given alignment (e.g. one read from a file), judged as align()
+// judges its own: anchors from the number and token scorers, web furniture excluded.
+Relatedness measure_relatedness(const SegmentedText& ko, const SegmentedText& en,
+                                const Alignment& alignment, const AlignOptions& options = {});
 
 // The aligned TSV `kealign align` writes: header
 // `ko_ids<TAB>en_ids<TAB>ko<TAB>en<TAB>score<TAB>flags`, one row per bead, ids comma-separated and

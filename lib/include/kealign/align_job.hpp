@@ -21,6 +21,7 @@ struct AlignJob {
   std::string dictionary;          // optional korean<TAB>english word list
   bool flags = true;               // run the QA checks to fill the flags column
   PairReadOptions read;            // encodings and size limits of the inputs
+  bool allow_unrelated = false;    // align a pair that does not look like a translation
   std::string output = "-";        // output path; "-" = standard output
 };
 

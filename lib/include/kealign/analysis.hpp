@@ -9,7 +9,10 @@
 //   for (const kealign::Finding& f : a.findings) std::cout << f.check << ' ' << f.message << '\n';
 //
 // With an alignment file the length model the length-ratio check uses is fitted to that
-// alignment's links (fit_length_model); otherwise it is the model the aligner calibrated.
+// alignment's links (fit_length_model); otherwise it is the model the aligner calibrated. Either
+// way a pair whose alignment shows the texts are not translations of each other (two different
+// articles) is refused with an InputError naming both files and the score, unless
+// allow_unrelated is set.
 #pragma once
 
 #include <string>
@@ -28,6 +31,7 @@ struct AnalysisOptions {
   PairReadOptions read;   // encodings and size limits of the inputs
   AlignOptions align;     // aligner settings when no alignment file is given
   CheckOptions checks;    // which checks run, with which parameters
+  bool allow_unrelated = false;  // analyse a pair even when it does not look like a translation
 };
 
 // Everything the pipeline produced; the texts own the documents the spans point into.
@@ -36,12 +40,14 @@ struct Analysis {
   SegmentedText en;
   Alignment alignment;
   LengthModel model;
+  Relatedness relatedness;  // of the texts under the alignment (relatedness.hpp)
   std::vector<Finding> findings;
 };
 
 // Reads, splits, aligns and checks. Throws IoError/InputError for unreadable or malformed input
-// (an alignment that does not fit the texts names the offending link) and UsageError for unknown
-// checks or parameters — before any file is read.
+// (an alignment that does not fit the texts names the offending link; a pair that is not a
+// translation, judged by Relatedness, unless allow_unrelated) and UsageError for unknown checks or
+// parameters — before any file is read.
 Analysis analyze(const std::string& ko_path, const std::string& en_path,
                  const AnalysisOptions& options);
 

@@ -27,6 +27,7 @@ struct PairInput {
   std::vector<std::string> settings;  // "check-id.param=value"
   std::string dictionary;             // optional korean<TAB>english list for aligner and checks
   PairReadOptions read;               // encodings and size limits of the inputs
+  bool allow_unrelated = false;       // analyse a pair that does not look like a translation
 };
 
 // The analysis options the input asks for, with the dictionary (if any) read once and given to

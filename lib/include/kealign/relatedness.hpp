@@ -1,0 +1,44 @@
+// Whether two texts translate each other at all, judged from the alignment the aligner found.
+//
+//   kealign::AlignResult r = kealign::align(ko, en);          // align.hpp
+//   if (!r.relatedness.related)                               // e.g. two different articles
+//     std::cerr << "not a translation pair: " << r.relatedness.score << '\n';
+//   kealign::Relatedness again = kealign::measure_relatedness(ko, en, gold, {});  // any alignment
+//
+// A length-based aligner links most segments of any two texts of similar length, so a wrong pair
+// looks aligned. The measure sums evidence, in nats of log-odds for "translation" against
+// "unrelated", that the aligner has anyway: each segment linked (a little for), each segment left
+// unaligned other than web furniture and each run of them (against: a translation that omits a
+// passage leaves one run, two unrelated texts leave many), each shared anchor (a number, a Latin
+// token or acronym, a cognate, present on both sides) that falls inside one link (for) or does not
+// (against); an anchor counts 1 / (the number of segments holding it on the busier side), so a
+// word on every line weighs little. The weights are calibrated on true and mismatched pairs of
+// five corpora (docs/bench/related.md). A short pair cannot gather much evidence either way, and a
+// pair with fewer than min_segments segments on a side is never judged unrelated.
+#pragma once
+
+#include <cstddef>
+
+namespace kealign {
+
+struct RelatednessOptions {
+  double linked_weight = 0.15;     // evidence per segment inside a link with both sides
+  double unaligned_weight = -1.0;  // per segment left unaligned (web furniture excluded)
+  double run_weight = -1.0;        // per run of such segments: an omitted passage costs once more
+  double matched_weight = 1.0;     // per unit of shared anchor found inside one link
+  double unmatched_weight = -0.4;  // per unit of shared anchor that no link pairs up
+  double threshold = -3.0;         // a score below this is an unrelated pair
+  std::size_t min_segments = 5;    // fewer segments on a side: never judged unrelated
+};
+
+struct Relatedness {
+  double score = 0;                    // summed evidence in nats; below 0 leans to unrelated
+  double shared_anchors = 0;           // anchor units present on both sides
+  double matched_anchors = 0;          // of those, units the links pair up
+  std::size_t linked_segments = 0;     // segments in links with both sides
+  std::size_t unaligned_segments = 0;  // segments in 1-0 / 0-1 links, web furniture excluded
+  std::size_t unaligned_runs = 0;      // runs of consecutive such links (an omitted passage)
+  bool related = true;                 // false: score < threshold on a pair long enough to judge
+};
+
+}  // namespace kealign

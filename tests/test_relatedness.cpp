@@ -1,0 +1,198 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "kealign/align.hpp"
+#include "kealign/analysis.hpp"
+#include "kealign/error.hpp"
+#include "kealign/text.hpp"
+#include "test_support.hpp"
+
+using namespace kealign;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string seed(const std::string& file) {
+  return test::source_dir() + "/corpora/seed-article/" + file;
+}
+
+// Lines [begin, end) of a one-segment-a-line file as a presplit text.
+SegmentedText lines(const std::string& path, std::size_t begin, std::size_t end) {
+  const std::vector<std::string> all = test::read_lines(path);
+  std::string text;
+  for (std::size_t i = begin; i < std::min(end, all.size()); ++i) text += all[i] + "\n";
+  return presplit(make_document(path, text));
+}
+
+SegmentedText whole(const std::string& path) {
+  return lines(path, 0, std::string::npos);
+}
+
+std::string quote(const std::string& s) {
+  return "'" + s + "'";
+}
+
+}  // namespace
+
+TEST_CASE("the seed article is related to its translation, raw and presplit", "[relatedness]") {
+  AnalysisOptions options;
+  const Analysis raw = analyze(seed("ko.txt"), seed("en.txt"), options);
+  CHECK(raw.relatedness.related);
+  CHECK(raw.relatedness.score > 10);
+  CHECK(raw.relatedness.matched_anchors > 0.8 * raw.relatedness.shared_anchors);
+  options.presplit = true;
+  const Analysis split = analyze(seed("ko.sents"), seed("en.sents"), options);
+  CHECK(split.relatedness.related);
+  // With the gold alignment the measure is taken on that alignment.
+  options.alignment = seed("gold.tsv");
+  const Analysis gold = analyze(seed("ko.sents"), seed("en.sents"), options);
+  CHECK(gold.relatedness.related);
+  CHECK(gold.relatedness.unaligned_segments <= 2);
+}
+
+TEST_CASE("one half of an article against the translation of the other half is refused",
+          "[relatedness]") {
+  const SegmentedText ko = lines(seed("ko.sents"), 0, 21);
+  const SegmentedText en = lines(seed("en.sents"), 24, 48);
+  const AlignResult r = align(ko, en);
+  CHECK_FALSE(r.relatedness.related);
+  CHECK(r.relatedness.score < AlignOptions{}.relatedness.threshold);
+  // The matching halves pass.
+  CHECK(align(ko, lines(seed("en.sents"), 0, 24)).relatedness.related);
+  // analyze refuses, naming both inputs, unless allowed.
+  AnalysisOptions options;
+  try {
+    analyze_segmented(ko, en, options);
+    FAIL("an unrelated pair was analysed");
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    CHECK(what.find(seed("ko.sents")) != std::string::npos);
+    CHECK(what.find(seed("en.sents")) != std::string::npos);
+    CHECK(what.find("relatedness") != std::string::npos);
+  }
+  options.allow_unrelated = true;
+  const Analysis a = analyze_segmented(ko, en, options);
+  CHECK_FALSE(a.relatedness.related);
+  CHECK(!a.alignment.empty());
+}
+
+TEST_CASE("short pairs are never judged unrelated", "[relatedness]") {
+  // Unrelated segments of the seed article, fewer than min_segments on a side.
+  struct Case {
+    std::size_t ko_begin, ko_end, en_begin, en_end;
+  };
+  const std::vector<Case> cases = {
+      {0, 1, 40, 41}, {0, 3, 30, 33}, {10, 14, 40, 48}, {30, 42, 0, 4}, {5, 9, 20, 24}};
+  for (const Case& c : cases) {
+    CAPTURE(c.ko_begin, c.ko_end, c.en_begin, c.en_end);
+    const AlignResult r = align(lines(seed("ko.sents"), c.ko_begin, c.ko_end),
+                                lines(seed("en.sents"), c.en_begin, c.en_end));
+    CHECK(r.relatedness.related);
+  }
+  CHECK(align(whole(seed("ko.sents")), lines(seed("en.sents"), 0, 0)).relatedness.related);
+}
+
+TEST_CASE("measure_relatedness judges a given alignment", "[relatedness]") {
+  const SegmentedText ko = whole(seed("ko.sents"));
+  const SegmentedText en = whole(seed("en.sents"));
+  const Alignment gold =
+      to_alignment(read_links(seed("gold.tsv")), ko.size(), en.size(), seed("gold.tsv"));
+  const Relatedness good = measure_relatedness(ko, en, gold);
+  CHECK(good.related);
+  // Every segment left unaligned: no link supports the pair.
+  Alignment none;
+  for (std::uint32_t i = 0; i < ko.size(); ++i) none.push_back({i, i + 1, 0, 0, 1.0});
+  const auto m = static_cast<std::uint32_t>(ko.size());
+  for (std::uint32_t j = 0; j < en.size(); ++j) none.push_back({m, m, j, j + 1, 1.0});
+  const Relatedness bad = measure_relatedness(ko, en, none);
+  CHECK_FALSE(bad.related);
+  CHECK(bad.matched_anchors == 0);
+  CHECK(bad.score < good.score);
+  CHECK_THROWS_AS(measure_relatedness(ko, en, Alignment{}), InputError);
+}
+
+TEST_CASE("the align, check, report and run commands refuse an unrelated pair", "[relatedness]") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/ko.sents", test::read_file(seed("ko.sents")));
+  std::string second_half;
+  const std::vector<std::string> en = test::read_lines(seed("en.sents"));
+  for (std::size_t i = en.size() / 2; i < en.size(); ++i) second_half += en[i] + "\n";
+  test::write_file(dir + "/en.sents", second_half + second_half);
+  const std::string pair = quote(dir + "/ko.sents") + " " + quote(dir + "/en.sents");
+  const std::vector<std::string> commands = {
+      "align --presplit " + pair, "check --presplit " + pair,
+      "report --presplit " + pair + " -o " + quote(dir + "/r.html"),
+      "run --presplit " + pair + " --out-dir " + quote(dir + "/out")};
+  for (const std::string& c : commands) {
+    CAPTURE(c);
+    const test::RunResult refused = test::run_tool(c);
+    CHECK(refused.status == 1);
+    CHECK(refused.err.find("ko.sents") != std::string::npos);
+    CHECK(refused.err.find("en.sents") != std::string::npos);
+    CHECK(refused.err.find("--allow-unrelated") != std::string::npos);
+    CHECK(test::run_tool(c + " --allow-unrelated").status == 0);
+  }
+  CHECK_FALSE(fs::exists(dir + "/r.html.tmp"));
+}
+
+namespace {
+
+struct Rates {
+  std::size_t pairs = 0, false_rejects = 0, false_accepts = 0;
+};
+
+// Each block with its own translation, and with the translation of a block four places on.
+Rates news_blocks(const std::string& root) {
+  std::vector<std::string> blocks;
+  for (const auto& e : fs::directory_iterator(root))
+    if (fs::exists(e.path() / "ko.sents")) blocks.push_back(e.path().string());
+  std::sort(blocks.begin(), blocks.end());
+  Rates r;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const SegmentedText ko = whole(blocks[i] + "/ko.sents");
+    ++r.pairs;
+    r.false_rejects += !align(ko, whole(blocks[i] + "/en.sents")).relatedness.related;
+    const std::string other = blocks[(i + 4) % blocks.size()];
+    r.false_accepts += align(ko, whole(other + "/en.sents")).relatedness.related;
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("news blocks: true pairs pass, other blocks' translations are refused",
+          "[relatedness][shared]") {
+  const Rates r = news_blocks(test::shared_dir() + "/corpora/kpc-news-ko-en");
+  REQUIRE(r.pairs >= 40);
+  CHECK(r.false_rejects == 0);
+  // Measured 3 of 48 with this pairing (6 of 48 with bench_related's closest-length partner).
+  CHECK(r.false_accepts <= 4);
+}
+
+TEST_CASE("Text+Berg de-fr: a pair the aligner was not calibrated on", "[relatedness][shared]") {
+  const std::string root = test::shared_dir() + "/corpora/bleualign-textberg-de-fr/docs/";
+  const std::vector<std::string> docs = {"test0", "test1", "test2", "test3",
+                                         "test5", "test6", "dev"};
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    CAPTURE(docs[i]);
+    const SegmentedText de = whole(root + docs[i] + "/src.sents");
+    CHECK(align(de, whole(root + docs[i] + "/tgt.sents")).relatedness.related);
+    const std::string other = docs[(i + 1) % docs.size()];
+    CHECK_FALSE(align(de, whole(root + other + "/tgt.sents")).relatedness.related);
+  }
+}
+
+TEST_CASE("the seed article against a news block is refused by the command",
+          "[relatedness][shared]") {
+  const std::string news = test::shared_dir() + "/corpora/kpc-news-ko-en/dev_001/en.txt";
+  const test::RunResult r = test::run_tool("align " + quote(seed("ko.txt")) + " " + quote(news));
+  CHECK(r.status == 1);
+  CHECK(r.err.find("not a translation pair with") != std::string::npos);
+  CHECK(test::run_tool("align --allow-unrelated " + quote(seed("ko.txt")) + " " + quote(news))
+            .status == 0);
+}

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "align_internal.hpp"
@@ -195,7 +196,11 @@ void run_cost(const fs::path& root) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const fs::path shared = argc > 1 ? argv[1] : KEALIGN_SHARED_DIR;
+  CLI::App app{"How well the relatedness measure tells translations from unrelated pairs"};
+  std::string shared_dir = KEALIGN_SHARED_DIR;
+  app.add_option("shared", shared_dir, "the shared data folder")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  const fs::path shared = shared_dir;
   const fs::path corpora = shared / "corpora";
   if (!fs::exists(corpora)) {
     std::cerr << "bench_related: " << corpora << " not found\n";

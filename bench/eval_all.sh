@@ -12,6 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 tool=${1:-kealign}
 shared=${2:-$here/../../shared}
 [ -d "$shared/corpora/split-gold" ] || { echo "eval_all.sh: no corpora in $shared" >&2; exit 2; }
+shared=$(cd "$shared" && pwd)  # absolute: the sets below are reached through symbolic links
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

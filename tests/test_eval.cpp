@@ -530,6 +530,18 @@ TEST_CASE("eval --task align-set equals run_align_set.py running kealign align -
   CHECK(got.at("documents") == std::to_string((docs.size() + 39) / 40 + 1));
 }
 
+TEST_CASE("eval --task align-set refuses a folder without documents", "[eval]") {
+  // e.g. a root of broken symbolic links: all-zero figures would look like a measurement.
+  const std::string root = test::temp_dir() + "/empty-set";
+  std::filesystem::create_directory(root);
+  std::filesystem::create_directory_symlink(root + "/missing", root + "/doc");
+  const test::RunResult r = test::run_tool("eval --task align-set '" + root + "'");
+  CHECK(r.status != 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.find(root) != std::string::npos);
+  CHECK(r.err.find("gold.tsv") != std::string::npos);
+}
+
 TEST_CASE("eval: align, split and flags tasks print score.py's report", "[eval][shared]") {
   const std::string seed = test::shared_dir() + "/seed-article/";
   const std::string tmp = test::temp_dir();

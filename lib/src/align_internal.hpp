@@ -15,14 +15,15 @@
 
 namespace kealign::detail {
 
-// log(2 (1 - Phi(|z|))), the Gale-Church two-tailed probability, tabulated: the search evaluates it
-// for every cell and shape.
+// The log of the Gale-Church two-tailed probability of |z|, 2 (1 - Phi(|z|)), for a robust mixture:
+// most links follow the normal model, a small share of loose ones a normal many times wider
+// (length_model.cpp). Tabulated: the search evaluates it for every cell and shape.
 class LogTailTable {
  public:
   LogTailTable();
   double operator()(double z) const {  // inline: called for every cell and shape
     z = std::fabs(z);
-    if (z >= kMaxZ) return values_.back() - (z * z - kMaxZ * kMaxZ) / 2;
+    if (z >= kMaxZ) return values_.back() - (z * z - kMaxZ * kMaxZ) / (2 * far_variance_);
     const double x = z / kStep;
     const auto k = static_cast<std::size_t>(x);
     const double f = x - k;
@@ -32,6 +33,7 @@ class LogTailTable {
  private:
   static constexpr double kMaxZ = 40.0;
   static constexpr double kStep = 0.01;
+  double far_variance_;  // of the widest component, which decides the far tail
   std::vector<double> values_;
 };
 const LogTailTable& log_tail();
@@ -82,6 +84,15 @@ struct SideProfile {
       if (line_end[k] == LineEnd::kSentence) return LineEnd::kSentence;
     return line_end[end - 1];
   }
+  // Whether the segments [begin, end) hold both a headline (or label) and a sentence.
+  bool mixes_shapes(std::size_t begin, std::size_t end) const {
+    bool bare = false, sentence = false;
+    for (std::size_t k = begin; k < end; ++k) {
+      bare |= line_end[k] == LineEnd::kBare;
+      sentence |= line_end[k] == LineEnd::kSentence;
+    }
+    return bare && sentence;
+  }
 };
 
 enum class Side { kKorean, kEnglish };
@@ -128,7 +139,9 @@ using PairRows = std::vector<std::vector<std::pair<std::uint32_t, float>>>;
 // mixture * Model 1 (t summed over S's stems and NULL, over their count + 1) + (1 - mixture) *
 // unigram P(e), and the same from T to S; averaged, times weight. Words that do not translate
 // each other score below zero, so merging two good 1-1 links into a 2-2 bead costs what its
-// cross pairs lack, while a true 2-1 bead explains its target with both sources.
+// cross pairs lack, while a true 2-1 bead explains its target with both sources. A training bead's
+// own word pairs are scored leave-one-out (t re-estimated without that bead's counts), so the
+// links of the path the model was learnt from get no credit for having been on it.
 struct TranslationOptions {
   std::size_t max_beads = 4000;   // beads read at most (bounds the tables)
   int iterations = 5;             // EM iterations of Model 1
@@ -206,7 +219,8 @@ struct AnchorWeights {
       1.0;                   // penalty for a bead boundary at a paragraph end of one side only
   double null_length = 0.0;  // log-probability of a 1-0/0-1 bead's length (flat)
   // Penalty for a bead whose sides differ in shape (SideProfile::ending: a sentence with a
-  // headline): lines without final punctuation are translated as such lines. Fitted per pair.
+  // headline), and for a side that merges a headline with a sentence (mixes_shapes): lines
+  // without final punctuation are translated as such lines. Fitted per pair.
   double shape_mismatch = 0.0;
   // Cost per unit of key weight left unmatched in a bead although its counterpart is within
   // reach: a number or a question mark that the linked side lacks but a neighbour has. A number

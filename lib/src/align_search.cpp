@@ -95,17 +95,21 @@ class SideSpans {
       for (std::size_t c = 1; c <= std::min(kMaxSpan, t); ++c) {
         spans_[t].ending[c] = p.ending(t - c, t);
         spans_[t].cross[c] = p.paragraph[t - c] != p.paragraph[t - 1];
+        spans_[t].mixed[c] = p.mixes_shapes(t - c, t);
       }
   }
   // How segments [t - count, t) end as a whole (SideProfile::ending).
   LineEnd ending(std::size_t t, std::size_t count) const { return spans_[t].ending[count]; }
   // Whether segments [t - count, t) lie in more than one paragraph.
   bool crosses(std::size_t t, std::size_t count) const { return spans_[t].cross[count]; }
+  // Whether segments [t - count, t) hold both a headline and a sentence.
+  bool mixed(std::size_t t, std::size_t count) const { return spans_[t].mixed[count]; }
 
  private:
   struct Span {
     std::array<LineEnd, kMaxSpan + 1> ending{};
     std::array<bool, kMaxSpan + 1> cross{};
+    std::array<bool, kMaxSpan + 1> mixed{};
   };
   std::vector<Span> spans_;
 };
@@ -186,6 +190,10 @@ class BeadScorer {
       s -= std::max(0.0, ko_miss_[i] - ko_miss_[i - a] - miss) +
            std::max(0.0, en_miss_[j] - en_miss_[j - b] - miss);
       if (shape_mismatch(ko_end, en_end)) s -= weights_.shape_mismatch;
+      // A headline merged with a sentence on one side costs as much as one linked with a
+      // sentence across: lines without final punctuation are segments of their own.
+      if (a > 1 && ko_spans_.mixed(i, a)) s -= weights_.shape_mismatch;
+      if (b > 1 && en_spans_.mixed(j, b)) s -= weights_.shape_mismatch;
       if (a > 1 && ko_spans_.crosses(i, a)) s -= weights_.paragraph_cross;
       if (b > 1 && en_spans_.crosses(j, b)) s -= weights_.paragraph_cross;
       return s;

@@ -21,7 +21,14 @@ struct TranslationDirection {
     float log_unigram = 0;  // log P(e)
   };
   std::vector<SparseRow> segment_sums;  // per source segment: sum over its f of t(e|f), by e
-  std::vector<Word> words;              // by e
+  // Per source segment of a training bead: its target segment (else kNoTarget) and the sums of
+  // t(e|f) re-estimated without that bead's own counts, so that a bead is not scored with what
+  // it taught the model (leave-one-out): a path's shifted links would otherwise vouch for
+  // themselves.
+  static constexpr std::uint32_t kNoTarget = 0xFFFFFFFFu;
+  std::vector<std::uint32_t> held_out_target;
+  std::vector<SparseRow> held_out_sums;
+  std::vector<Word> words;  // by e
   // Per target segment: its words that occurred in a training bead (the others are not scored).
   std::vector<std::vector<std::uint32_t>> trained;
 };
@@ -41,6 +48,43 @@ std::uint32_t dense_ids(const SideProfile& side, std::vector<std::vector<std::ui
     std::sort(ids[i].begin(), ids[i].end());
   }
   return static_cast<std::uint32_t>(vocab.size());
+}
+
+// Direction::held_out_sums: for each training bead, t(e|f) of its own word pairs recomputed from
+// the last E-step's counts less the bead's share, summed over the bead's source words (a word
+// seen in no other bead gets 0). t(e|NULL) is shared by every bead and kept as it is.
+void hold_out(const std::vector<std::vector<std::uint32_t>>& src,
+              const std::vector<std::vector<std::uint32_t>>& tgt,
+              const std::vector<std::pair<std::uint32_t, std::uint32_t>>& beads,
+              const std::vector<std::uint32_t>& bead_slots,
+              const std::vector<std::size_t>& slots_at, const std::vector<float>& shares,
+              const std::vector<std::pair<std::uint32_t, std::uint32_t>>& slot_pair,
+              const std::vector<double>& count, const std::vector<double>& total,
+              const TranslationOptions& options, Direction& d) {
+  d.held_out_target.assign(src.size(), Direction::kNoTarget);
+  d.held_out_sums.assign(src.size(), {});
+  std::vector<double> own_total;
+  for (std::size_t b = 0; b < beads.size(); ++b) {
+    const auto [source, target] = beads[b];
+    const std::size_t width = src[source].size() + 1;
+    const std::uint32_t* slots = bead_slots.data() + slots_at[b];
+    const float* share = shares.data() + slots_at[b];
+    const std::size_t size = slots_at[b + 1] - slots_at[b];
+    own_total.assign(width, 0.0);
+    for (std::size_t k = 0; k < size; ++k) own_total[k % width] += share[k];
+    SparseRow& row = d.held_out_sums[source];
+    for (std::size_t at = 0, q = 0; at < size; at += width, ++q) {
+      double sum = 0;
+      for (std::size_t p = 1; p < width; ++p) {
+        const std::uint32_t slot = slots[at + p];
+        const double rest = total[slot_pair[slot].first] - own_total[p];
+        const double t = rest > 0 ? std::max(0.0, count[slot] - share[at + p]) / rest : 0.0;
+        if (t >= options.min_probability) sum += t;
+      }
+      row.emplace_back(tgt[target][q], static_cast<float>(sum));
+    }
+    d.held_out_target[source] = target;
+  }
 }
 
 Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_t src_vocab,
@@ -99,7 +143,10 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
   }
   std::vector<double> t(slot_pair.size(), 1.0), count(slot_pair.size());
   std::vector<double> total(src_vocab + 1);
+  // Each bead's expected counts in the last E-step, laid out as bead_slots (zero if no E-step ran).
+  std::vector<float> shares(bead_slots.size(), 0.0f);
   for (int iteration = 0; iteration < options.iterations; ++iteration) {
+    const bool last = iteration + 1 == options.iterations;
     std::fill(count.begin(), count.end(), 0.0);
     std::fill(total.begin(), total.end(), 0.0);
     for (std::size_t b = 0; b < beads.size(); ++b) {
@@ -114,6 +161,7 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
           const double share = t[slots[k]] / denominator;
           count[slots[k]] += share;
           total[slot_pair[slots[k]].first] += share;
+          if (last) shares[slots_at[b] + k] = static_cast<float>(share);
         }
       }
     }
@@ -156,6 +204,10 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
     d.words[e].unigram = static_cast<float>(occurrences[e] / std::max(all, 1.0));
     d.words[e].log_unigram = std::log(d.words[e].unigram);
   }
+  if (options.iterations > 0)  // else nothing was learnt from the beads to hold out
+    hold_out(src, tgt, beads, bead_slots, slots_at, shares, slot_pair, count, total, options, d);
+  else
+    d.held_out_target.assign(src.size(), Direction::kNoTarget);
   d.trained.resize(tgt.size());
   for (std::size_t j = 0; j < tgt.size(); ++j) {
     d.trained[j].reserve(tgt[j].size());
@@ -181,7 +233,8 @@ float fast_log(float x) {
 
 // For each trained word of the target segment, t summed over the source segment's words.
 void lookup(const Direction& d, std::size_t source, std::size_t target, std::vector<float>& out) {
-  const SparseRow& sums = d.segment_sums[source];
+  const SparseRow& sums =
+      d.held_out_target[source] == target ? d.held_out_sums[source] : d.segment_sums[source];
   auto it = sums.begin();
   for (std::uint32_t e : d.trained[target]) {
     while (it != sums.end() && it->first < e) ++it;
@@ -266,7 +319,10 @@ std::uint32_t TranslationScorer::add_pair(std::size_t i, std::size_t j) const {
   slot.touched.push_back(static_cast<std::uint32_t>(j));
   Pair p;
   p.forward_at = static_cast<std::uint32_t>(slot.values.size());
-  for (std::uint32_t e : model_->ko_to_en.trained[j]) slot.values.push_back(slot.sums[e]);
+  if (model_->ko_to_en.held_out_target[i] == j)  // a training bead: scored without its own counts
+    lookup(model_->ko_to_en, i, j, slot.values);
+  else
+    for (std::uint32_t e : model_->ko_to_en.trained[j]) slot.values.push_back(slot.sums[e]);
   p.backward_at = static_cast<std::uint32_t>(slot.values.size());
   lookup(model_->en_to_ko, j, i, slot.values);
   p.forward.fill(kUnknown);

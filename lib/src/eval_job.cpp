@@ -31,6 +31,8 @@ AlignSetScore align_set(const std::string& root, const std::vector<std::string>&
   for (const auto& entry : fs::directory_iterator(root, ec))
     if (fs::is_regular_file(entry.path() / "gold.tsv")) folders.push_back(entry.path().string());
   if (ec) throw IoError(root, "cannot list the folder: " + ec.message());
+  // An empty set would print all-zero figures that look like a measurement.
+  if (folders.empty()) throw IoError(root, "no document folders holding a gold.tsv");
   std::sort(folders.begin(), folders.end());
 
   const auto start = std::chrono::steady_clock::now();

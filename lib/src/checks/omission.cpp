@@ -6,12 +6,20 @@
 // the finding names the other segment and is minor. Likewise when a neighbouring link's other side
 // is longer than the length model expects and taking this segment in brings it closer (|z| falls
 // to at most "absorb-z", default 1.5): the translation probably says both sentences in one, and
-// the aligner kept a 1-1 link instead of a 2-1. Parameter "min-letters" (default 2): segments with
-// fewer letters are not reported.
+// the aligner kept a 1-1 link instead of a 2-1, or when the length model with its shape priors
+// rates the merged link at least "merge-log-odds" (default 0) above the link plus a lone segment.
+// Likewise when the segment shares anchors weighing at least "merge-anchors" (default 2) with a
+// neighbouring link's other side that the link's own side does not explain (numbers, Latin words,
+// dictionary glosses; see merge_evidence.hpp): its content is probably translated inside that link.
+// Parameter "min-letters" (default 2): segments with fewer letters are not reported.
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <utility>
 
 #include "checks/boilerplate.hpp"
 #include "checks/checks.hpp"
+#include "checks/merge_evidence.hpp"
 #include "checks/util.hpp"
 
 namespace kealign {
@@ -19,6 +27,20 @@ namespace {
 
 constexpr double kMinLetters = 2;
 constexpr double kAbsorbZ = 1.5;
+constexpr double kMergeAnchors = 2;
+constexpr double kMergeLogOdds = 0;
+
+// An anchor weight for a message: "2", "3".
+std::string fmt_weight(double w) {
+  return std::to_string(static_cast<long long>(std::lround(w)));
+}
+
+// The document text from the first to the last segment of [begin, end) (empty when begin == end).
+std::string_view side_text(const SegmentedText& t, std::uint32_t begin, std::uint32_t end) {
+  if (begin >= end) return {};
+  const std::size_t from = t.segments[begin].span.begin;
+  return std::string_view(t.document.text).substr(from, t.segments[end - 1].span.end - from);
+}
 
 std::size_t letter_count(std::string_view text) {
   std::size_t n = 0;
@@ -44,12 +66,19 @@ class UnalignedCheck final : public Check {
     return {
         {"min-letters", kMinLetters, "segments with fewer letters are not reported"},
         {"absorb-z", kAbsorbZ,
-         "a neighbouring link whose |z| falls to this with the segment makes the finding minor"}};
+         "a neighbouring link whose |z| falls to this with the segment makes the finding minor"},
+        {"merge-anchors", kMergeAnchors,
+         "weight of anchors shared with a neighbouring link's other side only making it minor"},
+        {"merge-log-odds", kMergeLogOdds,
+         "length log-odds of the merged neighbouring link over link + lone segment making it "
+         "minor"}};
   }
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const double min_letters = options.param(id(), "min-letters", kMinLetters);
     const double absorb_z = options.param(id(), "absorb-z", kAbsorbZ);
+    const double merge_anchors = options.param(id(), "merge-anchors", kMergeAnchors);
+    const double merge_log_odds = options.param(id(), "merge-log-odds", kMergeLogOdds);
     const SegmentedText& side = korean_ ? ctx.ko : ctx.en;
     const SegmentedText& other = korean_ ? ctx.en : ctx.ko;
     const Alignment& a = ctx.alignment;
@@ -74,10 +103,21 @@ class UnalignedCheck final : public Check {
           f.message += ", unless it corresponds to the unaligned " +
                        std::string(korean_ ? "English" : "Korean") + " segment next to it, " +
                        checks::quote_excerpt(other.raw(partner), 60);
-        }
-        if (partner == kNone) {
-          if (const std::size_t n = absorbing_neighbour(ctx, k, length_units(p.text), absorb_z);
-              n < a.size()) {
+        } else {
+          const auto [m, anchors] = anchored_neighbour(ctx, k, p.text, options);
+          if (m < a.size() && anchors >= merge_anchors) {
+            f.severity = Severity::kMinor;
+            (korean_ ? f.en_ids : f.ko_ids) = checks::id_range(
+                korean_ ? a[m].en_begin : a[m].ko_begin, korean_ ? a[m].en_end : a[m].ko_end);
+            f.message +=
+                ", unless it is translated inside the " + std::string(m < k ? "previous" : "next") +
+                " link: its numbers or words (anchor weight " + fmt_weight(anchors) + ") are in " +
+                checks::quote_excerpt(
+                    korean_ ? ctx.en.raw(a[m].en_begin) : ctx.ko.raw(a[m].ko_begin), 60) +
+                " and not in that link's " + (korean_ ? "Korean" : "English");
+          } else if (const std::size_t n = absorbing_neighbour(ctx, k, length_units(p.text),
+                                                               absorb_z, merge_log_odds);
+                     n < a.size()) {
             f.severity = Severity::kMinor;
             f.message += ", unless the neighbouring link says it too: " +
                          checks::quote_excerpt(
@@ -94,23 +134,64 @@ class UnalignedCheck final : public Check {
 
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  static constexpr double kMinTail = 1e-300;  // smallest tail probability (no log of zero)
 
-  // An adjacent link with both sides whose length score improves to |z| <= absorb_z when this
-  // side gains `units`; a.size() when there is none.
+  // An adjacent link with both sides that takes this side's `units` in better than it stands
+  // without them: its length score improves to |z| <= absorb_z, or the length model with its shape
+  // priors rates the merged link at least merge_log_odds above the link plus a lone segment.
+  // a.size() when there is none.
   std::size_t absorbing_neighbour(const CheckContext& ctx, std::size_t k, double units,
-                                  double absorb_z) const {
+                                  double absorb_z, double merge_log_odds) const {
     const Alignment& a = ctx.alignment;
+    const LengthModel& model = ctx.length_model;
     for (const std::size_t n : {k - 1, k + 1}) {
       if (n >= a.size() || a[n].ko_size() == 0 || a[n].en_size() == 0) continue;
       double ko = 0, en = 0;
       for (std::uint32_t i = a[n].ko_begin; i < a[n].ko_end; ++i) ko += length_units(ctx.ko.raw(i));
       for (std::uint32_t i = a[n].en_begin; i < a[n].en_end; ++i) en += length_units(ctx.en.raw(i));
-      const double before = ctx.length_model.z(ko, en);
-      const double after =
-          korean_ ? ctx.length_model.z(ko + units, en) : ctx.length_model.z(ko, en + units);
+      const double before = model.z(ko, en);
+      const double after = korean_ ? model.z(ko + units, en) : model.z(ko, en + units);
       if (std::abs(after) < std::abs(before) && std::abs(after) <= absorb_z) return n;
+      const double link = shape_prior(model, a[n].ko_size(), a[n].en_size());
+      const double merged = korean_ ? shape_prior(model, a[n].ko_size() + 1, a[n].en_size())
+                                    : shape_prior(model, a[n].ko_size(), a[n].en_size() + 1);
+      const double lone = korean_ ? shape_prior(model, 1, 0) : shape_prior(model, 0, 1);
+      if (link <= 0 || merged <= 0 || lone <= 0) continue;
+      const double log_odds =
+          std::log(merged) + log_tail(after) - (std::log(lone) + std::log(link) + log_tail(before));
+      if (log_odds >= merge_log_odds) return n;
     }
     return a.size();
+  }
+
+  // Gale-Church log(2 (1 - Phi(|z|))), bounded below so a far-off z stays finite.
+  static double log_tail(double z) {
+    return std::log(std::max(std::erfc(std::abs(z) / std::sqrt(2.0)), kMinTail));
+  }
+
+  // The model's prior of a bead with these side sizes; 0 for a shape it does not know.
+  static double shape_prior(const LengthModel& model, std::uint32_t ko, std::uint32_t en) {
+    for (std::size_t i = 0; i < kBeadShapeCount; ++i)
+      if (kBeadShapes[i].ko == ko && kBeadShapes[i].en == en) return model.priors[i];
+    return 0;
+  }
+
+  // The adjacent link with both sides sharing the most anchors with `segment` (merge_evidence.hpp)
+  // and that count; a.size() and 0 when there is none.
+  std::pair<std::size_t, double> anchored_neighbour(const CheckContext& ctx, std::size_t k,
+                                                    std::string_view segment,
+                                                    const CheckOptions& options) const {
+    const Alignment& a = ctx.alignment;
+    std::pair<std::size_t, double> best{a.size(), 0.0};
+    for (const std::size_t n : {k - 1, k + 1}) {
+      if (n >= a.size() || a[n].ko_size() == 0 || a[n].en_size() == 0) continue;
+      const std::string_view ko = side_text(ctx.ko, a[n].ko_begin, a[n].ko_end);
+      const std::string_view en = side_text(ctx.en, a[n].en_begin, a[n].en_end);
+      const double anchors = checks::merged_anchors(
+          {segment, korean_}, {korean_ ? ko : en, korean_ ? en : ko}, options.dictionary);
+      if (anchors > best.second) best = {n, anchors};
+    }
+    return best;
   }
 
   // The first content segment of an adjacent link that is unaligned on the other side, or kNone.

@@ -172,6 +172,14 @@ TEST_CASE("kealign check: TSV, JSON, options and errors", "[analysis][cli]") {
   CHECK(r.status == 0);
   CHECK(r.out.find("omission") == std::string::npos);
   CHECK(r.out.find("quote-balance") != std::string::npos);
+  // ... and accumulate when repeated.
+  r = run_tool(
+      "check --disable omission --disable quote-balance --set length-ratio.max-z=5 "
+      "--set length-ratio.max-z=6 " +
+      in);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("omission") == std::string::npos);
+  CHECK(r.out.find("quote-balance") == std::string::npos);
 
   // Bad options: exit 2, nothing written.
   r = run_tool("check " + in + " --set length-ratio.bogus=1 -o '" + dir + "/never.tsv'");

@@ -31,9 +31,9 @@ void add_analysis_options(CLI::App* cmd, PairInput& job) {
                   "Existing alignment (aligned TSV, or ko_ids<TAB>en_ids) instead of aligning");
   // One value per occurrence, so a flag before KO EN does not swallow them.
   cmd->add_option("--disable", job.disable, "Check ids to skip, comma-separated (repeatable)")
-      ->expected(1);
+      ->allow_extra_args(false);
   cmd->add_option("--set", job.settings, "A check parameter: check-id.param=value (repeatable)")
-      ->expected(1);
+      ->allow_extra_args(false);
   cmd->add_option("--dict", job.dictionary, "Korean<TAB>English dictionary for aligner and checks");
   add_allow_unrelated(cmd, job.allow_unrelated);
   add_read_options(cmd, job.read);

@@ -27,7 +27,7 @@ struct RelatednessOptions {
   double run_weight = -1.0;        // per run of such segments: an omitted passage costs once more
   double matched_weight = 1.0;     // per unit of shared anchor found inside one link
   double unmatched_weight = -0.4;  // per unit of shared anchor that no link pairs up
-  double threshold = -3.0;         // a score below this is an unrelated pair
+  double threshold = -6.0;         // a score below this is an unrelated pair
   std::size_t min_segments = 5;    // fewer segments on a side: never judged unrelated
 };
 

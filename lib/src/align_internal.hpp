@@ -131,8 +131,15 @@ void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfi
 // hashes, sorted.
 std::vector<std::uint64_t> word_stems(const std::vector<Token>& tokens);
 
+// A sparse row: (column, value) sorted by column.
+using SparseRow = std::vector<std::pair<std::uint32_t, float>>;
+
+// Sorts a row of (column, value) entries and sums the values of each column, from the smallest,
+// in place.
+void sum_by_column(SparseRow& row);
+
 // Sparse rows of a Korean x English matrix: per Korean segment, (English segment, value) sorted.
-using PairRows = std::vector<std::vector<std::pair<std::uint32_t, float>>>;
+using PairRows = std::vector<SparseRow>;
 
 // IBM Model 1 in both directions (Moore 2002), learnt by EM from the 1-1 beads of a settled path.
 // The evidence of a bead (S, T) is, for each stem e of T, log P(e | S) - log P(e), with P(e | S) =

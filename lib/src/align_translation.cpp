@@ -10,8 +10,6 @@
 
 namespace kealign::detail {
 
-using SparseRow = std::vector<std::pair<std::uint32_t, float>>;
-
 // One direction of the model: source words f, target words e.
 struct TranslationDirection {
   // What a bead's score needs of a target word e, together so that it is one load per word.
@@ -186,15 +184,7 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
     for (std::uint32_t f : src[i]) size += table[f].size();
     row.reserve(size);
     for (std::uint32_t f : src[i]) row.insert(row.end(), table[f].begin(), table[f].end());
-    std::sort(row.begin(), row.end());
-    std::size_t kept = 0;  // merged in place, each e's values summed from the smallest
-    for (std::size_t k = 0; k < row.size(); ++k) {
-      if (kept > 0 && row[kept - 1].first == row[k].first)
-        row[kept - 1].second += row[k].second;
-      else
-        row[kept++] = row[k];
-    }
-    row.resize(kept);
+    sum_by_column(row);
   }
   std::vector<double> occurrences(tgt_vocab, 0.0);
   double all = 0;

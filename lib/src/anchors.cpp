@@ -304,21 +304,22 @@ PairRows to_rows(const std::vector<PairEntry>& entries, std::size_t n) {
 
 // Sorts each row by English segment and sums a pair's contributions (from the smallest).
 void merge_rows(PairRows& rows) {
-  for (auto& row : rows) {
-    if (row.empty()) continue;
-    std::sort(row.begin(), row.end());
-    std::size_t kept = 0;
-    for (std::size_t k = 0; k < row.size(); ++k) {
-      if (kept > 0 && row[kept - 1].first == row[k].first)
-        row[kept - 1].second += row[k].second;
-      else
-        row[kept++] = row[k];
-    }
-    row.resize(kept);
-  }
+  for (auto& row : rows) sum_by_column(row);
 }
 
 }  // namespace
+
+void sum_by_column(SparseRow& row) {
+  std::sort(row.begin(), row.end());
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < row.size(); ++k) {
+    if (kept > 0 && row[kept - 1].first == row[k].first)
+      row[kept - 1].second += row[k].second;
+    else
+      row[kept++] = row[k];
+  }
+  row.resize(kept);
+}
 
 Key make_key(KeyFamily family, std::uint64_t value) {
   return (static_cast<std::uint64_t>(family) << 56) | (value & ((std::uint64_t{1} << 56) - 1));

@@ -74,9 +74,8 @@ LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const
   Eigen::Array<double, kBeadShapeCount, 1> shape_counts =
       Eigen::Array<double, kBeadShapeCount, 1>::Zero();
   for (const Bead& b : alignment) {
-    for (std::size_t k = 0; k < kBeadShapeCount; ++k)
-      if (kBeadShapes[k].ko == b.ko_size() && kBeadShapes[k].en == b.en_size())
-        shape_counts[k] += 1;
+    if (const std::size_t k = shape_index(b.ko_size(), b.en_size()); k < kBeadShapeCount)
+      shape_counts[k] += 1;
     if (b.ko_size() == 0 || b.en_size() == 0) continue;
     double x = 0, y = 0;
     for (std::uint32_t i = b.ko_begin; i < b.ko_end; ++i) x += ko.length[i];

@@ -60,6 +60,13 @@ inline constexpr std::size_t kBeadShapeCount = 8;
 inline constexpr std::array<BeadShape, kBeadShapeCount> kBeadShapes = {
     {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {3, 1}}};
 
+// The index in kBeadShapes of the shape with these side sizes; kBeadShapeCount if there is none.
+constexpr std::size_t shape_index(std::size_t ko, std::size_t en) {
+  for (std::size_t k = 0; k < kBeadShapeCount; ++k)
+    if (kBeadShapes[k].ko == ko && kBeadShapes[k].en == en) return k;
+  return kBeadShapeCount;
+}
+
 // The length model of the Gale-Church family: the length of a candidate link's English side is
 // compared with c times its Korean side, in units of length_units(), under a normal model with
 // variance s^2 per unit. Defaults are calibrated for Korean-English (docs/benchmarks.md).

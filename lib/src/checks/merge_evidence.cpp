@@ -90,23 +90,16 @@ double dictionary_anchors(const SideText& segment, const NeighbourLink& link,
   const std::string_view korean = segment.korean ? segment.text : link.other;
   const std::string_view english = segment.korean ? link.other : segment.text;
   const std::vector<std::string> english_words = sorted_unique(latin_keys(english, true));
-  std::vector<std::string> glossed = gloss_keys(korean, dictionary);
-  if (segment.korean) {
-    const std::vector<std::string> explained = gloss_keys(link.own, dictionary);
-    std::vector<std::string> rest;
-    std::set_difference(glossed.begin(), glossed.end(), explained.begin(), explained.end(),
-                        std::back_inserter(rest));
-    glossed = std::move(rest);
-  } else {
-    // An English segment's words glossed by the Korean link side and absent from its English side.
-    const std::vector<std::string> own = sorted_unique(latin_keys(link.own, true));
-    std::vector<std::string> rest;
-    std::set_difference(glossed.begin(), glossed.end(), own.begin(), own.end(),
-                        std::back_inserter(rest));
-    glossed = std::move(rest);
-  }
+  // What the link's own side already accounts for: the glosses of its Korean words, or the words
+  // of its English side.
+  const std::vector<std::string> explained =
+      segment.korean ? gloss_keys(link.own, dictionary) : sorted_unique(latin_keys(link.own, true));
+  const std::vector<std::string> glossed = gloss_keys(korean, dictionary);
+  std::vector<std::string> rest;
+  std::set_difference(glossed.begin(), glossed.end(), explained.begin(), explained.end(),
+                      std::back_inserter(rest));
   std::vector<std::string> hits;
-  std::set_intersection(glossed.begin(), glossed.end(), english_words.begin(), english_words.end(),
+  std::set_intersection(rest.begin(), rest.end(), english_words.begin(), english_words.end(),
                         std::back_inserter(hits));
   return kWeakAnchor * static_cast<double>(hits.size());
 }

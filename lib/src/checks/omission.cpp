@@ -171,9 +171,8 @@ class UnalignedCheck final : public Check {
 
   // The model's prior of a bead with these side sizes; 0 for a shape it does not know.
   static double shape_prior(const LengthModel& model, std::uint32_t ko, std::uint32_t en) {
-    for (std::size_t i = 0; i < kBeadShapeCount; ++i)
-      if (kBeadShapes[i].ko == ko && kBeadShapes[i].en == en) return model.priors[i];
-    return 0;
+    const std::size_t k = shape_index(ko, en);
+    return k < kBeadShapeCount ? model.priors[k] : 0.0;
   }
 
   // The adjacent link with both sides sharing the most anchors with `segment` (merge_evidence.hpp)

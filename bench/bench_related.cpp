@@ -3,8 +3,12 @@
 //   mismatched pairs: each document's source side with the target side of the other document of
 //   the same corpus whose target length is closest (so the lengths fit; news blocks also skip
 //   their neighbours, which may continue the same article).
+//   truncated pairs: each document of at least kLongPair segments a side with only the first half
+//   of its translation (a translation left unfinished, which should get omission findings, not a
+//   refusal).
 // Prints per corpus the false reject rate (true pairs judged unrelated) and the false accept rate
-// (mismatched pairs judged related), also for pairs of at least kLongPair segments a side, then the
+// (mismatched pairs judged related), also for pairs of at least kLongPair segments a side, the
+// false reject rate of the truncated pairs, then the
 // CPU time of the measure on the 16,389 x 16,379 concatenated LibreOffice pair.
 // Usage: bench_related [SHARED_DIR]   (default: the configured shared folder)
 #include <algorithm>
@@ -15,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "align_internal.hpp"
 #include "kealign/align.hpp"
@@ -97,6 +101,13 @@ struct Tally {
   }
 };
 
+// The first half of a text's segments, one per line.
+SegmentedText first_half(const SegmentedText& t) {
+  std::string lines;
+  for (std::size_t i = 0; i < t.size() / 2; ++i) lines += t.display(i) + '\n';
+  return kealign::presplit(kealign::make_document("first half", std::move(lines)));
+}
+
 // The mismatched partner of docs[i]: closest target length, not itself, not a news neighbour.
 std::size_t partner(const std::vector<Doc>& docs, std::size_t i, bool skip_neighbours) {
   std::size_t best = i;
@@ -112,29 +123,38 @@ std::size_t partner(const std::vector<Doc>& docs, std::size_t i, bool skip_neigh
   return best;
 }
 
-void print_row(const std::string& corpus, Tally& real, Tally& mismatched) {
-  fmt::print("| {} | {} | {} | {:.1f} | {} | {} | {:.1f} |\n", corpus,
-             real.rate(real.wrong, real.pairs), real.rate(real.long_wrong, real.long_pairs),
-             real.median(), mismatched.rate(mismatched.wrong, mismatched.pairs),
-             mismatched.rate(mismatched.long_wrong, mismatched.long_pairs), mismatched.median());
+struct Tallies {
+  Tally real, mismatched, truncated;
+};
+
+void print_row(const std::string& corpus, Tallies& t) {
+  fmt::print(
+      "| {} | {} | {} | {:.1f} | {} | {} | {:.1f} | {} | {:.1f} |\n", corpus,
+      t.real.rate(t.real.wrong, t.real.pairs), t.real.rate(t.real.long_wrong, t.real.long_pairs),
+      t.real.median(), t.mismatched.rate(t.mismatched.wrong, t.mismatched.pairs),
+      t.mismatched.rate(t.mismatched.long_wrong, t.mismatched.long_pairs), t.mismatched.median(),
+      t.truncated.rate(t.truncated.wrong, t.truncated.pairs), t.truncated.median());
 }
 
 void run_corpus(const std::string& corpus, const std::vector<Doc>& docs, bool skip_neighbours,
-                Tally& all_real, Tally& all_mismatched) {
+                Tallies& all) {
   if (docs.size() < 2) return;
-  Tally real, mismatched;
+  Tallies here;
   for (std::size_t i = 0; i < docs.size(); ++i) {
-    real.add(docs[i].ko, docs[i].en, true);
-    all_real.add(docs[i].ko, docs[i].en, true);
     const Doc& other = docs[partner(docs, i, skip_neighbours)];
-    mismatched.add(docs[i].ko, other.en, false);
-    all_mismatched.add(docs[i].ko, other.en, false);
+    for (Tallies* t : {&here, &all}) {
+      t->real.add(docs[i].ko, docs[i].en, true);
+      t->mismatched.add(docs[i].ko, other.en, false);
+    }
+    if (std::min(docs[i].ko.size(), docs[i].en.size()) < kLongPair) continue;
+    const SegmentedText half = first_half(docs[i].en);
+    for (Tallies* t : {&here, &all}) t->truncated.add(docs[i].ko, half, true);
   }
-  print_row(corpus, real, mismatched);
+  print_row(corpus, here);
 }
 
 // The seed article against a news block of similar length, both ways (raw text, split).
-void run_seed(const fs::path& shared, Tally& all_real, Tally& all_mismatched) {
+void run_seed(const fs::path& shared, Tallies& all) {
   const fs::path seed = shared / "seed-article";
   const fs::path news = shared / "corpora" / "kpc-news-ko-en" / "dev_001";
   if (!fs::exists(seed / "ko.txt") || !fs::exists(news / "ko.txt")) return;
@@ -142,13 +162,15 @@ void run_seed(const fs::path& shared, Tally& all_real, Tally& all_mismatched) {
   const SegmentedText en = load(seed / "en.txt", false, Language::kEnglish);
   const SegmentedText news_ko = load(news / "ko.txt", false, Language::kKorean);
   const SegmentedText news_en = load(news / "en.txt", false, Language::kEnglish);
-  Tally real, mismatched;
-  for (Tally* t : {&real, &all_real}) t->add(ko, en, true);
-  for (Tally* t : {&mismatched, &all_mismatched}) {
-    t->add(ko, news_en, false);
-    t->add(news_ko, en, false);
+  Tallies here;
+  const SegmentedText half = first_half(en);
+  for (Tallies* t : {&here, &all}) {
+    t->real.add(ko, en, true);
+    t->mismatched.add(ko, news_en, false);
+    t->mismatched.add(news_ko, en, false);
+    t->truncated.add(ko, half, true);
   }
-  print_row("seed article (raw text) vs a news block", real, mismatched);
+  print_row("seed article (raw text) vs a news block", here);
 }
 
 // CPU time of measure_relatedness (profiles included) on the concatenated LibreOffice pair.
@@ -211,29 +233,28 @@ int main(int argc, char** argv) {
              defaults.min_segments);
   fmt::print(
       "| corpus | false reject | false reject, >= {0} segs a side | median score | false accept "
-      "| false accept, >= {0} segs a side | median score |\n|---|---|---|---|---|---|---|\n",
+      "| false accept, >= {0} segs a side | median score | false reject, first half of the "
+      "translation | median score |\n|---|---|---|---|---|---|---|---|---|\n",
       kLongPair);
-  Tally all_real, all_mismatched;
-  run_seed(shared, all_real, all_mismatched);
+  Tallies all;
+  run_seed(shared, all);
   run_corpus("kpc news ko-en blocks (presplit)",
-             load_corpus(corpora / "kpc-news-ko-en", "ko.sents", "en.sents", true), true, all_real,
-             all_mismatched);
+             load_corpus(corpora / "kpc-news-ko-en", "ko.sents", "en.sents", true), true, all);
   run_corpus("LibreOffice help ko-en (raw text)",
              load_corpus(corpora / "libreoffice-help-ko-en", "ko.txt", "en.txt", false), false,
-             all_real, all_mismatched);
+             all);
   // The same help pages as above, so left out of "all".
-  Tally same_pages_real, same_pages_mismatched;
+  Tallies same_pages;
   run_corpus("LibreOffice help ko-en align set (presplit, 5% of paragraphs dropped)",
              load_corpus(corpora / "libreoffice-help-ko-en-align", "ko.sents", "en.sents", true),
-             false, same_pages_real, same_pages_mismatched);
+             false, same_pages);
   run_corpus("GIMP help ko-en (raw text)",
-             load_corpus(corpora / "gimp-help-ko-en", "ko.txt", "en.txt", false), false, all_real,
-             all_mismatched);
+             load_corpus(corpora / "gimp-help-ko-en", "ko.txt", "en.txt", false), false, all);
   run_corpus(
       "Text+Berg de-fr dev, test0-6 (presplit)",
       load_corpus(corpora / "bleualign-textberg-de-fr" / "docs", "src.sents", "tgt.sents", true),
-      false, all_real, all_mismatched);
-  print_row("all", all_real, all_mismatched);
+      false, all);
+  print_row("all", all);
   run_cost(corpora / "libreoffice-help-ko-en-align");
   return 0;
 }

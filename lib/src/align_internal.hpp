@@ -29,6 +29,8 @@ class LogTailTable {
     const double f = x - k;
     return values_[k] * (1 - f) + values_[k + 1] * f;
   }
+  // The largest value operator() returns (at z = 0), up to rounding.
+  double ceiling() const { return values_.front(); }
 
  private:
   static constexpr double kMaxZ = 40.0;
@@ -171,9 +173,15 @@ class TranslationScorer {
   // Makes Korean segment i available (at most kSlots at a time, the latest ones).
   void load(std::size_t i);
   // weight * (log-likelihood ratio of English given Korean + Korean given English) / 2; 0 without
-  // a model.
+  // a model. Inline, with the look-ups of values already computed: called for every cell and shape.
   double operator()(std::size_t ko_begin, std::size_t ko_end, std::size_t en_begin,
-                    std::size_t en_end) const;
+                    std::size_t en_end) const {
+    if (!model_) return 0;
+    double sum = 0;
+    for (std::size_t j = en_begin; j < en_end; ++j) sum += forward(ko_begin, ko_end - ko_begin, j);
+    for (std::size_t i = ko_begin; i < ko_end; ++i) sum += backward(i, en_begin, en_end - en_begin);
+    return weight_ * sum / 2;
+  }
 
  private:
   static constexpr std::size_t kSlots = 4;    // Korean segments a bead and its neighbours span
@@ -205,13 +213,30 @@ class TranslationScorer {
     return at != kNotYet ? at : add_pair(i, j);
   }
   std::uint32_t add_pair(std::size_t i, std::size_t j) const;
-  double forward(std::size_t ko_begin, std::size_t ko_count, std::size_t j) const;
-  double backward(std::size_t i, std::size_t en_begin, std::size_t en_count) const;
+  // Log-likelihood ratio of English j given Korean ko_begin..+ko_count, and of Korean i given
+  // English en_begin..+en_count: remembered per pair, computed (out of line) on first use.
+  float forward(std::size_t ko_begin, std::size_t ko_count, std::size_t j) const {
+    const Slot& slot = slots_[ko_begin % kSlots];
+    const std::uint32_t at = slot.where[j];
+    if (at != kNotYet && slot.pairs[at].forward[ko_count - 1] != kUnknown)
+      return slot.pairs[at].forward[ko_count - 1];
+    return compute_forward(ko_begin, ko_count, j);
+  }
+  float backward(std::size_t i, std::size_t en_begin, std::size_t en_count) const {
+    const Slot& slot = slots_[i % kSlots];
+    const std::uint32_t at = slot.where[en_begin];
+    if (at != kNotYet && slot.pairs[at].backward[en_count - 1] != kUnknown)
+      return slot.pairs[at].backward[en_count - 1];
+    return compute_backward(i, en_begin, en_count);
+  }
+  float compute_forward(std::size_t ko_begin, std::size_t ko_count, std::size_t j) const;
+  float compute_backward(std::size_t i, std::size_t en_begin, std::size_t en_count) const;
   // Log-likelihood ratio of target segment `target` given the sources whose t sums are `sums`.
   double log_ratio(const TranslationDirection& d, std::size_t target, const float* const* sums,
                    std::size_t sources, double source_words) const;
 
   std::shared_ptr<const TranslationModel> model_;
+  double weight_ = 0;  // TranslationOptions::weight of the model
   mutable std::array<Slot, kSlots> slots_;
 };
 

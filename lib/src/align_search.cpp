@@ -17,6 +17,8 @@ constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 constexpr std::uint8_t kNoBack = 0xFF;
 // Rolling rows kept: the current one and the three a bead can reach back to.
 constexpr std::size_t kRing = 4;
+// Added to a bead's score bound (BeadScorer::bound) to cover the rounding of the score's terms.
+constexpr double kBoundSlack = 1e-9;
 
 // Calls f(std::integral_constant<std::size_t, k>) for every shape k, in order.
 template <typename F, std::size_t... K>
@@ -137,9 +139,25 @@ class BeadScorer {
     prefix(anchors.en_mass, en_mass_);
     prefix(anchors.ko_miss, ko_miss_);
     prefix(anchors.en_miss, en_miss_);
-    for (std::size_t k = 0; k < kBeadShapeCount; ++k)
+    for (std::size_t k = 0; k < kBeadShapeCount; ++k) {
       log_prior_[k] = model.priors[k] > 0 ? std::log(model.priors[k]) : kNegInf;
+      bound_base_[k] = log_prior_[k] + std::max(0.0, tail_.ceiling()) + kBoundSlack;
+    }
     paragraphs_ = has_paragraphs(ko) && has_paragraphs(en);
+    // Without Model 1 every term of a linking bead's score but the prior, the boundary and the
+    // anchor similarity is a cost, so those three bound it.
+    bounded_ = !anchors.translation && weights.shape_mismatch >= 0 && weights.paragraph_cross >= 0;
+  }
+
+  // Whether bound() holds.
+  bool bounded() const { return bounded_; }
+  // At least score<K>(i, j, edge) for a shape that links both sides, found without scoring: the
+  // Viterbi pass skips beads that cannot beat the best one so far.
+  template <std::size_t K>
+  double bound(std::size_t i, std::size_t j, double edge) const {
+    constexpr std::size_t a = kBeadShapes[K].ko, b = kBeadShapes[K].en;
+    const double cap = std::min(ko_mass_[i] - ko_mass_[i - a], en_mass_[j] - en_mass_[j - b]);
+    return bound_base_[K] + edge + cap;
   }
 
   // Makes the anchor rows of Korean segments [from, to) available.
@@ -234,7 +252,9 @@ class BeadScorer {
   const LogTailTable& tail_;
   std::vector<double> ko_len_, en_len_, ko_mass_, en_mass_, ko_miss_, en_miss_;
   std::array<double, kBeadShapeCount> log_prior_{};
+  std::array<double, kBeadShapeCount> bound_base_{};  // the parts of bound() fixed per shape
   bool paragraphs_ = false;
+  bool bounded_ = false;
 };
 
 // Shapes that link both sides (not 1-0 or 0-1) among the first k.
@@ -297,6 +317,8 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, std::vect
   if (alpha) alpha->assign(grid.cells(), kNegInf);
   RingRows best(grid);
   std::array<double, kBeadShapeCount> via{};
+  // Beads that cannot beat the best one are skipped when only the best path is wanted.
+  const bool prune = !alpha && score.bounded();
   for (std::size_t i = 0; i <= n; ++i) {
     best.reset(i);
     score.load(i >= 3 ? i - 3 : 0, i);
@@ -322,6 +344,8 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, std::vect
         if (start < from.lo || start > from.hi) return;
         const double prev = from.best[start - from.lo];
         if (prev == kNegInf) return;
+        if constexpr (a > 0 && b > 0)
+          if (prune && prev + score.template bound<k>(i, j, edge) <= top) return;
         const auto compute = [&] { return score.template score<k>(i, j, edge); };
         const double s = memo ? memo->template get<k>(i, j, compute) : compute();
         if (prev + s > top) {

@@ -15,8 +15,8 @@ struct TranslationDirection {
   // What a bead's score needs of a target word e, together so that it is one load per word.
   struct Word {
     float null_t = 0;       // t(e|NULL)
-    float unigram = 0;      // P(e) on the target side
-    float log_unigram = 0;  // log P(e)
+    float log_unigram = 0;  // log P(e), P(e) (a float) on the target side
+    double background = 0;  // (1 - mixture) P(e): the unigram share of P(e | segment)
   };
   std::vector<SparseRow> segment_sums;  // per source segment: sum over its f of t(e|f), by e
   // Per source segment of a training bead: its target segment (else kNoTarget) and the sums of
@@ -191,8 +191,9 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
   for (const auto& words : tgt)
     for (std::uint32_t e : words) occurrences[e] += 1, all += 1;
   for (std::uint32_t e = 0; e < tgt_vocab; ++e) {
-    d.words[e].unigram = static_cast<float>(occurrences[e] / std::max(all, 1.0));
-    d.words[e].log_unigram = std::log(d.words[e].unigram);
+    const auto unigram = static_cast<float>(occurrences[e] / std::max(all, 1.0));
+    d.words[e].log_unigram = std::log(unigram);
+    d.words[e].background = (1 - options.mixture) * unigram;
   }
   if (options.iterations > 0)  // else nothing was learnt from the beads to hold out
     hold_out(src, tgt, beads, bead_slots, slots_at, shares, slot_pair, count, total, options, d);
@@ -242,8 +243,7 @@ double log_ratio_of(const Direction& d, std::size_t target, const float* const* 
     const Direction::Word& w = d.words[e];
     double t = w.null_t;
     for (std::size_t s = 0; s < Sources; ++s) t += sums[s][k];
-    out += fast_log(static_cast<float>(mixture * t / source_words + (1 - mixture) * w.unigram)) -
-           w.log_unigram;
+    out += fast_log(static_cast<float>(mixture * t / source_words + w.background)) - w.log_unigram;
     ++k;
   }
   return out;
@@ -282,6 +282,7 @@ std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment&
 TranslationScorer::TranslationScorer(std::shared_ptr<const TranslationModel> model)
     : model_(std::move(model)) {
   if (!model_) return;
+  weight_ = model_->options.weight;
   for (Slot& slot : slots_) {
     slot.where.assign(model_->en_words.size(), kNotYet);
     slot.sums.assign(model_->ko_to_en.words.size(), 0.0f);
@@ -321,10 +322,9 @@ std::uint32_t TranslationScorer::add_pair(std::size_t i, std::size_t j) const {
   return at;
 }
 
-double TranslationScorer::forward(std::size_t ko_begin, std::size_t ko_count, std::size_t j) const {
+float TranslationScorer::compute_forward(std::size_t ko_begin, std::size_t ko_count,
+                                         std::size_t j) const {
   const std::uint32_t at = pair(ko_begin, j);
-  float& memo = slots_[ko_begin % kSlots].pairs[at].forward[ko_count - 1];
-  if (memo != kUnknown) return memo;
   std::array<std::uint32_t, kMaxSide> pairs{at};
   double words = 1 + model_->ko_words[ko_begin].size();
   for (std::size_t k = 1; k < ko_count; ++k) {
@@ -343,12 +343,10 @@ double TranslationScorer::forward(std::size_t ko_begin, std::size_t ko_count, st
   return stored;
 }
 
-double TranslationScorer::backward(std::size_t i, std::size_t en_begin,
-                                   std::size_t en_count) const {
+float TranslationScorer::compute_backward(std::size_t i, std::size_t en_begin,
+                                          std::size_t en_count) const {
   const std::uint32_t at = pair(i, en_begin);
   Slot& slot = slots_[i % kSlots];
-  if (slot.pairs[at].backward[en_count - 1] != kUnknown)
-    return slot.pairs[at].backward[en_count - 1];
   std::array<std::uint32_t, kMaxSide> pairs{at};
   double words = 1 + model_->en_words[en_begin].size();
   for (std::size_t k = 1; k < en_count; ++k) {
@@ -377,15 +375,6 @@ double TranslationScorer::log_ratio(const Direction& d, std::size_t target,
     default:
       return log_ratio_of<kMaxSide>(d, target, sums, source_words, mixture);
   }
-}
-
-double TranslationScorer::operator()(std::size_t ko_begin, std::size_t ko_end, std::size_t en_begin,
-                                     std::size_t en_end) const {
-  if (!model_) return 0;
-  double sum = 0;
-  for (std::size_t j = en_begin; j < en_end; ++j) sum += forward(ko_begin, ko_end - ko_begin, j);
-  for (std::size_t i = ko_begin; i < ko_end; ++i) sum += backward(i, en_begin, en_end - en_begin);
-  return model_->options.weight * sum / 2;
 }
 
 }  // namespace kealign::detail

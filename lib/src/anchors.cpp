@@ -328,6 +328,10 @@ KeyFamily key_family(Key key) {
   return static_cast<KeyFamily>(key >> 56);
 }
 
+// A low estimate of UTF-8 bytes per token (an English word and its space take about 6, a Korean
+// word about 8), so that tokenize's vector is allocated once and rarely grows.
+constexpr std::size_t kTokenBytes = 4;
+
 std::size_t count_code_points(std::string_view text) {
   std::size_t n = 0;
   for (char c : text)
@@ -343,6 +347,7 @@ std::string_view prefix_code_points(std::string_view text, std::size_t count) {
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
+  out.reserve(text.size() / kTokenBytes + 1);
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
     const char32_t c = next_char(text, i);

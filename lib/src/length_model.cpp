@@ -24,6 +24,12 @@ bool is_wide(char32_t c) {
 double length_units(std::string_view text) {
   double units = 0;
   for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // ASCII without calls: is_space's ASCII answers, one unit otherwise
+      ++i;
+      if (byte != ' ' && (byte < 0x09 || byte > 0x0D)) units += 1.0;
+      continue;
+    }
     const char32_t c = next_code_point(text, i);
     if (is_space(c)) continue;
     units += is_wide(c) ? kWideCharUnits : 1.0;

@@ -320,14 +320,16 @@ class ScoreMemo {
   std::vector<double> scores_;
 };
 
-// log(sum of e^x) over count terms, and each term's share of the sum into share.
-double log_sum_exp(const double* x, std::size_t count, double* share) {
+// log(sum of e^x) over count terms; share[k] gets e^x[k] in units of the sum times *unit (the
+// caller scales only the shares it reads).
+double log_sum_exp(const double* x, std::size_t count, double* share, double* unit) {
   double top = kNegInf;
   for (std::size_t k = 0; k < count; ++k) top = std::max(top, x[k]);
+  *unit = 0;
   if (top == kNegInf) return kNegInf;
   double sum = 0;
   for (std::size_t k = 0; k < count; ++k) sum += share[k] = std::exp(x[k] - top);
-  for (std::size_t k = 0; k < count; ++k) share[k] /= sum;
+  *unit = 1 / sum;
   return top + std::log(sum);
 }
 
@@ -491,9 +493,10 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, ForwardMa
       best_row[j - grid.lo(i)] = best_here;
       if (alpha) {
         std::array<double, kBeadShapeCount> share{};
-        alpha->any[cell] = log_sum_exp(via.data(), count, share.data());
+        double unit = 0;
+        alpha->any[cell] = log_sum_exp(via.data(), count, share.data(), &unit);
         for (State t : {kAfterKoNull, kAfterEnNull})
-          if (null_at[t]) alpha->share[t][cell] = share[null_at[t] - 1];
+          if (null_at[t]) alpha->share[t][cell] = share[null_at[t] - 1] * unit;
       }
     }
   }
@@ -574,13 +577,14 @@ void add_posteriors(const Grid& grid, BeadScorer& score, const ForwardMass& alph
         ++count;
       });
       std::array<double, kBeadShapeCount> share{};
-      const double all = log_sum_exp(via.data(), count, share.data());
+      double unit = 0;
+      const double all = log_sum_exp(via.data(), count, share.data(), &unit);
       beta[kAfterLink].at(i, j) = all;
       for (State t : {kAfterKoNull, kAfterEnNull}) {
         double x = 0;
         for (State null : {kAfterKoNull, kAfterEnNull})
           if (null_at[null]) x += share[null_at[null] - 1] * factors[null][t];
-        beta[t].at(i, j) = reweighted(all, x);
+        beta[t].at(i, j) = reweighted(all, x * unit);
       }
     }
     while (next > 0 && path[next - 1].ko_end == i) {

@@ -272,14 +272,14 @@ TEST_CASE("seed article: strict F1 floor", "[align][shared]") {
 TEST_CASE("LibreOffice ko-en dev set: strict F1 floor", "[align][shared]") {
   const double f1 = strict_f1_of_set(test::shared_dir() + "/corpora/libreoffice-help-ko-en-align",
                                      "ko.sents", "en.sents");
-  CHECK(f1 >= 0.979);  // measured 0.9795 (0.9745 before leave-one-out Model 1, loose links)
+  CHECK(f1 >= 0.9795);  // measured 0.9800 (0.9795 before the null-bead transitions)
 }
 
 TEST_CASE("Text+Berg de-fr test0-6: strict F1 floor", "[align][shared]") {
   const double f1 = strict_f1_of_set(
       test::shared_dir() + "/corpora/bleualign-textberg-de-fr/docs", "src.sents", "tgt.sents",
       {"test0", "test1", "test2", "test3", "test4", "test5", "test6"});
-  CHECK(f1 >= 0.880);  // measured 0.8833 (0.8697 before leave-one-out Model 1, loose links)
+  CHECK(f1 >= 0.883);  // measured 0.8862 (0.8833 before the null-bead transitions)
 }
 
 TEST_CASE("Text+Berg de-fr dev: the translation model adds to the other evidence",
@@ -290,7 +290,9 @@ TEST_CASE("Text+Berg de-fr dev: the translation model adds to the other evidence
   const double f1 = strict_f1_of_set(root, "src.sents", "tgt.sents", {"dev"});
   const double f1_without = strict_f1_of_set(root, "src.sents", "tgt.sents", {"dev"}, without);
   CAPTURE(f1, f1_without);
-  CHECK(f1 >= 0.845);  // measured 0.8482, 0.8368 without (0.8235 before leave-one-out Model 1)
+  // measured 0.8442, 0.8368 without; 0.8482 before the null-bead transitions, which split two
+  // 2-1 beads next to the merges the search cannot build (docs/bench/lo3.md)
+  CHECK(f1 >= 0.84);
   CHECK(f1 > f1_without);
 }
 
@@ -377,6 +379,41 @@ TEST_CASE("LibreOffice: all documents concatenated align as well as one by one",
   const Alignment a = align(ko, en).alignment;
   CHECK(conserved(a, ko.size(), en.size()));
   CHECK(score_alignment(gold, to_links(a)).strict_f1 >= 0.982);  // measured 0.9837
+}
+
+TEST_CASE("LibreOffice: null beads come in runs of one direction", "[align][shared]") {
+  const std::string root = test::shared_dir() + "/corpora/libreoffice-help-ko-en-align";
+  const auto links_of = [&](const std::string& page) {
+    const SegmentedText ko = presplit(read_document(root + "/" + page + "/ko.sents"));
+    const SegmentedText en = presplit(read_document(root + "/" + page + "/en.sents"));
+    return to_links(align(ko, en).alignment);
+  };
+  const auto has = [](const std::vector<Link>& links, std::vector<std::uint32_t> k,
+                      std::vector<std::uint32_t> e) {
+    return std::any_of(links.begin(), links.end(),
+                       [&](const Link& l) { return l.ko == k && l.en == e; });
+  };
+  // English 1-2 (two sentences, one paragraph) have no Korean counterpart. Without the run bonus
+  // Korean 1 took both as a 1-2 bead and left English 3, its translation, alone.
+  const auto filter = links_of("text_shared_guide_filternavigator");
+  CHECK(has(filter, {}, {1}));
+  CHECK(has(filter, {}, {2}));
+  CHECK(has(filter, {1}, {3}));
+  // English 15-17 have none either; their 0-1 beads were spread over 12-17, shifting the links
+  // of Korean 12-13. Korean 14 still goes one too far (to English 17), but the run stays whole.
+  const auto printing = links_of("text_simpress_guide_printing");
+  for (std::uint32_t i = 12; i <= 13; ++i) {
+    CAPTURE(i);
+    CHECK(has(printing, {i}, {i}));
+  }
+  for (std::uint32_t j = 14; j <= 16; ++j) {
+    CAPTURE(j);
+    CHECK(has(printing, {}, {j}));
+  }
+  // A 1-0 bead next to a 0-1 bead is mostly a link missed: Korean 33 and English 31 (a sentence
+  // and the bare lead-in it translates) were both left out before the switch penalty.
+  const auto pivot = links_of("text_scalc_01_12090102");
+  CHECK(has(pivot, {33}, {31}));
 }
 
 TEST_CASE("LibreOffice: labels and sentences are not merged into 2-2 beads", "[align][shared]") {

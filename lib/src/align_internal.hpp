@@ -250,6 +250,11 @@ struct AnchorWeights {
   double paragraph_mismatch =
       1.0;                   // penalty for a bead boundary at a paragraph end of one side only
   double null_length = 0.0;  // log-probability of a 1-0/0-1 bead's length (flat)
+  // Log-odds bonus for a 1-0 (0-1) bead of a sentence right after another 1-0 (0-1) bead: a
+  // dropped paragraph of several sentences leaves a run of them (BeadScorer::transitions).
+  double null_run = 0.0;
+  // Penalty for a 1-0 (0-1) bead right after a 0-1 (1-0) bead: the two are mostly a link missed.
+  double null_switch = 0.0;
   // Penalty for a bead whose sides differ in shape (SideProfile::ending: a sentence with a
   // headline), and for a side that merges a headline with a sentence (mixes_shapes): lines
   // without final punctuation are translated as such lines. Fitted per pair.

@@ -21,6 +21,10 @@ constexpr int kMaxBandRetries = 4;
 constexpr std::size_t kGuideWindow = 2000;
 // Upper bound of the fitted penalty for linking a sentence with a headline (log-odds).
 constexpr double kMaxShapeMismatch = 3.0;
+// Transitions between null beads in the last pass (log-odds): a 1-0 (0-1) bead of a sentence after
+// another earns kNullRunBonus, a 1-0 after a 0-1 or back pays kNullSwitchPenalty (AnchorWeights).
+constexpr double kNullRunBonus = 1.0;
+constexpr double kNullSwitchPenalty = 0.5;
 
 std::vector<std::unique_ptr<detail::SegmentScorer>> make_scorers(const AlignOptions& options) {
   std::vector<std::unique_ptr<detail::SegmentScorer>> scorers;
@@ -131,6 +135,9 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     // without it, so noisy text (OCR) keeps the paths it had.
     searcher.weights().shape_mismatch =
         detail::fit_shape_mismatch(r.alignment, kp, ep, kMaxShapeMismatch);
+    // Last pass only: in the EM passes the runs they make would raise the fitted null priors.
+    searcher.weights().null_run = kNullRunBonus;
+    searcher.weights().null_switch = kNullSwitchPenalty;
     detail::add_learned_lexicon(r.alignment, kp, ep, {});
     if (options.translation_model)
       searcher.set_translation(detail::learn_translation_model(r.alignment, kp, ep, {}));

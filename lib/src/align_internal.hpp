@@ -216,18 +216,19 @@ class TranslationScorer {
   // Log-likelihood ratio of English j given Korean ko_begin..+ko_count, and of Korean i given
   // English en_begin..+en_count: remembered per pair, computed (out of line) on first use.
   float forward(std::size_t ko_begin, std::size_t ko_count, std::size_t j) const {
-    const Slot& slot = slots_[ko_begin % kSlots];
-    const std::uint32_t at = slot.where[j];
-    if (at != kNotYet && slot.pairs[at].forward[ko_count - 1] != kUnknown)
-      return slot.pairs[at].forward[ko_count - 1];
-    return compute_forward(ko_begin, ko_count, j);
+    const float known = remembered(ko_begin, j, &Pair::forward, ko_count);
+    return known != kUnknown ? known : compute_forward(ko_begin, ko_count, j);
   }
   float backward(std::size_t i, std::size_t en_begin, std::size_t en_count) const {
+    const float known = remembered(i, en_begin, &Pair::backward, en_count);
+    return known != kUnknown ? known : compute_backward(i, en_begin, en_count);
+  }
+  // Pair (i, j)'s remembered ratio `part`[count - 1], or kUnknown.
+  float remembered(std::size_t i, std::size_t j, std::array<float, kMaxSide> Pair::*part,
+                   std::size_t count) const {
     const Slot& slot = slots_[i % kSlots];
-    const std::uint32_t at = slot.where[en_begin];
-    if (at != kNotYet && slot.pairs[at].backward[en_count - 1] != kUnknown)
-      return slot.pairs[at].backward[en_count - 1];
-    return compute_backward(i, en_begin, en_count);
+    const std::uint32_t at = slot.where[j];
+    return at != kNotYet ? (slot.pairs[at].*part)[count - 1] : kUnknown;
   }
   float compute_forward(std::size_t ko_begin, std::size_t ko_count, std::size_t j) const;
   float compute_backward(std::size_t i, std::size_t en_begin, std::size_t en_count) const;

@@ -237,26 +237,12 @@ class BeadScorer {
   // weights_.null_switch (a 1-0 next to a 0-1 is mostly a link missed).
   template <std::size_t K>
   std::array<double, kStates> transitions(std::size_t i, std::size_t j) const {
-    std::array<double, kStates> t{};
-    if constexpr (K == kKoNull || K == kEnNull) {
-      constexpr State other = K == kKoNull ? kAfterEnNull : kAfterKoNull;
-      const LineEnd end = K == kKoNull ? ko_.line_end[i - 1] : en_.line_end[j - 1];
-      t[state_after(K)] = end == LineEnd::kSentence ? weights_.null_run : 0.0;
-      t[other] = -weights_.null_switch;
-    }
-    return t;
+    return by_state<K>(i, j, weights_.null_run, -weights_.null_switch);
   }
   // The same as factors e^t - 1, for the forward-backward sums (0 where nothing is added).
   template <std::size_t K>
   std::array<double, kStates> factors(std::size_t i, std::size_t j) const {
-    std::array<double, kStates> f{};
-    if constexpr (K == kKoNull || K == kEnNull) {
-      constexpr State other = K == kKoNull ? kAfterEnNull : kAfterKoNull;
-      const LineEnd end = K == kKoNull ? ko_.line_end[i - 1] : en_.line_end[j - 1];
-      f[state_after(K)] = end == LineEnd::kSentence ? run_factor_ : 0.0;
-      f[other] = switch_factor_;
-    }
-    return f;
+    return by_state<K>(i, j, run_factor_, switch_factor_);
   }
   std::array<double, kStates> factors(std::size_t i, std::size_t j, std::size_t shape) const {
     std::array<double, kStates> f{};
@@ -280,6 +266,20 @@ class BeadScorer {
   static void prefix(const std::vector<T>& v, std::vector<double>& out) {
     out.assign(v.size() + 1, 0.0);
     for (std::size_t k = 0; k < v.size(); ++k) out[k + 1] = out[k] + v[k];
+  }
+  // `run` for the State a null bead K continues (if its segment ends as a sentence), `turn` for
+  // the other null State, 0 otherwise: transitions() and factors() in one place.
+  template <std::size_t K>
+  std::array<double, kStates> by_state(std::size_t i, std::size_t j, double run,
+                                       double turn) const {
+    std::array<double, kStates> v{};
+    if constexpr (K == kKoNull || K == kEnNull) {
+      constexpr State other = K == kKoNull ? kAfterEnNull : kAfterKoNull;
+      const LineEnd end = K == kKoNull ? ko_.line_end[i - 1] : en_.line_end[j - 1];
+      v[state_after(K)] = end == LineEnd::kSentence ? run : 0.0;
+      v[other] = turn;
+    }
+    return v;
   }
   static bool has_paragraphs(const SideProfile& p) {
     return !p.paragraph.empty() && p.paragraph.front() != p.paragraph.back();

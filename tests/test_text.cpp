@@ -47,6 +47,13 @@ TEST_CASE("invalid input names the line and byte offset", "[text]") {
       {"surrogate", "x\xED\xA0\x80", 1, 1, "invalid UTF-8"},
       {"truncated sequence", "한\xED\x95", 1, 3, "invalid UTF-8"},
       {"NUL byte", std::string("abc\n\0def", 8), 2, 4, "NUL byte"},
+      // A binary file whose first bad byte comes before its first NUL is still called binary.
+      {"binary", std::string("\xC7\xD1\x89PNG\n\x1A\0\0", 10), 2, 8, "binary file"},
+      {"UTF-16",
+       std::string("\xFF\xFE"
+                   "A\0",
+                   4),
+       1, 3, "UTF-16"},
       // "한국어" in EUC-KR
       {"EUC-KR text", "\xC7\xD1\xB1\xB9\xBE\xEE", 1, 0, "--encoding cp949"},
   };

@@ -77,11 +77,17 @@ bool is_utf8(std::string_view text) {
   return true;
 }
 
+// A NUL byte marks a binary (or UTF-16) file. Looked for before decoding: a binary file's first
+// undecodable byte is seldom its first NUL, and the legacy-encoding hint would then mislead.
+void reject_nul(const std::string& name, std::string_view bytes) {
+  if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos)
+    throw InputError(name, line_at(bytes, nul), nul,
+                     "NUL byte: this looks like a binary file (or UTF-16), not text");
+}
+
 void validate_utf8(const std::string& name, std::string_view text) {
+  reject_nul(name, text);
   for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == '\0')
-      throw InputError(name, line_at(text, i), i,
-                       "NUL byte: this looks like a binary file, not text");
     const std::size_t n = utf8_sequence_length(text, i);
     if (n == 0) {
       std::string problem = "invalid UTF-8 byte 0x";
@@ -92,8 +98,7 @@ void validate_utf8(const std::string& name, std::string_view text) {
       if (looks_like_legacy_korean(text, i))
         problem +=
             " (the file looks like EUC-KR/CP949: pass --encoding cp949, or --ko-encoding cp949 for "
-            "the "
-            "Korean input of a pair alone)";
+            "the Korean input of a pair alone)";
       throw InputError(name, line_at(text, i), i, problem);
     }
     i += n;
@@ -169,8 +174,7 @@ Document make_document(std::string name, std::string bytes, const ReadOptions& o
     doc.text = std::move(bytes);
   } else if (enc == "euc-kr" || enc == "euckr" || enc == "cp949" || enc == "uhc" ||
              enc == "windows-949") {
-    for (std::size_t i = 0; i < bytes.size(); ++i)
-      if (bytes[i] == '\0') throw InputError(name, line_at(bytes, i), i, "NUL byte in a text file");
+    reject_nul(name, bytes);
     // CP949 is a superset of EUC-KR, so both decode with the wider table.
     doc.text =
         convert_legacy(name, bytes, enc == "euc-kr" || enc == "euckr" ? "EUC-KR" : "windows-949");

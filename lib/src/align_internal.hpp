@@ -155,8 +155,8 @@ struct TranslationOptions {
   std::size_t max_beads = 4000;   // beads read at most (bounds the tables)
   int iterations = 5;             // EM iterations of Model 1
   double min_probability = 0.01;  // t(e|f) below this is dropped after training
-  double mixture = 0.97;          // share of Model 1 in P(e | segment), the rest unigram
-  double weight = 0.1;            // log-odds per nat of likelihood ratio, averaged directions
+  double mixture = 0.985;         // share of Model 1 in P(e | segment), the rest unigram
+  double weight = 0.0875;         // log-odds per nat of likelihood ratio, averaged directions
 };
 class TranslationModel;
 struct TranslationDirection;

@@ -3,10 +3,10 @@
 // against a unigram model of the target side (TranslationOptions).
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <unordered_map>
 
 #include "align_internal.hpp"
+#include "fast_log.hpp"
 
 namespace kealign::detail {
 
@@ -206,20 +206,6 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
       if (trained[e]) d.trained[j].push_back(e);
   }
   return d;
-}
-
-// Natural logarithm of a positive float to about 1e-4: the search evaluates it for every word of
-// every candidate pair.
-float fast_log(float x) {
-  std::uint32_t bits;
-  std::memcpy(&bits, &x, sizeof bits);
-  const float exponent = static_cast<float>(static_cast<int>((bits >> 23) & 0xFF) - 127);
-  bits = (bits & 0x7FFFFFu) | 0x3F800000u;
-  float m;
-  std::memcpy(&m, &bits, sizeof m);  // mantissa in [1, 2)
-  const float log2_m =
-      -1.7417939f + (2.8212026f + (-1.4699568f + (0.44717955f - 0.056570851f * m) * m) * m) * m;
-  return (exponent + log2_m) * 0.69314718f;
 }
 
 // For each trained word of the target segment, t summed over the source segment's words.

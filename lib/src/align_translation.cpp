@@ -1,6 +1,7 @@
 // IBM Model 1 word-translation evidence (Moore 2002): t(e|f) in both directions, learnt by EM from
 // the 1-1 beads of a settled path over word stems, turned into a log-likelihood ratio per bead
-// against a unigram model of the target side (TranslationOptions).
+// against a unigram model of the target side (TranslationOptions); with a collection lexicon
+// (lexicon.hpp), its t is the prior of the document's own.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -100,6 +101,8 @@ void hold_out(const std::vector<std::vector<std::uint32_t>>& src,
   }
 }
 
+// Model 1 of one direction from the beads; lexicon: per source word the collection's (e, t),
+// sorted, the prior of t (empty without a collection lexicon).
 Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_t src_vocab,
                 const std::vector<std::vector<std::uint32_t>>& tgt, std::uint32_t tgt_vocab,
                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>& beads,

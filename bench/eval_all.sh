@@ -4,7 +4,9 @@
 # KEALIGN: the kealign tool (default: kealign on PATH); SHARED: the shared corpora folder
 # (default: ../shared beside the checkout). Splitting: `kealign eval --task split-set` on every
 # split-gold set. Alignment: `kealign eval --task align-set` (presplit input) on the seed article,
-# the LibreOffice help set and the Text+Berg test files 0-6 (scored jointly, as published).
+# the LibreOffice help set and the Text+Berg test files 0-6 (scored jointly, as published); then
+# the same two sets aligned with a lexicon learnt (`kealign lexicon`, no gold read) from the text of
+# the LibreOffice set / of Text+Berg dev and test0-6 (the per-document rows stay the headline).
 # QA: `kealign check --presplit` on the seed article scored by `kealign eval --task flags`.
 set -eu
 
@@ -37,11 +39,13 @@ for dir in "$shared"/corpora/split-gold/*/; do
 done
 
 # Sets whose documents are not folders of one root get a root of links.
-mkdir -p "$work/seed" "$work/textberg"
+mkdir -p "$work/seed" "$work/textberg" "$work/textberg-all"
 ln -s "$shared/seed-article" "$work/seed/seed-article"
 for n in 0 1 2 3 4 5 6; do
   ln -s "$shared/corpora/bleualign-textberg-de-fr/docs/test$n" "$work/textberg/test$n"
+  ln -s "$shared/corpora/bleualign-textberg-de-fr/docs/test$n" "$work/textberg-all/test$n"
 done
+ln -s "$shared/corpora/bleualign-textberg-de-fr/docs/dev" "$work/textberg-all/dev"
 
 echo
 echo "## Sentence alignment (kealign eval --task align-set, presplit input)"
@@ -61,6 +65,12 @@ align_row() {  # NAME ROOT [--names A B]
 align_row "seed article (ko-en)" "$work/seed"
 align_row "LibreOffice help (ko-en)" "$shared/corpora/libreoffice-help-ko-en-align"
 align_row "Text+Berg test0-6 (de-fr)" "$work/textberg" --names src tgt
+"$tool" lexicon --presplit "$shared/corpora/libreoffice-help-ko-en-align" -o "$work/lo.lex" 2>/dev/null
+align_row "LibreOffice help (ko-en), lexicon learnt from the set's own text" \
+  "$shared/corpora/libreoffice-help-ko-en-align" --lexicon "$work/lo.lex"
+"$tool" lexicon --presplit --names src tgt "$work/textberg-all" -o "$work/tb.lex" 2>/dev/null
+align_row "Text+Berg test0-6 (de-fr), lexicon learnt from the text of dev and test0-6" \
+  "$work/textberg" --names src tgt --lexicon "$work/tb.lex"
 
 echo
 echo "## Translation QA (kealign check --presplit on the seed article, kealign eval --task flags)"

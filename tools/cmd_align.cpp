@@ -1,4 +1,4 @@
-// kealign align [--presplit] [--calibrate auto|fixed] [--dict FILE] [--encoding E]
+// kealign align [--presplit] [--calibrate auto|fixed] [--dict FILE] [--lexicon FILE] [--encoding E]
 //               [--allow-unrelated] KO EN [-o OUT]
 #include <memory>
 
@@ -17,6 +17,7 @@ void add_align_command(CLI::App& app) {
                   "Length model: auto (fit to the pair by EM) or fixed (calibrated defaults)")
       ->check(CLI::IsMember({"auto", "fixed"}));
   cmd->add_option("--dict", opts->dictionary, "Bilingual word list, korean<TAB>english");
+  cmd->add_option("--lexicon", opts->lexicon, "Word-translation lexicon (kealign lexicon)");
   cmd->add_flag("!--no-flags", opts->flags, "Leave the flags column empty (skip the QA checks)");
   add_allow_unrelated(cmd, opts->allow_unrelated);
   add_read_options(cmd, opts->read);

@@ -1,5 +1,6 @@
 // kealign check [--presplit] KO EN [--alignment FILE] [-o OUT] [--format tsv|json]
-//               [--disable ID,...] [--set check.param=value] [--dict FILE] [--encoding E] [--list]
+//               [--disable ID,...] [--set check.param=value] [--dict FILE] [--lexicon FILE]
+//               [--encoding E] [--list]
 #include <iostream>
 #include <memory>
 

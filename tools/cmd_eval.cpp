@@ -1,5 +1,5 @@
 // kealign eval [--task align|split|flags|split-set|align-set] [--gold GOLD] [--lang ko|en]
-//              [--names KO EN] [--found-by rules] [--dict D] PRED|DIR [-o OUT]
+//              [--names KO EN] [--found-by rules] [--dict D] [--lexicon L] PRED|DIR [-o OUT]
 #include <memory>
 
 #include "commands.hpp"
@@ -20,6 +20,8 @@ void add_eval_command(CLI::App& app) {
       ->expected(2);
   cmd->add_option("--found-by", opts->found_by, "flags: gold findings counted for recall");
   cmd->add_option("--dict", opts->dictionary, "align-set: korean<TAB>english word list");
+  cmd->add_option("--lexicon", opts->lexicon,
+                  "align-set: word-translation lexicon (kealign lexicon)");
   cmd->add_option("-o,--output", opts->output, "Output file (default: standard output)");
   cmd->callback([opts] { run_eval_job(*opts); });
 }

@@ -1,5 +1,6 @@
 // kealign report [--presplit] KO EN [-o OUT] [--format html|md] [--alignment FILE] [--title T]
-//                [--disable ID,...] [--set check.param=value] [--dict FILE] [--encoding E]
+//                [--disable ID,...] [--set check.param=value] [--dict FILE] [--lexicon FILE]
+//                [--encoding E]
 #include <memory>
 
 #include "commands.hpp"

@@ -15,8 +15,8 @@ void add_read_options(CLI::App* cmd, ReadOptions& read);
 void add_read_options(CLI::App* cmd, PairReadOptions& read);
 // --allow-unrelated: analyse a pair the relatedness measure refuses.
 void add_allow_unrelated(CLI::App* cmd, bool& allow);
-// KO EN, --presplit, --alignment, --disable, --set, --dict and the read options (check, report
-// and run), --allow-unrelated.
+// KO EN, --presplit, --alignment, --disable, --set, --dict, --lexicon and the read options (check,
+// report and run), --allow-unrelated.
 void add_analysis_options(CLI::App* cmd, PairInput& job);
 
 void add_split_command(CLI::App& app);
@@ -24,6 +24,7 @@ void add_align_command(CLI::App& app);
 void add_check_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
+void add_lexicon_command(CLI::App& app);
 void add_run_command(CLI::App& app);
 
 }  // namespace kealign::cli

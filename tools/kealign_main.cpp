@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   kealign::cli::add_check_command(app);
   kealign::cli::add_report_command(app);
   kealign::cli::add_eval_command(app);
+  kealign::cli::add_lexicon_command(app);
   kealign::cli::add_run_command(app);
   try {
     app.parse(argc, argv);

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "align_tokens.hpp"
@@ -132,6 +134,20 @@ void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfi
 // Distinct stems of a segment's words (punctuation, numbers and one-letter words left out), as
 // hashes, sorted.
 std::vector<std::uint64_t> word_stems(const std::vector<Token>& tokens);
+// The same stems as text (views into the tokens), in token order, repeats kept.
+std::vector<std::string_view> word_stem_texts(const std::vector<Token>& tokens);
+// The hash word_stems() gives a stem.
+std::uint64_t stem_hash(std::string_view stem);
+
+// A collection lexicon (lexicon.hpp) by first-side stem hash.
+struct LexiconIndex {
+  struct Row {
+    std::uint64_t en = 0;  // second-side stem hash
+    float en_given_ko = 0;
+    float ko_given_en = 0;
+  };
+  std::unordered_map<std::uint64_t, std::vector<Row>> by_ko;
+};
 
 // A sparse row: (column, value) sorted by column.
 using SparseRow = std::vector<std::pair<std::uint32_t, float>>;
@@ -157,13 +173,16 @@ struct TranslationOptions {
   double min_probability = 0.01;  // t(e|f) below this is dropped after training
   double mixture = 0.985;         // share of Model 1 in P(e | segment), the rest unigram
   double weight = 0.0875;         // log-odds per nat of likelihood ratio, averaged directions
+  double lexicon_weight = 0.5;    // pseudo-links of a collection lexicon's prior per source word
 };
 class TranslationModel;
 struct TranslationDirection;
+// lexicon: an optional collection table, the prior of t (see Prior in align_translation.cpp).
 std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment& path,
                                                                 const SideProfile& ko,
                                                                 const SideProfile& en,
-                                                                const TranslationOptions& options);
+                                                                const TranslationOptions& options,
+                                                                const LexiconIndex* lexicon);
 // A bead's Model 1 evidence: every word of one side explained by all the words of the other side
 // (so a true 2-1 bead is not penalised for its halves), computed lazily per segment pair for the
 // few Korean segments the search's current rows need (load), as BeadScorer's anchor rows are.

@@ -3,6 +3,7 @@
 #include "kealign/analysis.hpp"
 #include "kealign/error.hpp"
 #include "kealign/io.hpp"
+#include "kealign/lexicon.hpp"
 
 namespace kealign {
 
@@ -15,6 +16,7 @@ AlignOptions align_options(const AlignJob& job) {
   else
     throw UsageError("unknown calibration '" + job.calibrate + "' (use auto or fixed)");
   if (!job.dictionary.empty()) options.dictionary = Dictionary::read(job.dictionary);
+  if (!job.lexicon.empty()) options.lexicon = Lexicon::read(job.lexicon);
   return options;
 }
 

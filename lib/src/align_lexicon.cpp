@@ -29,20 +29,34 @@ std::uint64_t pair_key(std::uint64_t a, std::uint64_t b) {
   return a * 0x9E3779B97F4A7C15ull ^ b;
 }
 
+// The stem of a word token; empty for punctuation, numbers and one-letter words.
+std::string_view stem_text(const Token& t) {
+  const std::string& w = t.text;
+  if (t.kind == TokenKind::kPunctuation || is_number(w) || count_code_points(w) < kMinWord)
+    return {};
+  return prefix_code_points(w, is_wide_word(w) ? kWidePrefix : kLetterPrefix);
+}
+
 }  // namespace
+
+std::vector<std::string_view> word_stem_texts(const std::vector<Token>& tokens) {
+  std::vector<std::string_view> out;
+  out.reserve(tokens.size());
+  for (const Token& t : tokens)
+    if (const std::string_view stem = stem_text(t); !stem.empty()) out.push_back(stem);
+  return out;
+}
+
+std::uint64_t stem_hash(std::string_view stem) {
+  // Hashed as a view: the same hash as the stem's std::string (C++17), without a copy.
+  return std::hash<std::string_view>{}(stem);
+}
 
 std::vector<std::uint64_t> word_stems(const std::vector<Token>& tokens) {
   std::vector<std::uint64_t> out;
   out.reserve(tokens.size());
-  for (const Token& t : tokens) {
-    const std::string& w = t.text;
-    if (t.kind == TokenKind::kPunctuation || is_number(w) || count_code_points(w) < kMinWord)
-      continue;
-    // Hashed as a view: the same hash as the stem's std::string (C++17), without a copy.
-    const std::string_view stem =
-        prefix_code_points(w, is_wide_word(w) ? kWidePrefix : kLetterPrefix);
-    out.push_back(std::hash<std::string_view>{}(stem));
-  }
+  for (const Token& t : tokens)
+    if (const std::string_view stem = stem_text(t); !stem.empty()) out.push_back(stem_hash(stem));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

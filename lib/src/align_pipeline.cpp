@@ -5,6 +5,7 @@
 
 #include "align_internal.hpp"
 #include "kealign/align.hpp"
+#include "kealign/lexicon.hpp"
 
 namespace kealign {
 namespace {
@@ -140,7 +141,8 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     searcher.weights().null_switch = kNullSwitchPenalty;
     detail::add_learned_lexicon(r.alignment, kp, ep, {});
     if (options.translation_model)
-      searcher.set_translation(detail::learn_translation_model(r.alignment, kp, ep, {}));
+      searcher.set_translation(detail::learn_translation_model(
+          r.alignment, kp, ep, {}, options.lexicon ? &options.lexicon->index() : nullptr));
     ++pass;
     r = searcher.run(result.model, width(pass), pass == passes);
   }

@@ -1,9 +1,11 @@
 // IBM Model 1 word-translation evidence (Moore 2002): t(e|f) in both directions, learnt by EM from
 // the 1-1 beads of a settled path over word stems, turned into a log-likelihood ratio per bead
-// against a unigram model of the target side (TranslationOptions).
+// against a unigram model of the target side (TranslationOptions); with a collection lexicon
+// (lexicon.hpp), its t is the prior of the document's own.
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "align_internal.hpp"
 #include "fast_log.hpp"
@@ -35,8 +37,8 @@ using Direction = TranslationDirection;
 namespace {
 
 // Stems of every segment of a side as dense ids (sorted per segment), and the vocabulary size.
-std::uint32_t dense_ids(const SideProfile& side, std::vector<std::vector<std::uint32_t>>& ids) {
-  std::unordered_map<std::uint64_t, std::uint32_t> vocab;
+std::uint32_t dense_ids(const SideProfile& side, std::vector<std::vector<std::uint32_t>>& ids,
+                        std::unordered_map<std::uint64_t, std::uint32_t>& vocab) {
   ids.assign(side.size(), {});
   for (std::size_t i = 0; i < side.size(); ++i) {
     ids[i].reserve(side.stems[i].size());
@@ -48,6 +50,17 @@ std::uint32_t dense_ids(const SideProfile& side, std::vector<std::vector<std::ui
   return static_cast<std::uint32_t>(vocab.size());
 }
 
+// A collection lexicon as a Dirichlet prior on a document's t(e|f): t = (count + mass * T) /
+// (total + mass), T the collection's t. Per slot T (0 where the collection has none), per source
+// word the mass (0 for a word the collection does not know, so its t is the document's own);
+// both empty without a lexicon.
+struct Prior {
+  std::vector<float> t;
+  std::vector<double> mass;
+  double mass_of(std::uint32_t f) const { return mass.empty() ? 0.0 : mass[f]; }
+  double t_of(std::size_t slot) const { return t.empty() ? 0.0 : t[slot]; }
+};
+
 // Direction::held_out_sums: for each training bead, t(e|f) of its own word pairs recomputed from
 // the last E-step's counts less the bead's share, summed over the bead's source words (a word
 // seen in no other bead gets 0). t(e|NULL) is shared by every bead and kept as it is.
@@ -58,7 +71,7 @@ void hold_out(const std::vector<std::vector<std::uint32_t>>& src,
               const std::vector<std::size_t>& slots_at, const std::vector<float>& shares,
               const std::vector<std::pair<std::uint32_t, std::uint32_t>>& slot_pair,
               const std::vector<double>& count, const std::vector<double>& total,
-              const TranslationOptions& options, Direction& d) {
+              const Prior& prior, const TranslationOptions& options, Direction& d) {
   d.held_out_target.assign(src.size(), Direction::kNoTarget);
   d.held_out_sums.assign(src.size(), {});
   std::vector<double> own_total;
@@ -75,8 +88,11 @@ void hold_out(const std::vector<std::vector<std::uint32_t>>& src,
       double sum = 0;
       for (std::size_t p = 1; p < width; ++p) {
         const std::uint32_t slot = slots[at + p];
-        const double rest = total[slot_pair[slot].first] - own_total[p];
-        const double t = rest > 0 ? std::max(0.0, count[slot] - share[at + p]) / rest : 0.0;
+        const double mass = prior.mass_of(slot_pair[slot].first);
+        const double rest = total[slot_pair[slot].first] - own_total[p] + mass;
+        const double t =
+            rest > 0 ? (std::max(0.0, count[slot] - share[at + p]) + mass * prior.t_of(slot)) / rest
+                     : 0.0;
         if (t >= options.min_probability) sum += t;
       }
       row.emplace_back(tgt[target][q], static_cast<float>(sum));
@@ -85,10 +101,12 @@ void hold_out(const std::vector<std::vector<std::uint32_t>>& src,
   }
 }
 
+// Model 1 of one direction from the beads; lexicon: per source word the collection's (e, t),
+// sorted, the prior of t (empty without a collection lexicon).
 Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_t src_vocab,
                 const std::vector<std::vector<std::uint32_t>>& tgt, std::uint32_t tgt_vocab,
                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>& beads,
-                const TranslationOptions& options) {
+                const std::vector<SparseRow>& lexicon, const TranslationOptions& options) {
   const std::uint32_t null_word = src_vocab;
   // Every (f, e) pair that co-occurs gets a slot; each bead lists its slots target word by target
   // word, the NULL word first. Slots are numbered target word by target word through a dense
@@ -139,6 +157,20 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
     for (std::uint32_t f : touched) slot_of[f] = kNoSlot;
     touched.clear();
   }
+  Prior prior;
+  if (!lexicon.empty()) {
+    prior.t.assign(slot_pair.size(), 0.0f);
+    prior.mass.assign(src_vocab + 1, 0.0);
+    for (std::uint32_t f = 0; f < lexicon.size(); ++f)
+      if (!lexicon[f].empty()) prior.mass[f] = options.lexicon_weight;
+    for (std::size_t k = 0; k < slot_pair.size(); ++k) {
+      const auto [f, e] = slot_pair[k];
+      if (f == null_word) continue;
+      const SparseRow& row = lexicon[f];
+      const auto it = std::lower_bound(row.begin(), row.end(), std::make_pair(e, 0.0f));
+      if (it != row.end() && it->first == e) prior.t[k] = it->second;
+    }
+  }
   std::vector<double> t(slot_pair.size(), 1.0), count(slot_pair.size());
   std::vector<double> total(src_vocab + 1);
   // Each bead's expected counts in the last E-step, laid out as bead_slots (zero if no E-step ran).
@@ -163,8 +195,11 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
         }
       }
     }
-    for (std::size_t k = 0; k < t.size(); ++k)
-      t[k] = total[slot_pair[k].first] > 0 ? count[k] / total[slot_pair[k].first] : 0.0;
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      const std::uint32_t f = slot_pair[k].first;
+      const double mass = prior.mass_of(f);
+      t[k] = total[f] + mass > 0 ? (count[k] + mass * prior.t_of(k)) / (total[f] + mass) : 0.0;
+    }
   }
 
   Direction d;
@@ -176,6 +211,20 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
       d.words[e].null_t = static_cast<float>(t[k]);
     else if (t[k] >= options.min_probability)
       table[f].emplace_back(e, static_cast<float>(t[k]));
+  }
+  // Pairs of the collection that never met in this document's beads: the prior alone.
+  if (!lexicon.empty()) {
+    std::unordered_set<std::uint64_t> met;
+    for (const auto& [f, e] : slot_pair) met.insert(std::uint64_t{f} * tgt_vocab + e);
+    for (std::uint32_t f = 0; f < lexicon.size(); ++f) {
+      const double scale = prior.mass[f] / (total[f] + prior.mass[f]);
+      for (const auto& [e, value] : lexicon[f]) {
+        if (met.count(std::uint64_t{f} * tgt_vocab + e)) continue;
+        if (scale * value < options.min_probability) continue;
+        table[f].emplace_back(e, static_cast<float>(scale * value));
+        trained[e] = true;
+      }
+    }
   }
   d.segment_sums.resize(src.size());
   for (std::size_t i = 0; i < src.size(); ++i) {
@@ -196,7 +245,8 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
     d.words[e].background = (1 - options.mixture) * unigram;
   }
   if (options.iterations > 0)  // else nothing was learnt from the beads to hold out
-    hold_out(src, tgt, beads, bead_slots, slots_at, shares, slot_pair, count, total, options, d);
+    hold_out(src, tgt, beads, bead_slots, slots_at, shares, slot_pair, count, total, prior, options,
+             d);
   else
     d.held_out_target.assign(src.size(), Direction::kNoTarget);
   d.trained.resize(tgt.size());
@@ -248,11 +298,31 @@ class TranslationModel {
 std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment& path,
                                                                 const SideProfile& ko,
                                                                 const SideProfile& en,
-                                                                const TranslationOptions& options) {
+                                                                const TranslationOptions& options,
+                                                                const LexiconIndex* lexicon) {
   auto model = std::make_shared<TranslationModel>();
   model->options = options;
-  const std::uint32_t ko_vocab = dense_ids(ko, model->ko_words);
-  const std::uint32_t en_vocab = dense_ids(en, model->en_words);
+  std::unordered_map<std::uint64_t, std::uint32_t> ko_ids, en_ids;
+  const std::uint32_t ko_vocab = dense_ids(ko, model->ko_words, ko_ids);
+  const std::uint32_t en_vocab = dense_ids(en, model->en_words, en_ids);
+  // The collection's t of the word pairs of this document, by source word (empty: no prior).
+  std::vector<SparseRow> en_given_ko, ko_given_en;
+  if (lexicon) {
+    en_given_ko.resize(ko_vocab);
+    ko_given_en.resize(en_vocab);
+    for (const auto& [stem, k] : ko_ids) {
+      const auto found = lexicon->by_ko.find(stem);
+      if (found == lexicon->by_ko.end()) continue;
+      for (const LexiconIndex::Row& row : found->second) {
+        const auto e = en_ids.find(row.en);
+        if (e == en_ids.end()) continue;
+        if (row.en_given_ko > 0) en_given_ko[k].emplace_back(e->second, row.en_given_ko);
+        if (row.ko_given_en > 0) ko_given_en[e->second].emplace_back(k, row.ko_given_en);
+      }
+    }
+    for (SparseRow& row : en_given_ko) std::sort(row.begin(), row.end());
+    for (SparseRow& row : ko_given_en) std::sort(row.begin(), row.end());
+  }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ko_en, en_ko;
   for (const Bead& b : path) {
     if (b.ko_size() != 1 || b.en_size() != 1) continue;
@@ -260,8 +330,10 @@ std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment&
     ko_en.emplace_back(b.ko_begin, b.en_begin);
     en_ko.emplace_back(b.en_begin, b.ko_begin);
   }
-  model->ko_to_en = train(model->ko_words, ko_vocab, model->en_words, en_vocab, ko_en, options);
-  model->en_to_ko = train(model->en_words, en_vocab, model->ko_words, ko_vocab, en_ko, options);
+  model->ko_to_en =
+      train(model->ko_words, ko_vocab, model->en_words, en_vocab, ko_en, en_given_ko, options);
+  model->en_to_ko =
+      train(model->en_words, en_vocab, model->ko_words, ko_vocab, en_ko, ko_given_en, options);
   return model;
 }
 

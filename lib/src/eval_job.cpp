@@ -85,6 +85,7 @@ std::string evaluate(const EvalJob& job) {
     AlignJob align_job;
     align_job.presplit = true;
     align_job.dictionary = job.dictionary;
+    align_job.lexicon = job.lexicon;
     return format_align_set_score(align_set(job.input, job.names, align_options(align_job)));
   }
   throw UsageError("unknown eval task '" + job.task +

@@ -5,6 +5,7 @@
 
 #include "kealign/dictionary.hpp"
 #include "kealign/error.hpp"
+#include "kealign/lexicon.hpp"
 
 namespace kealign {
 namespace {
@@ -57,6 +58,7 @@ AnalysisOptions analysis_options(const PairInput& input) {
     options.align.dictionary = Dictionary::read(input.dictionary);
     options.checks.dictionary = options.align.dictionary;
   }
+  if (!input.lexicon.empty()) options.align.lexicon = Lexicon::read(input.lexicon);
   return options;
 }
 

@@ -13,11 +13,12 @@
 // The search scores each candidate bead by a Gale-Church length model (LengthModel, its parameters
 // fitted to the pair by EM unless calibration is kFixed) plus anchor scores: numbers, shared Latin
 // tokens, punctuation, line structure and dictionary matches; the last pass adds a word table and
-// a word-translation model (IBM Model 1) learnt from the earlier passes' path. The DP core is
-// language-neutral; the Korean/English knowledge lives in pluggable scorers. Short documents get
-// the exact DP; long ones a banded search around an anchor-first path (segments sharing a rare
-// number or token), with memory linear in the length; their confidences sum over the paths near
-// the best one.
+// a word-translation model (IBM Model 1) learnt from the earlier passes' path (with
+// AlignOptions::lexicon, from that path and a table learnt over a whole collection, lexicon.hpp).
+// The DP core is language-neutral; the Korean/English knowledge lives in pluggable scorers. Short
+// documents get the exact DP; long ones a banded search around an anchor-first path (segments
+// sharing a rare number or token), with memory linear in the length; their confidences sum over
+// the paths near the best one.
 #pragma once
 
 #include <array>
@@ -33,6 +34,8 @@
 #include "kealign/segment.hpp"
 
 namespace kealign {
+
+class Lexicon;
 
 // One link: the Korean segments [ko_begin, ko_end) correspond to the English [en_begin, en_end).
 // An empty side is an omission (no English) or an addition (no Korean).
@@ -106,6 +109,7 @@ struct AlignOptions {
   LengthModel model = {};                          // the calibrated Korean-English defaults
   Calibration calibration = Calibration::kAuto;    // fit the model to the input pair or not
   std::shared_ptr<const Dictionary> dictionary;    // optional bilingual dictionary (anchors)
+  std::shared_ptr<const Lexicon> lexicon;          // optional Model 1 prior (lexicon.hpp)
   bool anchors = true;                             // number/token/punctuation/structure scorers
   bool learn_lexicon = true;                       // second pass with a word table from pass one
   bool translation_model = true;                   // lexicon pass adds IBM Model 1 bead scores

@@ -26,6 +26,7 @@ struct PairInput {
   std::vector<std::string> disable;   // check ids to skip (each may itself be comma-separated)
   std::vector<std::string> settings;  // "check-id.param=value"
   std::string dictionary;             // optional korean<TAB>english list for aligner and checks
+  std::string lexicon;                // optional collection lexicon for the aligner (lexicon.hpp)
   PairReadOptions read;               // encodings and size limits of the inputs
   bool allow_unrelated = false;       // analyse a pair that does not look like a translation
 };

@@ -1,0 +1,143 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "kealign/align.hpp"
+#include "kealign/error.hpp"
+#include "kealign/eval.hpp"
+#include "kealign/io.hpp"
+#include "kealign/lexicon.hpp"
+#include "kealign/lexicon_job.hpp"
+#include "kealign/text.hpp"
+#include "test_support.hpp"
+
+using namespace kealign;
+
+namespace {
+
+const std::vector<std::string> kTests = {"test0", "test1", "test2", "test3",
+                                         "test4", "test5", "test6"};
+
+std::string textberg() {
+  return test::shared_dir() + "/corpora/bleualign-textberg-de-fr/docs";
+}
+
+SegmentedText sents(const std::string& dir, const std::string& name) {
+  return presplit(read_document(dir + "/" + name + ".sents"));
+}
+
+// The lexicon learnt from the text (not the gold) of these Text+Berg documents.
+Lexicon learn_textberg(const std::vector<std::string>& docs) {
+  LexiconLearner learner;
+  for (const std::string& d : docs)
+    learner.add(sents(textberg() + "/" + d, "src"), sents(textberg() + "/" + d, "tgt"));
+  return learner.learn();
+}
+
+// The French stem with the highest t(fr | de) for a German stem ("" if none).
+std::string best_translation(const Lexicon& lexicon, const std::string& german) {
+  const LexiconEntry* best = nullptr;
+  for (const LexiconEntry& e : lexicon.entries())
+    if (e.ko == german && (!best || e.en_given_ko > best->en_given_ko)) best = &e;
+  return best ? best->en : "";
+}
+
+double strict_f1(const std::vector<std::string>& docs, const AlignOptions& options) {
+  std::vector<AlignTally> tallies;
+  for (const std::string& d : docs) {
+    const std::string dir = textberg() + "/" + d;
+    tallies.push_back(
+        tally_alignment(read_links(dir + "/gold.tsv"),
+                        to_links(align(sents(dir, "src"), sents(dir, "tgt"), options).alignment)));
+  }
+  return score_alignment_set(tallies).strict_f1;
+}
+
+}  // namespace
+
+TEST_CASE("lexicon files: the round trip keeps every entry", "[lexicon]") {
+  const Lexicon lexicon({{"berg", "monta", 0.661f, 0.2205f},
+                         {"gipfe", "somme", 0.75666094f, 0.0f},
+                         {"정상", "summi", 1e-3f, 1.0f}});
+  const std::string text = lexicon.format();
+  CHECK(text.rfind("ko\ten\ten_given_ko\tko_given_en\n", 0) == 0);
+  const auto back = Lexicon::parse(text, "lex.tsv");
+  REQUIRE(back->size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(back->entries()[i].ko == lexicon.entries()[i].ko);
+    CHECK(back->entries()[i].en == lexicon.entries()[i].en);
+    CHECK(back->entries()[i].en_given_ko == lexicon.entries()[i].en_given_ko);  // exact
+    CHECK(back->entries()[i].ko_given_en == lexicon.entries()[i].ko_given_en);
+  }
+  CHECK(back->format() == text);
+  const std::string path = test::temp_dir() + "/lex.tsv";
+  write_output(path, text);
+  CHECK(Lexicon::read(path)->format() == text);
+}
+
+TEST_CASE("lexicon files: errors name the line", "[lexicon]") {
+  const auto line_of = [](const std::string& text) {
+    try {
+      Lexicon::parse(text, "lex.tsv");
+    } catch (const InputError& e) {
+      CHECK(e.file() == "lex.tsv");
+      return e.line();
+    }
+    return std::size_t{999};
+  };
+  CHECK(line_of("") == 0);
+  CHECK(line_of("ko\ten\n") == 1);
+  CHECK(line_of("ko\ten\ten_given_ko\tko_given_en\nberg\tmonta\t0.5\n") == 2);
+  CHECK(line_of("ko\ten\ten_given_ko\tko_given_en\n\nberg\tmonta\t0.5\tx\n") == 3);
+  CHECK(line_of("ko\ten\ten_given_ko\tko_given_en\nberg\tmonta\t1.5\t0\n") == 2);
+  CHECK(line_of("ko\ten\ten_given_ko\tko_given_en\n\tmonta\t0.5\t0\n") == 2);
+  CHECK(Lexicon::parse("ko\ten\ten_given_ko\tko_given_en\n\n", "x")->size() == 0);
+}
+
+TEST_CASE("kealign lexicon: bad input is a clear error, not a crash", "[lexicon][cli]") {
+  const std::string root = test::temp_dir() + "/set";
+  std::filesystem::create_directories(root);
+  auto r = test::run_tool("lexicon --presplit " + root);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("no document folders") != std::string::npos);
+  std::filesystem::create_directories(root + "/doc1");
+  test::write_file(root + "/doc1/ko.sents", "하나\n둘\n");
+  r = test::run_tool("lexicon --presplit " + root);
+  CHECK(r.status == 1);
+  CHECK(r.err.find(root + "/doc1/en.sents") != std::string::npos);
+  test::write_file(root + "/doc1/en.sents", "One\n");  // counts need not match: one side is dropped
+  r = test::run_tool("lexicon --presplit " + root + " -o " + root + "/lex.tsv");
+  CHECK(r.status == 0);
+  CHECK(r.err.find("lexicon: 1 documents") != std::string::npos);
+  CHECK_NOTHROW(Lexicon::read(root + "/lex.tsv"));
+  r = test::run_tool("lexicon --names ko " + root);
+  CHECK(r.status != 0);
+  CHECK(test::run_tool("lexicon " + root + "/missing").status == 1);
+  CHECK(test::run_tool("align --lexicon " + root + "/doc1/ko.sents " + root + "/doc1/ko.sents " +
+                       root + "/doc1/en.sents")
+            .status == 1);  // not a lexicon file: the header is named
+}
+
+TEST_CASE("a lexicon learnt from the Text+Berg dev text finds real translations",
+          "[lexicon][shared]") {
+  const Lexicon lexicon = learn_textberg({"dev"});
+  CHECK(best_translation(lexicon, "exped") == "expéd");  // Expedition / expédition
+  CHECK(best_translation(lexicon, "gipfe") == "somme");  // Gipfel / sommet
+  CHECK(best_translation(lexicon, "berg") == "monta");   // Berg / montagne
+}
+
+TEST_CASE("Text+Berg test0-6 with a lexicon learnt from the set's own text: strict F1 floor",
+          "[lexicon][shared]") {
+  std::vector<std::string> all = kTests;
+  all.push_back("dev");
+  AlignOptions options;
+  options.lexicon = std::make_shared<const Lexicon>(learn_textberg(all));
+  const double with = strict_f1(kTests, options);
+  const double without = strict_f1(kTests, {});
+  CAPTURE(with, without);
+  CHECK(with >= 0.895);  // measured 0.8971, 0.8862 without the lexicon
+  CHECK(with > without);
+}

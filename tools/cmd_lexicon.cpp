@@ -1,0 +1,30 @@
+// kealign lexicon [--presplit] [--names KO EN] ROOT [-o LEX.tsv]
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "kealign/lexicon_job.hpp"
+
+namespace kealign::cli {
+
+void add_lexicon_command(CLI::App& app) {
+  auto opts = std::make_shared<LexiconJob>();
+  CLI::App* cmd = app.add_subcommand(
+      "lexicon", "Learn a word-translation lexicon from a folder of document pairs (no gold)");
+  cmd->add_option("ROOT", opts->root, "Folder with one sub-folder per document pair")->required();
+  cmd->add_option("--names", opts->names, "File names of the two sides (default: ko en)")
+      ->expected(2)
+      ->allow_extra_args(false);
+  cmd->add_flag("--presplit", opts->presplit,
+                "Read NAME.sents (one segment per line), not NAME.txt");
+  cmd->add_option("-o,--output", opts->output, "Output file (default: standard output)");
+  cmd->callback([opts] {
+    const LexiconSummary s = run_lexicon_job(*opts);
+    std::cerr << fmt::format("lexicon: {} documents, {} links, {} word pairs, {:.2f} s\n",
+                             s.documents, s.links, s.entries, s.seconds);
+  });
+}
+
+}  // namespace kealign::cli

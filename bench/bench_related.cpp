@@ -3,16 +3,18 @@
 //   mismatched pairs: each document's source side with the target side of the other document of
 //   the same corpus whose target length is closest (so the lengths fit; news blocks also skip
 //   their neighbours, which may continue the same article).
-//   truncated pairs: each document of at least kLongPair segments a side with only the first half
-//   of its translation (a translation left unfinished, which should get omission findings, not a
-//   refusal).
+//   partial pairs: each document of at least kLongPair segments a side with only the first half
+//   of its translation (a translation left unfinished), only the first half of its source against
+//   the whole translation, and its translation without the middle third: these should get
+//   omission findings, not a refusal.
 // Prints per corpus the false reject rate (true pairs judged unrelated) and the false accept rate
 // (mismatched pairs judged related), also for pairs of at least kLongPair segments a side, the
-// false reject rate of the truncated pairs, then the
+// false reject rates of the partial pairs, then the
 // CPU time of the measure on the 16,389 x 16,379 concatenated LibreOffice pair.
 // Usage: bench_related [SHARED_DIR]   (default: the configured shared folder)
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -78,13 +80,15 @@ std::vector<Doc> load_corpus(const fs::path& root, const std::string& ko, const 
   return docs;
 }
 
+std::FILE* g_dump = nullptr;  // --dump: one line per pair
+
+kealign::AlignOptions g_options;  // the settings every pair is aligned and judged with
+
 struct Tally {
   std::size_t pairs = 0, wrong = 0, long_pairs = 0, long_wrong = 0;
   std::vector<double> scores;
-  void add(const SegmentedText& ko, const SegmentedText& en, bool expect_related) {
-    const kealign::Relatedness r = kealign::align(ko, en).relatedness;
+  void add(const kealign::Relatedness& r, bool is_long, bool expect_related) {
     const bool wrong_verdict = r.related != expect_related;
-    const bool is_long = std::min(ko.size(), en.size()) >= kLongPair;
     ++pairs;
     wrong += wrong_verdict;
     long_pairs += is_long;
@@ -101,11 +105,20 @@ struct Tally {
   }
 };
 
-// The first half of a text's segments, one per line.
-SegmentedText first_half(const SegmentedText& t) {
+// The text's segments outside [cut_begin, cut_end), one per line.
+SegmentedText without(const SegmentedText& t, std::size_t cut_begin, std::size_t cut_end) {
   std::string lines;
-  for (std::size_t i = 0; i < t.size() / 2; ++i) lines += t.display(i) + '\n';
-  return kealign::presplit(kealign::make_document("first half", std::move(lines)));
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (i < cut_begin || i >= cut_end) lines += t.display(i) + '\n';
+  return kealign::presplit(kealign::make_document("part", std::move(lines)));
+}
+
+SegmentedText first_half(const SegmentedText& t) {
+  return without(t, t.size() / 2, t.size());
+}
+
+SegmentedText middle_third_cut(const SegmentedText& t) {
+  return without(t, t.size() / 3, 2 * t.size() / 3);
 }
 
 // The mismatched partner of docs[i]: closest target length, not itself, not a news neighbour.
@@ -124,16 +137,32 @@ std::size_t partner(const std::vector<Doc>& docs, std::size_t i, bool skip_neigh
 }
 
 struct Tallies {
-  Tally real, mismatched, truncated;
+  Tally real, mismatched, truncated, ko_truncated, middle_cut;
 };
 
+// Aligns and judges one pair, counted in `which` of both tallies (kind names it in --dump).
+void judge(Tallies& here, Tallies& all, Tally Tallies::*which, const char* kind,
+           const SegmentedText& ko, const SegmentedText& en, bool expect_related) {
+  const kealign::Relatedness r = kealign::align(ko, en, g_options).relatedness;
+  const bool is_long = std::min(ko.size(), en.size()) >= kLongPair;
+  (here.*which).add(r, is_long, expect_related);
+  (all.*which).add(r, is_long, expect_related);
+  if (g_dump != nullptr)
+    fmt::print(g_dump, "{}\t{}\t{}\t{:.2f}\t{:.2f}\t{}\t{}\t{}\t{:.2f}\t{:.2f}\t{}\t{}\n", kind,
+               ko.size(), en.size(), r.score, r.missing_gain, r.missing_korean ? "ko" : "en",
+               r.missing_end - r.missing_begin, r.missing_other, r.matched_anchors,
+               r.shared_anchors, r.linked_segments, r.unaligned_segments);
+}
+
 void print_row(const std::string& corpus, Tallies& t) {
-  fmt::print(
-      "| {} | {} | {} | {:.1f} | {} | {} | {:.1f} | {} | {:.1f} |\n", corpus,
-      t.real.rate(t.real.wrong, t.real.pairs), t.real.rate(t.real.long_wrong, t.real.long_pairs),
-      t.real.median(), t.mismatched.rate(t.mismatched.wrong, t.mismatched.pairs),
-      t.mismatched.rate(t.mismatched.long_wrong, t.mismatched.long_pairs), t.mismatched.median(),
-      t.truncated.rate(t.truncated.wrong, t.truncated.pairs), t.truncated.median());
+  fmt::print("| {} | {} | {} | {:.1f} | {} | {} | {:.1f} | {} | {:.1f} | {} | {} |\n", corpus,
+             t.real.rate(t.real.wrong, t.real.pairs),
+             t.real.rate(t.real.long_wrong, t.real.long_pairs), t.real.median(),
+             t.mismatched.rate(t.mismatched.wrong, t.mismatched.pairs),
+             t.mismatched.rate(t.mismatched.long_wrong, t.mismatched.long_pairs),
+             t.mismatched.median(), t.truncated.rate(t.truncated.wrong, t.truncated.pairs),
+             t.truncated.median(), t.ko_truncated.rate(t.ko_truncated.wrong, t.ko_truncated.pairs),
+             t.middle_cut.rate(t.middle_cut.wrong, t.middle_cut.pairs));
 }
 
 void run_corpus(const std::string& corpus, const std::vector<Doc>& docs, bool skip_neighbours,
@@ -142,13 +171,15 @@ void run_corpus(const std::string& corpus, const std::vector<Doc>& docs, bool sk
   Tallies here;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     const Doc& other = docs[partner(docs, i, skip_neighbours)];
-    for (Tallies* t : {&here, &all}) {
-      t->real.add(docs[i].ko, docs[i].en, true);
-      t->mismatched.add(docs[i].ko, other.en, false);
-    }
+    judge(here, all, &Tallies::real, "real", docs[i].ko, docs[i].en, true);
+    judge(here, all, &Tallies::mismatched, "mismatched", docs[i].ko, other.en, false);
     if (std::min(docs[i].ko.size(), docs[i].en.size()) < kLongPair) continue;
     const SegmentedText half = first_half(docs[i].en);
-    for (Tallies* t : {&here, &all}) t->truncated.add(docs[i].ko, half, true);
+    const SegmentedText ko_half = first_half(docs[i].ko);
+    const SegmentedText middle = middle_third_cut(docs[i].en);
+    judge(here, all, &Tallies::truncated, "en_half", docs[i].ko, half, true);
+    judge(here, all, &Tallies::ko_truncated, "ko_half", ko_half, docs[i].en, true);
+    judge(here, all, &Tallies::middle_cut, "en_middle", docs[i].ko, middle, true);
   }
   print_row(corpus, here);
 }
@@ -164,12 +195,14 @@ void run_seed(const fs::path& shared, Tallies& all) {
   const SegmentedText news_en = load(news / "en.txt", false, Language::kEnglish);
   Tallies here;
   const SegmentedText half = first_half(en);
-  for (Tallies* t : {&here, &all}) {
-    t->real.add(ko, en, true);
-    t->mismatched.add(ko, news_en, false);
-    t->mismatched.add(news_ko, en, false);
-    t->truncated.add(ko, half, true);
-  }
+  const SegmentedText ko_half = first_half(ko);
+  const SegmentedText middle = middle_third_cut(en);
+  judge(here, all, &Tallies::real, "real", ko, en, true);
+  judge(here, all, &Tallies::mismatched, "mismatched", ko, news_en, false);
+  judge(here, all, &Tallies::mismatched, "mismatched", news_ko, en, false);
+  judge(here, all, &Tallies::truncated, "en_half", ko, half, true);
+  judge(here, all, &Tallies::ko_truncated, "ko_half", ko_half, en, true);
+  judge(here, all, &Tallies::middle_cut, "en_middle", ko, middle, true);
   print_row("seed article (raw text) vs a news block", here);
 }
 
@@ -221,20 +254,38 @@ int main(int argc, char** argv) {
   CLI::App app{"How well the relatedness measure tells translations from unrelated pairs"};
   std::string shared_dir = KEALIGN_SHARED_DIR;
   app.add_option("shared", shared_dir, "the shared data folder")->capture_default_str();
+  kealign::RelatednessOptions& r = g_options.relatedness;
+  app.add_option("--missing-part-weight", r.missing_part_weight, "evidence for a missing passage")
+      ->capture_default_str();
+  app.add_option("--missing-other-weight", r.missing_other_weight,
+                 "evidence per other-side segment inside a missing passage")
+      ->capture_default_str();
+  app.add_option("--min-rest-evidence", r.min_rest_evidence,
+                 "least evidence of the rest when a passage is missing")
+      ->capture_default_str();
+  app.add_option("--min-missing-share", r.min_missing_share, "a missing passage's least share")
+      ->capture_default_str();
+  app.add_option("--threshold", r.threshold, "the relatedness threshold")->capture_default_str();
+  std::string dump;
+  app.add_option("--dump", dump, "write one line per pair (kind, sizes, score, missing part) here");
   CLI11_PARSE(app, argc, argv);
+  if (!dump.empty()) g_dump = std::fopen(dump.c_str(), "w");
   const fs::path shared = shared_dir;
   const fs::path corpora = shared / "corpora";
   if (!fs::exists(corpora)) {
     std::cerr << "bench_related: " << corpora << " not found\n";
     return 77;
   }
-  const kealign::RelatednessOptions defaults;
-  fmt::print("threshold {:.1f}, judged from {} segments a side\n\n", defaults.threshold,
-             defaults.min_segments);
+  fmt::print(
+      "threshold {:.1f}, judged from {} segments a side, missing passage {:.1f} (at least {} "
+      "segments and {:.2f} of its side)\n\n",
+      r.threshold, r.min_segments, r.missing_part_weight, r.min_missing_segments,
+      r.min_missing_share);
   fmt::print(
       "| corpus | false reject | false reject, >= {0} segs a side | median score | false accept "
       "| false accept, >= {0} segs a side | median score | false reject, first half of the "
-      "translation | median score |\n|---|---|---|---|---|---|---|---|---|\n",
+      "translation | median score | false reject, first half of the source | false reject, middle "
+      "third of the translation missing |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
       kLongPair);
   Tallies all;
   run_seed(shared, all);

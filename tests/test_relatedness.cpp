@@ -216,3 +216,19 @@ TEST_CASE("no page of the LibreOffice align set is refused, gaps and all",
   CAPTURE(refused);
   CHECK(refused.empty());
 }
+
+TEST_CASE("a translation of only the first half of the seed article passes, its tail missing",
+          "[relatedness]") {
+  const SegmentedText ko = whole(seed("ko.sents"));
+  const AlignResult r = align(ko, lines(seed("en.sents"), 0, 24));
+  CHECK(r.relatedness.related);
+  CHECK(r.relatedness.missing_gain > 0);
+  CHECK(r.relatedness.missing_korean);
+  // The untranslated tail: Korean segments from about 21 (gold: 20 is the last translated) to the
+  // end.
+  CHECK(r.relatedness.missing_begin >= 18);
+  CHECK(r.relatedness.missing_begin <= 22);
+  CHECK(r.relatedness.missing_end + 1 >= ko.size());  // the byline may stay outside
+  // The whole translation has no passage missing.
+  CHECK(align(ko, whole(seed("en.sents"))).relatedness.missing_gain == 0);
+}

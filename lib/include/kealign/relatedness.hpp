@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace kealign {
 
@@ -27,8 +28,13 @@ struct RelatednessOptions {
   double run_weight = -1.0;        // per run of such segments: an omitted passage costs once more
   double matched_weight = 1.0;     // per unit of shared anchor found inside one link
   double unmatched_weight = -0.4;  // per unit of shared anchor that no link pairs up
-  double threshold = -6.0;         // a score below this is an unrelated pair
-  std::size_t min_segments = 5;    // fewer segments on a side: never judged unrelated
+  double missing_part_weight = -2.0;     // one passage of one side missing (a partial translation)
+  double missing_other_weight = -1.0;    // per segment of the other side inside that passage
+  double min_rest_evidence = 3.0;        // a passage counts as missing only if the rest scores this
+  std::size_t min_missing_segments = 5;  // a missing passage is at least this many segments
+  double min_missing_share = 0.1;        // and at least this share of its side
+  double threshold = -6.0;               // a score below this is an unrelated pair
+  std::size_t min_segments = 5;          // fewer segments on a side: never judged unrelated
 };
 
 struct Relatedness {
@@ -38,7 +44,13 @@ struct Relatedness {
   std::size_t linked_segments = 0;     // segments in links with both sides
   std::size_t unaligned_segments = 0;  // segments in 1-0 / 0-1 links, web furniture excluded
   std::size_t unaligned_runs = 0;      // runs of consecutive such links (an omitted passage)
-  bool related = true;                 // false: score < threshold on a pair long enough to judge
+  // A passage of one side treated as untranslated: segments [missing_begin, missing_end) of the
+  // Korean side (missing_korean) or the English; empty when the whole text is translated.
+  bool missing_korean = true;
+  std::uint32_t missing_begin = 0, missing_end = 0;
+  std::size_t missing_other = 0;  // the other side's content segments beside the passage
+  double missing_gain = 0;        // what treating it as one omission adds to the score
+  bool related = true;            // false: score < threshold on a pair long enough to judge
 };
 
 }  // namespace kealign

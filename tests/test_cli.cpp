@@ -185,6 +185,30 @@ TEST_CASE("empty input: no segments, exit 0", "[cli]") {
   }
 }
 
+TEST_CASE("one side empty: refused naming the empty file, unless --allow-unrelated", "[cli]") {
+  Fixture f;
+  const std::string empty = f.dir + "/empty.txt";
+  test::write_file(empty, "\n\n");
+  for (const std::string cmd : {"align", "check", "report"}) {
+    if (!has_command(cmd)) continue;
+    INFO(cmd);
+    for (const bool ko_empty : {true, false}) {
+      const std::string pair = ko_empty ? sh_quote(empty) + " " + sh_quote(f.en)
+                                        : sh_quote(f.ko) + " " + sh_quote(empty);
+      const test::RunResult refused = test::run_tool(cmd + " " + pair + " -o " + sh_quote(f.out));
+      CHECK(refused.status != 0);
+      CHECK_THAT(refused.err, Catch::StartsWith("kealign: " + empty + ": no text, while "));
+      CHECK(f.out_dir_empty());
+    }
+  }
+  if (has_command("align")) {
+    const test::RunResult r =
+        test::run_tool("align --allow-unrelated " + sh_quote(empty) + " " + sh_quote(f.en));
+    CHECK(r.status == 0);
+    CHECK(count_lines(r.out) == 1 + 3);  // the header and the three English segments, unaligned
+  }
+}
+
 TEST_CASE("BOM and CRLF input give the same segments as plain LF input", "[cli]") {
   const std::string ko_crlf =
       "서울에서 회담이 열렸다. 양측은 합의했다.\r\n\r\n다음 달에 다시 만난다.\r\n";

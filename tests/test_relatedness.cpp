@@ -94,7 +94,18 @@ TEST_CASE("short pairs are never judged unrelated", "[relatedness]") {
                                 lines(seed("en.sents"), c.en_begin, c.en_end));
     CHECK(r.relatedness.related);
   }
-  CHECK(align(whole(seed("ko.sents")), lines(seed("en.sents"), 0, 0)).relatedness.related);
+}
+
+TEST_CASE("a text against no text is not a pair; no text on either side is", "[relatedness]") {
+  for (const bool ko_empty : {true, false}) {
+    const AlignResult r = ko_empty ? align(lines(seed("ko.sents"), 0, 0), whole(seed("en.sents")))
+                                   : align(whole(seed("ko.sents")), lines(seed("en.sents"), 0, 0));
+    CHECK(r.relatedness.one_side_empty);
+    CHECK_FALSE(r.relatedness.related);
+  }
+  const AlignResult none = align(lines(seed("ko.sents"), 0, 0), lines(seed("en.sents"), 0, 0));
+  CHECK_FALSE(none.relatedness.one_side_empty);
+  CHECK(none.relatedness.related);
 }
 
 TEST_CASE("measure_relatedness judges a given alignment", "[relatedness]") {

@@ -110,6 +110,9 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
   result.model = options.model;
   if (ko.size() == 0 || en.size() == 0) {
     result.alignment = all_unaligned(ko.size(), en.size());
+    // Nothing to weigh: a text against no text is not a translation (both empty is no pair).
+    result.relatedness.one_side_empty = ko.size() + en.size() > 0;
+    result.relatedness.related = !result.relatedness.one_side_empty;
     return result;
   }
   const auto scorers = make_scorers(options);

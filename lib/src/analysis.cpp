@@ -20,16 +20,25 @@ SegmentedText segment(Document doc, bool presplit_input, Language lang) {
 }
 
 // The refusal of a pair that is not a translation, with the figures behind it.
-[[noreturn]] void throw_unrelated(const std::string& ko, const std::string& en,
+[[noreturn]] void throw_unrelated(const SegmentedText& ko, const SegmentedText& en,
                                   const Relatedness& r, const RelatednessOptions& options) {
+  if (r.one_side_empty) {
+    const bool ko_empty = ko.size() == 0;
+    const SegmentedText& empty = ko_empty ? ko : en;
+    const SegmentedText& full = ko_empty ? en : ko;
+    throw InputError(empty.document.name, 0, std::string::npos,
+                     fmt::format("no text, while {} has {} segment{}: not a translation pair; "
+                                 "--allow-unrelated proceeds anyway (every segment unaligned)",
+                                 full.document.name, full.size(), full.size() == 1 ? "" : "s"));
+  }
   throw InputError(
-      ko, 0, std::string::npos,
+      ko.document.name, 0, std::string::npos,
       fmt::format(
           "not a translation pair with {}: relatedness {:.1f} < {:.1f} ({:.1f} of {:.1f} "
           "shared numbers and Latin tokens linked, {} of {} segments unaligned); "
           "--allow-unrelated proceeds anyway (also for a translation of only part of the text)",
-          en, r.score, options.threshold, r.matched_anchors, r.shared_anchors, r.unaligned_segments,
-          r.unaligned_segments + r.linked_segments));
+          en.document.name, r.score, options.threshold, r.matched_anchors, r.shared_anchors,
+          r.unaligned_segments, r.unaligned_segments + r.linked_segments));
 }
 
 }  // namespace
@@ -83,8 +92,7 @@ Analysis analyze_segmented(SegmentedText ko, SegmentedText en, const AnalysisOpt
     a.relatedness = measure_relatedness(a.ko, a.en, a.alignment, options.align);
   }
   if (!a.relatedness.related && !options.allow_unrelated)
-    throw_unrelated(a.ko.document.name, a.en.document.name, a.relatedness,
-                    options.align.relatedness);
+    throw_unrelated(a.ko, a.en, a.relatedness, options.align.relatedness);
   CheckContext ctx{a.ko, a.en, a.alignment, a.model};
   a.findings = run_checks(ctx, options.checks);
   return a;

@@ -162,7 +162,8 @@ Relatedness measure_relatedness(const Alignment& path, const SideProfile& ko, co
   }
   r.score += r.missing_gain;
   const bool judged = std::min(ko.size(), en.size()) >= options.min_segments;
-  r.related = !judged || r.score >= options.threshold;
+  r.one_side_empty = (ko.size() == 0) != (en.size() == 0);
+  r.related = !r.one_side_empty && (!judged || r.score >= options.threshold);
   return r;
 }
 

@@ -14,7 +14,8 @@
 // (against); an anchor counts 1 / (the number of segments holding it on the busier side), so a
 // word on every line weighs little. The weights are calibrated on true and mismatched pairs of
 // five corpora (docs/bench/related.md). A short pair cannot gather much evidence either way, and a
-// pair with fewer than min_segments segments on a side is never judged unrelated.
+// pair with fewer than min_segments segments on a side is never judged unrelated, unless one side
+// is empty and the other is not (a failed scrape or a wrong path, not a translation).
 #pragma once
 
 #include <cstddef>
@@ -50,7 +51,9 @@ struct Relatedness {
   std::uint32_t missing_begin = 0, missing_end = 0;
   std::size_t missing_other = 0;  // the other side's content segments beside the passage
   double missing_gain = 0;        // what treating it as one omission adds to the score
-  bool related = true;            // false: score < threshold on a pair long enough to judge
+  bool one_side_empty = false;    // one side has no segments, the other has some
+  bool related =
+      true;  // false: one side empty, or score < threshold on a pair long enough to judge
 };
 
 }  // namespace kealign

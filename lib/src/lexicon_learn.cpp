@@ -31,6 +31,48 @@ struct Vocabulary {
   }
 };
 
+// IBM Model 1 of one direction over the pooled links' slots: t per slot, NULL's t per target word.
+struct ModelOne {
+  std::vector<double> t, null_t, count, total, null_count;
+  double null_total = 0;
+
+  ModelOne(std::size_t slots, std::size_t target_vocab, std::size_t source_vocab)
+      : t(slots, 1.0),
+        null_t(target_vocab, 1.0),
+        count(slots),
+        total(source_vocab),
+        null_count(target_vocab) {}
+  void clear_counts() {
+    std::fill(count.begin(), count.end(), 0.0);
+    std::fill(total.begin(), total.end(), 0.0);
+    std::fill(null_count.begin(), null_count.end(), 0.0);
+    null_total = 0;
+  }
+  // E-step over one link: each target word explained by the source words and NULL;
+  // slot(target position, source position) is the pair's slot.
+  template <typename Slot>
+  void expect(const std::vector<std::uint32_t>& targets, const std::vector<std::uint32_t>& sources,
+              Slot slot) {
+    for (std::size_t q = 0; q < targets.size(); ++q) {
+      double denominator = null_t[targets[q]];
+      for (std::size_t p = 0; p < sources.size(); ++p) denominator += t[slot(q, p)];
+      for (std::size_t p = 0; p < sources.size(); ++p) {
+        const double share = t[slot(q, p)] / denominator;
+        count[slot(q, p)] += share;
+        total[sources[p]] += share;
+      }
+      null_count[targets[q]] += null_t[targets[q]] / denominator;
+      null_total += null_t[targets[q]] / denominator;
+    }
+  }
+  // M-step; source_of(slot) is the slot's source word.
+  template <typename SourceOf>
+  void maximise(SourceOf source_of) {
+    for (std::size_t k = 0; k < t.size(); ++k) t[k] = count[k] / total[source_of(k)];
+    for (std::size_t e = 0; e < null_t.size(); ++e) null_t[e] = null_count[e] / null_total;
+  }
+};
+
 }  // namespace
 
 struct LexiconLearner::Pool {
@@ -83,59 +125,26 @@ Lexicon LexiconLearner::learn() const {
       }
   }
   // t(en|ko) and t(ko|en) per slot; NULL's translations per word of the other side.
-  std::vector<double> forward(pair_of.size(), 1.0), backward(pair_of.size(), 1.0);
-  std::vector<double> null_forward(en_vocab, 1.0), null_backward(ko_vocab, 1.0);
-  std::vector<double> count_forward(pair_of.size()), count_backward(pair_of.size());
-  std::vector<double> total_ko(ko_vocab), total_en(en_vocab);
-  std::vector<double> null_count_forward(en_vocab), null_count_backward(ko_vocab);
+  ModelOne forward(pair_of.size(), en_vocab, ko_vocab),
+      backward(pair_of.size(), ko_vocab, en_vocab);
   for (int iteration = 0; iteration < options_.iterations; ++iteration) {
-    std::fill(count_forward.begin(), count_forward.end(), 0.0);
-    std::fill(count_backward.begin(), count_backward.end(), 0.0);
-    std::fill(total_ko.begin(), total_ko.end(), 0.0);
-    std::fill(total_en.begin(), total_en.end(), 0.0);
-    std::fill(null_count_forward.begin(), null_count_forward.end(), 0.0);
-    std::fill(null_count_backward.begin(), null_count_backward.end(), 0.0);
-    double null_total_forward = 0, null_total_backward = 0;
+    forward.clear_counts();
+    backward.clear_counts();
     for (std::size_t l = 0; l < links.size(); ++l) {
       const auto& [ks, es] = links[l];
       const std::uint32_t* s = slots.data() + at[l];
       const std::size_t width = es.size();
-      for (std::size_t q = 0; q < es.size(); ++q) {  // each en word from the ko words and NULL
-        double denominator = null_forward[es[q]];
-        for (std::size_t p = 0; p < ks.size(); ++p) denominator += forward[s[p * width + q]];
-        for (std::size_t p = 0; p < ks.size(); ++p) {
-          const double share = forward[s[p * width + q]] / denominator;
-          count_forward[s[p * width + q]] += share;
-          total_ko[ks[p]] += share;
-        }
-        null_count_forward[es[q]] += null_forward[es[q]] / denominator;
-        null_total_forward += null_forward[es[q]] / denominator;
-      }
-      for (std::size_t p = 0; p < ks.size(); ++p) {  // each ko word from the en words and NULL
-        double denominator = null_backward[ks[p]];
-        for (std::size_t q = 0; q < es.size(); ++q) denominator += backward[s[p * width + q]];
-        for (std::size_t q = 0; q < es.size(); ++q) {
-          const double share = backward[s[p * width + q]] / denominator;
-          count_backward[s[p * width + q]] += share;
-          total_en[es[q]] += share;
-        }
-        null_count_backward[ks[p]] += null_backward[ks[p]] / denominator;
-        null_total_backward += null_backward[ks[p]] / denominator;
-      }
+      forward.expect(es, ks, [&](std::size_t q, std::size_t p) { return s[p * width + q]; });
+      backward.expect(ks, es, [&](std::size_t p, std::size_t q) { return s[p * width + q]; });
     }
-    for (std::size_t k = 0; k < pair_of.size(); ++k) {
-      forward[k] = count_forward[k] / total_ko[pair_of[k].first];
-      backward[k] = count_backward[k] / total_en[pair_of[k].second];
-    }
-    for (std::size_t e = 0; e < en_vocab; ++e)
-      null_forward[e] = null_count_forward[e] / null_total_forward;
-    for (std::size_t k = 0; k < ko_vocab; ++k)
-      null_backward[k] = null_count_backward[k] / null_total_backward;
+    forward.maximise([&](std::size_t k) { return pair_of[k].first; });
+    backward.maximise([&](std::size_t k) { return pair_of[k].second; });
   }
   std::vector<LexiconEntry> entries;
   for (std::size_t k = 0; k < pair_of.size(); ++k) {
-    const float f = forward[k] >= options_.min_probability ? static_cast<float>(forward[k]) : 0;
-    const float b = backward[k] >= options_.min_probability ? static_cast<float>(backward[k]) : 0;
+    const float f = forward.t[k] >= options_.min_probability ? static_cast<float>(forward.t[k]) : 0;
+    const float b =
+        backward.t[k] >= options_.min_probability ? static_cast<float>(backward.t[k]) : 0;
     if (f == 0 && b == 0) continue;
     entries.push_back(
         {pool_->ko.stems[pair_of[k].first], pool_->en.stems[pair_of[k].second], f, b});

@@ -5,18 +5,10 @@
 #include "kealign/error.hpp"
 #include "kealign/eval.hpp"
 #include "kealign/io.hpp"
+#include "tab_cells.hpp"
 
 namespace kealign {
 namespace {
-
-std::vector<std::string> split_cells(std::string_view row) {
-  std::vector<std::string> cells;
-  std::size_t from = 0;
-  for (std::size_t tab; (tab = row.find('\t', from)) != std::string_view::npos; from = tab + 1)
-    cells.emplace_back(row.substr(from, tab - from));
-  cells.emplace_back(row.substr(from));
-  return cells;
-}
 
 std::string_view trim(std::string_view s) {
   const auto b = s.find_first_not_of(" \t\r\n\f\v");
@@ -87,7 +79,8 @@ FlagTable parse_flags(std::string_view tsv, const std::string& name) {
   const auto rows = text_lines(tsv);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto [row, byte] = rows[i];
-    std::vector<std::string> cells = split_cells(row);
+    const std::vector<std::string_view> views = detail::tab_cells(row);
+    std::vector<std::string> cells(views.begin(), views.end());
     if (i == 0) table.header = cells;
     if (i == 0 && cells[0] == "ko_ids") continue;
     if (cells.size() < 3) continue;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "document_folders.hpp"
 #include "kealign/align_job.hpp"
 #include "kealign/error.hpp"
 #include "kealign/io.hpp"
@@ -26,14 +27,9 @@ std::vector<std::string> file_sentence_lines(const std::string& path) {
 AlignSetScore align_set(const std::string& root, const std::vector<std::string>& names,
                         const AlignOptions& options) {
   if (names.size() != 2) throw UsageError("align-set needs two names, e.g. ko en");
-  std::error_code ec;
-  std::vector<std::string> folders;
-  for (const auto& entry : fs::directory_iterator(root, ec))
-    if (fs::is_regular_file(entry.path() / "gold.tsv")) folders.push_back(entry.path().string());
-  if (ec) throw IoError(root, "cannot list the folder: " + ec.message());
+  const std::vector<std::string> folders = detail::document_folders(root, "gold.tsv");
   // An empty set would print all-zero figures that look like a measurement.
   if (folders.empty()) throw IoError(root, "no document folders holding a gold.tsv");
-  std::sort(folders.begin(), folders.end());
 
   const auto start = std::chrono::steady_clock::now();
   std::vector<AlignTally> tallies;

@@ -10,6 +10,7 @@
 #include "align_internal.hpp"
 #include "kealign/error.hpp"
 #include "kealign/text.hpp"
+#include "tab_cells.hpp"
 
 namespace kealign {
 namespace {
@@ -19,16 +20,6 @@ constexpr std::string_view kHeader = "ko\ten\ten_given_ko\tko_given_en";
 bool parse_probability(std::string_view text, float& out) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && end == text.data() + text.size() && out >= 0.0f && out <= 1.0f;
-}
-
-std::vector<std::string_view> cells(std::string_view row) {
-  std::vector<std::string_view> out;
-  for (std::size_t from = 0;;) {
-    const std::size_t tab = row.find('\t', from);
-    out.push_back(row.substr(from, tab == row.npos ? row.npos : tab - from));
-    if (tab == row.npos) return out;
-    from = tab + 1;
-  }
 }
 
 std::shared_ptr<const Lexicon> from_document(const Document& doc) {
@@ -46,7 +37,7 @@ std::shared_ptr<const Lexicon> from_document(const Document& doc) {
       header = true;
       continue;
     }
-    const std::vector<std::string_view> c = cells(row);
+    const std::vector<std::string_view> c = detail::tab_cells(row);
     LexiconEntry e;
     if (c.size() != 4 || c[0].empty() || c[1].empty())
       throw InputError(doc.name, line_no, line.begin,

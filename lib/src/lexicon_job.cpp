@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "document_folders.hpp"
 #include "kealign/error.hpp"
 #include "kealign/io.hpp"
 #include "kealign/lexicon.hpp"
@@ -15,16 +16,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> document_folders(const std::string& root) {
+std::vector<std::string> pair_folders(const std::string& root) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) throw IoError(root, "not a folder");
-  std::vector<std::string> folders;
-  for (const auto& entry : fs::directory_iterator(root, ec))
-    if (fs::is_directory(entry.path(), ec)) folders.push_back(entry.path().string());
-  if (ec) throw IoError(root, "cannot list the folder: " + ec.message());
+  std::vector<std::string> folders = detail::document_folders(root);
   if (folders.empty())
     throw InputError(root, 0, std::string::npos, "no document folders (one per pair) inside");
-  std::sort(folders.begin(), folders.end());
   return folders;
 }
 
@@ -34,7 +31,7 @@ LexiconSummary run_lexicon_job(const LexiconJob& job) {
   if (job.names.size() != 2) throw UsageError("lexicon needs two names, e.g. ko en");
   const auto start = std::chrono::steady_clock::now();
   const std::string extension = job.presplit ? ".sents" : ".txt";
-  std::vector<std::string> folders = document_folders(job.root);
+  const std::vector<std::string> folders = pair_folders(job.root);
   // Every folder checked before the long part starts.
   for (const std::string& dir : folders)
     for (const std::string& name : job.names) {

@@ -2,9 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <chrono>
-#include <filesystem>
 
 #include "document_folders.hpp"
 #include "kealign/align_job.hpp"
@@ -14,8 +12,6 @@
 
 namespace kealign {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::vector<std::string> file_sentence_lines(const std::string& path) {
   const Document doc = read_document(path);

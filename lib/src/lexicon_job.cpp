@@ -1,7 +1,6 @@
 // `kealign lexicon`: the document folders of a root read, checked and learnt from in one go.
 #include "kealign/lexicon_job.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <filesystem>
 

@@ -9,6 +9,7 @@
 
 #include "align_internal.hpp"
 #include "fast_log.hpp"
+#include "model_one.hpp"
 
 namespace kealign::detail {
 
@@ -50,37 +51,22 @@ std::uint32_t dense_ids(const SideProfile& side, std::vector<std::vector<std::ui
   return static_cast<std::uint32_t>(vocab.size());
 }
 
-// A collection lexicon as a Dirichlet prior on a document's t(e|f): t = (count + mass * T) /
-// (total + mass), T the collection's t. Per slot T (0 where the collection has none), per source
-// word the mass (0 for a word the collection does not know, so its t is the document's own);
-// both empty without a lexicon.
-struct Prior {
-  std::vector<float> t;
-  std::vector<double> mass;
-  double mass_of(std::uint32_t f) const { return mass.empty() ? 0.0 : mass[f]; }
-  double t_of(std::size_t slot) const { return t.empty() ? 0.0 : t[slot]; }
-};
-
 // Direction::held_out_sums: for each training bead, t(e|f) of its own word pairs recomputed from
 // the last E-step's counts less the bead's share, summed over the bead's source words (a word
 // seen in no other bead gets 0). t(e|NULL) is shared by every bead and kept as it is.
 void hold_out(const std::vector<std::vector<std::uint32_t>>& src,
               const std::vector<std::vector<std::uint32_t>>& tgt,
-              const std::vector<std::pair<std::uint32_t, std::uint32_t>>& beads,
-              const std::vector<std::uint32_t>& bead_slots,
-              const std::vector<std::size_t>& slots_at, const std::vector<float>& shares,
-              const std::vector<std::pair<std::uint32_t, std::uint32_t>>& slot_pair,
-              const std::vector<double>& count, const std::vector<double>& total,
-              const Prior& prior, const TranslationOptions& options, Direction& d) {
+              const std::vector<std::pair<std::uint32_t, std::uint32_t>>& beads, const ModelOne& m,
+              const ModelOnePrior& prior, const TranslationOptions& options, Direction& d) {
   d.held_out_target.assign(src.size(), Direction::kNoTarget);
   d.held_out_sums.assign(src.size(), {});
   std::vector<double> own_total;
   for (std::size_t b = 0; b < beads.size(); ++b) {
     const auto [source, target] = beads[b];
     const std::size_t width = src[source].size() + 1;
-    const std::uint32_t* slots = bead_slots.data() + slots_at[b];
-    const float* share = shares.data() + slots_at[b];
-    const std::size_t size = slots_at[b + 1] - slots_at[b];
+    const std::uint32_t* slots = m.bead_slots.data() + m.slots_at[b];
+    const float* share = m.shares.data() + m.slots_at[b];
+    const std::size_t size = m.slots_at[b + 1] - m.slots_at[b];
     own_total.assign(width, 0.0);
     for (std::size_t k = 0; k < size; ++k) own_total[k % width] += share[k];
     SparseRow& row = d.held_out_sums[source];
@@ -88,11 +74,12 @@ void hold_out(const std::vector<std::vector<std::uint32_t>>& src,
       double sum = 0;
       for (std::size_t p = 1; p < width; ++p) {
         const std::uint32_t slot = slots[at + p];
-        const double mass = prior.mass_of(slot_pair[slot].first);
-        const double rest = total[slot_pair[slot].first] - own_total[p] + mass;
+        const double mass = prior.mass_of(m.slot_pair[slot].first);
+        const double rest = m.total[m.slot_pair[slot].first] - own_total[p] + mass;
         const double t =
-            rest > 0 ? (std::max(0.0, count[slot] - share[at + p]) + mass * prior.t_of(slot)) / rest
-                     : 0.0;
+            rest > 0
+                ? (std::max(0.0, m.count[slot] - share[at + p]) + mass * prior.t_of(slot)) / rest
+                : 0.0;
         if (t >= options.min_probability) sum += t;
       }
       row.emplace_back(tgt[target][q], static_cast<float>(sum));
@@ -107,57 +94,10 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
                 const std::vector<std::vector<std::uint32_t>>& tgt, std::uint32_t tgt_vocab,
                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>& beads,
                 const std::vector<SparseRow>& lexicon, const TranslationOptions& options) {
-  const std::uint32_t null_word = src_vocab;
-  // Every (f, e) pair that co-occurs gets a slot; each bead lists its slots target word by target
-  // word, the NULL word first. Slots are numbered target word by target word through a dense
-  // index by f (no hash table of pairs), so the slots of one e lie together for EM.
-  constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
-  // Flat tables (one allocation each, not one per word or bead). Per target word e, from
-  // where_at[e]: (bead, position of e among the bead's target words), in bead order.
-  std::vector<std::uint32_t> where_at(tgt_vocab + 1, 0);
-  // The slots of bead b from slots_at[b].
-  std::vector<std::size_t> slots_at(beads.size() + 1, 0);
-  for (std::size_t b = 0; b < beads.size(); ++b) {
-    const auto& es = tgt[beads[b].second];
-    for (std::uint32_t e : es) ++where_at[e + 1];
-    slots_at[b + 1] = slots_at[b] + es.size() * (src[beads[b].first].size() + 1);
-  }
-  for (std::uint32_t e = 0; e < tgt_vocab; ++e) where_at[e + 1] += where_at[e];
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> where(where_at.back());
-  {
-    std::vector<std::uint32_t> filled(where_at.begin(), where_at.end() - 1);
-    for (std::size_t b = 0; b < beads.size(); ++b) {
-      const auto& es = tgt[beads[b].second];
-      for (std::uint32_t q = 0; q < es.size(); ++q)
-        where[filled[es[q]]++] = {static_cast<std::uint32_t>(b), q};
-    }
-  }
-  std::vector<std::uint32_t> bead_slots(slots_at.back());
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> slot_pair;
-  std::vector<bool> trained(tgt_vocab, false);
-  std::vector<std::uint32_t> slot_of(src_vocab + 1, kNoSlot);  // of (f, e) for the current e
-  std::vector<std::uint32_t> touched;
-  for (std::uint32_t e = 0; e < tgt_vocab; ++e) {
-    for (std::uint32_t w = where_at[e]; w < where_at[e + 1]; ++w) {
-      const auto [b, q] = where[w];
-      trained[e] = true;
-      const auto& fs = src[beads[b].first];
-      std::uint32_t* out = bead_slots.data() + slots_at[b] + q * (fs.size() + 1);
-      const auto slot = [&](std::uint32_t f) {
-        if (slot_of[f] == kNoSlot) {
-          slot_of[f] = static_cast<std::uint32_t>(slot_pair.size());
-          slot_pair.emplace_back(f, e);
-          touched.push_back(f);
-        }
-        return slot_of[f];
-      };
-      *out++ = slot(null_word);
-      for (std::uint32_t f : fs) *out++ = slot(f);
-    }
-    for (std::uint32_t f : touched) slot_of[f] = kNoSlot;
-    touched.clear();
-  }
-  Prior prior;
+  ModelOne m = model_one_slots(src, src_vocab, tgt, tgt_vocab, beads);
+  const std::uint32_t null_word = m.null_word;
+  const auto& slot_pair = m.slot_pair;
+  ModelOnePrior prior;  // a collection lexicon's, if any
   if (!lexicon.empty()) {
     prior.t.assign(slot_pair.size(), 0.0f);
     prior.mass.assign(src_vocab + 1, 0.0);
@@ -171,36 +111,10 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
       if (it != row.end() && it->first == e) prior.t[k] = it->second;
     }
   }
-  std::vector<double> t(slot_pair.size(), 1.0), count(slot_pair.size());
-  std::vector<double> total(src_vocab + 1);
-  // Each bead's expected counts in the last E-step, laid out as bead_slots (zero if no E-step ran).
-  std::vector<float> shares(bead_slots.size(), 0.0f);
-  for (int iteration = 0; iteration < options.iterations; ++iteration) {
-    const bool last = iteration + 1 == options.iterations;
-    std::fill(count.begin(), count.end(), 0.0);
-    std::fill(total.begin(), total.end(), 0.0);
-    for (std::size_t b = 0; b < beads.size(); ++b) {
-      const std::size_t width = src[beads[b].first].size() + 1;
-      const std::uint32_t* slots = bead_slots.data() + slots_at[b];
-      const std::size_t size = slots_at[b + 1] - slots_at[b];
-      for (std::size_t at = 0; at < size; at += width) {
-        double denominator = 0;
-        for (std::size_t k = at; k < at + width; ++k) denominator += t[slots[k]];
-        if (denominator <= 0) continue;
-        for (std::size_t k = at; k < at + width; ++k) {
-          const double share = t[slots[k]] / denominator;
-          count[slots[k]] += share;
-          total[slot_pair[slots[k]].first] += share;
-          if (last) shares[slots_at[b] + k] = static_cast<float>(share);
-        }
-      }
-    }
-    for (std::size_t k = 0; k < t.size(); ++k) {
-      const std::uint32_t f = slot_pair[k].first;
-      const double mass = prior.mass_of(f);
-      t[k] = total[f] + mass > 0 ? (count[k] + mass * prior.t_of(k)) / (total[f] + mass) : 0.0;
-    }
-  }
+  train_model_one(m, prior, options.iterations);
+  const auto& t = m.t;
+  const auto& total = m.total;
+  std::vector<bool>& trained = m.trained;
 
   Direction d;
   d.words.resize(tgt_vocab);
@@ -245,8 +159,7 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
     d.words[e].background = (1 - options.mixture) * unigram;
   }
   if (options.iterations > 0)  // else nothing was learnt from the beads to hold out
-    hold_out(src, tgt, beads, bead_slots, slots_at, shares, slot_pair, count, total, prior, options,
-             d);
+    hold_out(src, tgt, beads, m, prior, options, d);
   else
     d.held_out_target.assign(src.size(), Direction::kNoTarget);
   d.trained.resize(tgt.size());

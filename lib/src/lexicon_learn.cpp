@@ -1,11 +1,12 @@
 // LexiconLearner: the confident 1-1 links of many aligned pairs pooled, and IBM Model 1 trained on
-// them in both directions at once (the two directions share the co-occurring word pairs).
+// them in both directions (model_one.hpp).
 #include <algorithm>
 #include <unordered_map>
 
 #include "align_internal.hpp"
 #include "align_tokens.hpp"
 #include "kealign/lexicon.hpp"
+#include "model_one.hpp"
 
 namespace kealign {
 namespace {
@@ -28,48 +29,6 @@ struct Vocabulary {
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
-  }
-};
-
-// IBM Model 1 of one direction over the pooled links' slots: t per slot, NULL's t per target word.
-struct ModelOne {
-  std::vector<double> t, null_t, count, total, null_count;
-  double null_total = 0;
-
-  ModelOne(std::size_t slots, std::size_t target_vocab, std::size_t source_vocab)
-      : t(slots, 1.0),
-        null_t(target_vocab, 1.0),
-        count(slots),
-        total(source_vocab),
-        null_count(target_vocab) {}
-  void clear_counts() {
-    std::fill(count.begin(), count.end(), 0.0);
-    std::fill(total.begin(), total.end(), 0.0);
-    std::fill(null_count.begin(), null_count.end(), 0.0);
-    null_total = 0;
-  }
-  // E-step over one link: each target word explained by the source words and NULL;
-  // slot(target position, source position) is the pair's slot.
-  template <typename Slot>
-  void expect(const std::vector<std::uint32_t>& targets, const std::vector<std::uint32_t>& sources,
-              Slot slot) {
-    for (std::size_t q = 0; q < targets.size(); ++q) {
-      double denominator = null_t[targets[q]];
-      for (std::size_t p = 0; p < sources.size(); ++p) denominator += t[slot(q, p)];
-      for (std::size_t p = 0; p < sources.size(); ++p) {
-        const double share = t[slot(q, p)] / denominator;
-        count[slot(q, p)] += share;
-        total[sources[p]] += share;
-      }
-      null_count[targets[q]] += null_t[targets[q]] / denominator;
-      null_total += null_t[targets[q]] / denominator;
-    }
-  }
-  // M-step; source_of(slot) is the slot's source word.
-  template <typename SourceOf>
-  void maximise(SourceOf source_of) {
-    for (std::size_t k = 0; k < t.size(); ++k) t[k] = count[k] / total[source_of(k)];
-    for (std::size_t e = 0; e < null_t.size(); ++e) null_t[e] = null_count[e] / null_total;
   }
 };
 
@@ -106,48 +65,36 @@ void LexiconLearner::add(const SegmentedText& ko, const SegmentedText& en) {
 
 Lexicon LexiconLearner::learn() const {
   const auto& links = pool_->links;
-  const std::size_t ko_vocab = pool_->ko.stems.size(), en_vocab = pool_->en.stems.size();
-  // Every co-occurring (ko, en) pair gets a slot; link l's slots, ko word by ko word, from at[l].
-  std::unordered_map<std::uint64_t, std::uint32_t> slot_of;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pair_of;
-  std::vector<std::size_t> at(links.size() + 1, 0);
-  for (std::size_t l = 0; l < links.size(); ++l)
-    at[l + 1] = at[l] + links[l].first.size() * links[l].second.size();
-  std::vector<std::uint32_t> slots(at.back());
+  const auto ko_vocab = static_cast<std::uint32_t>(pool_->ko.stems.size());
+  const auto en_vocab = static_cast<std::uint32_t>(pool_->en.stems.size());
+  std::vector<std::vector<std::uint32_t>> ko(links.size()), en(links.size());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> beads(links.size());
   for (std::size_t l = 0; l < links.size(); ++l) {
-    std::size_t s = at[l];
-    for (std::uint32_t k : links[l].first)
-      for (std::uint32_t e : links[l].second) {
-        const auto [it, added] = slot_of.try_emplace(std::uint64_t{k} * en_vocab + e,
-                                                     static_cast<std::uint32_t>(pair_of.size()));
-        if (added) pair_of.emplace_back(k, e);
-        slots[s++] = it->second;
-      }
+    ko[l] = links[l].first;
+    en[l] = links[l].second;
+    beads[l] = {static_cast<std::uint32_t>(l), static_cast<std::uint32_t>(l)};
   }
-  // t(en|ko) and t(ko|en) per slot; NULL's translations per word of the other side.
-  ModelOne forward(pair_of.size(), en_vocab, ko_vocab),
-      backward(pair_of.size(), ko_vocab, en_vocab);
-  for (int iteration = 0; iteration < options_.iterations; ++iteration) {
-    forward.clear_counts();
-    backward.clear_counts();
-    for (std::size_t l = 0; l < links.size(); ++l) {
-      const auto& [ks, es] = links[l];
-      const std::uint32_t* s = slots.data() + at[l];
-      const std::size_t width = es.size();
-      forward.expect(es, ks, [&](std::size_t q, std::size_t p) { return s[p * width + q]; });
-      backward.expect(ks, es, [&](std::size_t p, std::size_t q) { return s[p * width + q]; });
-    }
-    forward.maximise([&](std::size_t k) { return pair_of[k].first; });
-    backward.maximise([&](std::size_t k) { return pair_of[k].second; });
+  // t(en|ko) and t(ko|en), each with NULL among the source words.
+  detail::ModelOne forward = detail::model_one_slots(ko, ko_vocab, en, en_vocab, beads);
+  detail::ModelOne backward = detail::model_one_slots(en, en_vocab, ko, ko_vocab, beads);
+  detail::train_model_one(forward, {}, options_.iterations);
+  detail::train_model_one(backward, {}, options_.iterations);
+  std::unordered_map<std::uint64_t, double> ko_given_en;  // by ko * en_vocab + en
+  for (std::size_t k = 0; k < backward.slot_pair.size(); ++k) {
+    const auto [e, w] = backward.slot_pair[k];
+    if (e != backward.null_word) ko_given_en[std::uint64_t{w} * en_vocab + e] = backward.t[k];
   }
+  const auto kept = [&](double t) {
+    return t >= options_.min_probability ? static_cast<float>(t) : 0.0f;
+  };
   std::vector<LexiconEntry> entries;
-  for (std::size_t k = 0; k < pair_of.size(); ++k) {
-    const float f = forward.t[k] >= options_.min_probability ? static_cast<float>(forward.t[k]) : 0;
-    const float b =
-        backward.t[k] >= options_.min_probability ? static_cast<float>(backward.t[k]) : 0;
+  for (std::size_t k = 0; k < forward.slot_pair.size(); ++k) {
+    const auto [w, e] = forward.slot_pair[k];
+    if (w == forward.null_word) continue;
+    const float f = kept(forward.t[k]);
+    const float b = kept(ko_given_en.at(std::uint64_t{w} * en_vocab + e));
     if (f == 0 && b == 0) continue;
-    entries.push_back(
-        {pool_->ko.stems[pair_of[k].first], pool_->en.stems[pair_of[k].second], f, b});
+    entries.push_back({pool_->ko.stems[w], pool_->en.stems[e], f, b});
   }
   std::sort(entries.begin(), entries.end(), [](const LexiconEntry& x, const LexiconEntry& y) {
     return x.ko != y.ko ? x.ko < y.ko : x.en < y.en;

@@ -1,28 +1,69 @@
 // kealign align [--presplit] [--calibrate auto|fixed] [--dict FILE] [--lexicon FILE] [--encoding E]
 //               [--allow-unrelated] KO EN [-o OUT]
+// kealign align-set [the same options] [--names KO EN] [--learn-lexicon] [--threads N] ROOT
+//                   --out-dir DIR
+#include <fmt/format.h>
+
+#include <iostream>
 #include <memory>
 
 #include "commands.hpp"
 #include "kealign/align_job.hpp"
+#include "kealign/align_set_job.hpp"
+#include "kealign/error.hpp"
 
 namespace kealign::cli {
+namespace {
+
+// How each pair is read and aligned: the options align and align-set share.
+void add_pair_options(CLI::App* cmd, AlignJob& job) {
+  cmd->add_flag("--presplit", job.presplit, "Inputs are already one segment per line");
+  cmd->add_option("--calibrate", job.calibrate,
+                  "Length model: auto (fit to the pair by EM) or fixed (calibrated defaults)")
+      ->check(CLI::IsMember({"auto", "fixed"}));
+  cmd->add_option("--dict", job.dictionary, "Bilingual word list, korean<TAB>english");
+  cmd->add_option("--lexicon", job.lexicon, "Word-translation lexicon (kealign lexicon)");
+  cmd->add_flag("!--no-flags", job.flags, "Leave the flags column empty (skip the QA checks)");
+  add_allow_unrelated(cmd, job.allow_unrelated);
+  add_read_options(cmd, job.read);
+}
+
+}  // namespace
 
 void add_align_command(CLI::App& app) {
   auto opts = std::make_shared<AlignJob>();
   CLI::App* cmd = app.add_subcommand("align", "Align a Korean text with its English translation");
   cmd->add_option("KO", opts->ko, "Korean text, or - for standard input")->required();
   cmd->add_option("EN", opts->en, "English text")->required();
-  cmd->add_flag("--presplit", opts->presplit, "Inputs are already one segment per line");
-  cmd->add_option("--calibrate", opts->calibrate,
-                  "Length model: auto (fit to the pair by EM) or fixed (calibrated defaults)")
-      ->check(CLI::IsMember({"auto", "fixed"}));
-  cmd->add_option("--dict", opts->dictionary, "Bilingual word list, korean<TAB>english");
-  cmd->add_option("--lexicon", opts->lexicon, "Word-translation lexicon (kealign lexicon)");
-  cmd->add_flag("!--no-flags", opts->flags, "Leave the flags column empty (skip the QA checks)");
-  add_allow_unrelated(cmd, opts->allow_unrelated);
-  add_read_options(cmd, opts->read);
+  add_pair_options(cmd, *opts);
   cmd->add_option("-o,--output", opts->output, "Output file (default: standard output)");
   cmd->callback([opts] { run_align_job(*opts); });
+}
+
+void add_align_set_command(CLI::App& app) {
+  auto opts = std::make_shared<AlignSetJob>();
+  CLI::App* cmd = app.add_subcommand(
+      "align-set", "Align every document pair of a folder (one sub-folder per pair), one TSV each");
+  cmd->add_option("ROOT", opts->root, "Folder with one sub-folder per document pair")->required();
+  cmd->add_option("--out-dir", opts->out_dir, "Output folder: FOLDER-NAME.tsv per pair")
+      ->required();
+  cmd->add_option("--names", opts->names, "File names of the two sides (default: ko en)")
+      ->expected(2)
+      ->allow_extra_args(false);
+  add_pair_options(cmd, opts->pair);
+  cmd->add_flag("--learn-lexicon", opts->learn_lexicon,
+                "First learn a lexicon from the whole set (OUT-DIR/lexicon.tsv) and align with it");
+  cmd->add_option("--threads", opts->threads, "Worker threads (default: one per core)");
+  cmd->callback([opts] {
+    const AlignSetSummary s = run_align_set_job(*opts);
+    for (const AlignSetFailure& f : s.failures) std::cerr << "kealign: " << f.error << '\n';
+    std::cerr << fmt::format("align-set: {} documents, {} links, {} failed, {:.2f} s{}\n",
+                             s.documents, s.links, s.failures.size(), s.seconds,
+                             s.lexicon.empty() ? "" : "; lexicon " + s.lexicon);
+    if (!s.failures.empty())
+      throw Error(fmt::format("{} of {} document pairs failed; the others are written",
+                              s.failures.size(), s.documents));
+  });
 }
 
 }  // namespace kealign::cli

@@ -21,6 +21,7 @@ void add_analysis_options(CLI::App* cmd, PairInput& job);
 
 void add_split_command(CLI::App& app);
 void add_align_command(CLI::App& app);
+void add_align_set_command(CLI::App& app);
 void add_check_command(CLI::App& app);
 void add_report_command(CLI::App& app);
 void add_eval_command(CLI::App& app);

@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   kealign::cli::add_split_command(app);
   kealign::cli::add_align_command(app);
+  kealign::cli::add_align_set_command(app);
   kealign::cli::add_check_command(app);
   kealign::cli::add_report_command(app);
   kealign::cli::add_eval_command(app);

@@ -20,8 +20,8 @@ AlignOptions align_options(const AlignJob& job) {
   return options;
 }
 
-void run_align_job(const AlignJob& job) {
-  AnalysisOptions options;  // built first: a bad option fails before any input is read
+AnalysisOptions align_analysis_options(const AlignJob& job) {
+  AnalysisOptions options;
   options.align = align_options(job);
   options.presplit = job.presplit;
   options.read = job.read;
@@ -29,9 +29,17 @@ void run_align_job(const AlignJob& job) {
   options.checks.dictionary = options.align.dictionary;  // read once, for the flags too
   if (!job.flags)
     for (const auto& check : all_checks()) options.checks.disabled.insert(std::string(check->id()));
-  const Analysis a = analyze(job.ko, job.en, options);
-  write_output(job.output, format_aligned_tsv(a.ko, a.en, a.alignment,
-                                              flags_per_bead(a.alignment, a.findings)));
+  return options;
+}
+
+void write_aligned(const std::string& path, const Analysis& a) {
+  write_output(
+      path, format_aligned_tsv(a.ko, a.en, a.alignment, flags_per_bead(a.alignment, a.findings)));
+}
+
+void run_align_job(const AlignJob& job) {
+  const AnalysisOptions options = align_analysis_options(job);
+  write_aligned(job.output, analyze(job.ko, job.en, options));
 }
 
 }  // namespace kealign

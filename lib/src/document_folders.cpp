@@ -22,4 +22,24 @@ std::vector<std::string> document_folders(const std::string& root, const std::st
   return folders;
 }
 
+std::vector<std::string> pair_folders(const std::string& root,
+                                      const std::vector<std::string>& names,
+                                      const std::string& extension) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) throw IoError(root, "not a folder");
+  std::vector<std::string> folders = document_folders(root);
+  if (folders.empty())
+    throw InputError(root, 0, std::string::npos, "no document folders (one per pair) inside");
+  for (const std::string& dir : folders)
+    for (const std::string& name : names) {
+      const std::string path = dir + "/" + name + extension;
+      if (!fs::is_regular_file(path))
+        throw InputError(path, 0, std::string::npos,
+                         "missing: each document folder needs " + names[0] + extension + " and " +
+                             names[1] + extension);
+    }
+  return folders;
+}
+
 }  // namespace kealign::detail

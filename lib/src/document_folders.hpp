@@ -11,4 +11,11 @@ namespace kealign::detail {
 // what they expected.
 std::vector<std::string> document_folders(const std::string& root, const std::string& holding = {});
 
+// The document folders of a set whose pairs are NAME + extension for both names, every folder
+// checked before the caller's long part starts: IoError when root is not a folder, InputError
+// naming root when it holds no sub-folder or naming a folder's missing file.
+std::vector<std::string> pair_folders(const std::string& root,
+                                      const std::vector<std::string>& names,
+                                      const std::string& extension);
+
 }  // namespace kealign::detail

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "kealign/align.hpp"
+#include "kealign/analysis.hpp"
 #include "kealign/text.hpp"
 
 namespace kealign {
@@ -28,6 +29,14 @@ struct AlignJob {
 
 // The options an AlignJob asks for (parses calibrate, reads the dictionary).
 AlignOptions align_options(const AlignJob& job);
+
+// The whole analysis an AlignJob runs (align_options, the checks that fill the flags column), with
+// the dictionary and lexicon read once: built before any input is read, so a bad option fails
+// first.
+AnalysisOptions align_analysis_options(const AlignJob& job);
+
+// Writes an analysis as aligned TSV to path ("-" = standard output), atomically.
+void write_aligned(const std::string& path, const Analysis& analysis);
 
 void run_align_job(const AlignJob& job);
 

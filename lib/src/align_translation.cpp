@@ -63,7 +63,7 @@ void hold_out(const std::vector<std::vector<std::uint32_t>>& src,
   std::vector<double> own_total;
   for (std::size_t b = 0; b < beads.size(); ++b) {
     const auto [source, target] = beads[b];
-    const std::size_t width = src[source].size() + 1;
+    const std::size_t width = m.row_width[b];
     const std::uint32_t* slots = m.bead_slots.data() + m.slots_at[b];
     const float* share = m.shares.data() + m.slots_at[b];
     const std::size_t size = m.slots_at[b + 1] - m.slots_at[b];

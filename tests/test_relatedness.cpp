@@ -8,6 +8,7 @@
 #include "kealign/align.hpp"
 #include "kealign/analysis.hpp"
 #include "kealign/error.hpp"
+#include "kealign/io.hpp"
 #include "kealign/text.hpp"
 #include "test_support.hpp"
 
@@ -242,4 +243,53 @@ TEST_CASE("a translation of only the first half of the seed article passes, its 
   CHECK(r.relatedness.missing_end + 1 >= ko.size());  // the byline may stay outside
   // The whole translation has no passage missing.
   CHECK(align(ko, whole(seed("en.sents"))).relatedness.missing_gain == 0);
+}
+
+TEST_CASE("the seed article with half its English: the missing tail is one run, not scattered",
+          "[relatedness][align]") {
+  // The gold links English 18-23 (six headlines) to Korean 15-20; Korean 21 onwards is the tail
+  // the translation never reached. Before the passage-aware second search, English 21-23 went to
+  // Korean 24, 28 and 35 and Korean 15-17 merged into one link.
+  const SegmentedText ko = whole(seed("ko.sents"));
+  const AlignResult r = align(ko, lines(seed("en.sents"), 0, 24));
+  for (const Bead& b : r.alignment) {
+    if (b.ko_size() == 0 || b.en_size() == 0) continue;
+    CHECK(b.ko_end <= 21);
+    if (b.en_begin >= 18) {
+      CHECK(b.ko_size() == 1);
+      CHECK(b.ko_begin == b.en_begin - 3);
+    }
+  }
+  CHECK(r.relatedness.missing_begin == 21);
+}
+
+TEST_CASE("check reports a missing tail as one finding naming the passage", "[relatedness]") {
+  const std::string half =
+      (std::filesystem::temp_directory_path() / "kealign_en_half.sents").string();
+  const std::vector<std::string> en = test::read_lines(seed("en.sents"));
+  std::string text;
+  for (std::size_t i = 0; i < 24; ++i) text += en[i] + '\n';
+  write_output(half, text);
+  AnalysisOptions options;
+  options.presplit = true;
+  const Analysis a = analyze(seed("ko.sents"), half, options);
+  std::vector<const Finding*> passages, inside;
+  for (const Finding& f : a.findings) {
+    if (f.passage) passages.push_back(&f);
+    if (f.check == "omission" && !f.passage && f.ko_ids.front() >= 21) inside.push_back(&f);
+  }
+  REQUIRE(passages.size() == 1);
+  const Finding& p = *passages.front();
+  CHECK(p.check == "omission");
+  CHECK(p.severity == Severity::kMajor);
+  CHECK(p.ko_ids.front() == 21);
+  CHECK(p.ko_spans.front().begin == a.ko.segments[21].span.begin);
+  CHECK(p.message.find("Korean segments 21-40") == 0);
+  CHECK(p.message.find("the translation stops after Korean segment 20") != std::string::npos);
+  CHECK(inside.empty());  // no per-segment omission inside the passage
+  // The whole translation has none.
+  const Analysis full = analyze(seed("ko.sents"), seed("en.sents"), options);
+  CHECK(std::none_of(full.findings.begin(), full.findings.end(),
+                     [](const Finding& f) { return f.passage; }));
+  std::filesystem::remove(half);
 }

@@ -338,8 +338,16 @@ SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMa
                     const LengthModel& model, const AnchorWeights& weights, const Band& band,
                     bool posteriors, std::size_t posterior_width = 0);
 
-// The starting point of EM: the prior with c set to the ratio of the two texts' total lengths.
-LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const LengthModel& prior);
+// Segments [begin, end) of one side (empty: none).
+struct Passage {
+  bool korean = true;
+  std::uint32_t begin = 0, end = 0;
+};
+
+// The starting point of EM: the prior with c set to the ratio of the two texts' total lengths,
+// the segments of `left_out` (a passage the translation lacks) not counted.
+LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const LengthModel& prior,
+                          const Passage& left_out = {});
 
 // One EM step: re-estimates c, s^2 and the priors from the beads (weighted by their confidence;
 // outliers under `current` left out), shrunk towards `prior` by pseudo-counts so that small

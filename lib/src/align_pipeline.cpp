@@ -103,35 +103,46 @@ class Searcher {
   Alignment path_;                         // the previous pass's path (banded search only)
 };
 
-}  // namespace
-
-AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignOptions& options) {
-  AlignResult result;
-  result.model = options.model;
-  if (ko.size() == 0 || en.size() == 0) {
-    result.alignment = all_unaligned(ko.size(), en.size());
-    // Nothing to weigh: a text against no text is not a translation (both empty is no pair).
-    result.relatedness.one_side_empty = ko.size() + en.size() > 0;
-    result.relatedness.related = !result.relatedness.one_side_empty;
-    return result;
+// Adds `odds` to the stand-alone odds of the passage's segments for as long as it lives.
+class PassageOdds {
+ public:
+  PassageOdds(SideProfile& ko, SideProfile& en, const detail::Passage& passage, double odds)
+      : alone_(passage.korean ? ko.alone : en.alone),
+        begin_(passage.begin),
+        saved_(alone_.begin() + passage.begin, alone_.begin() + passage.end) {
+    for (std::uint32_t k = passage.begin; k < passage.end; ++k)
+      alone_[k] += static_cast<float>(odds);
   }
-  const auto scorers = make_scorers(options);
-  SideProfile kp = profile(ko, detail::Side::kKorean, scorers);
-  SideProfile ep = profile(en, detail::Side::kEnglish, scorers);
+  ~PassageOdds() { std::copy(saved_.begin(), saved_.end(), alone_.begin() + begin_); }
+  PassageOdds(const PassageOdds&) = delete;
+  PassageOdds& operator=(const PassageOdds&) = delete;
+
+ private:
+  std::vector<float>& alone_;
+  std::uint32_t begin_;
+  std::vector<float> saved_;  // the passage's odds before
+};
+
+// Every pass of one pair: the first from `model`, EM rounds refitting it, the last with the word
+// table and Model 1. `missing` (possibly empty) is a passage of one side the translation lacks: it
+// does not count in the initial length ratio, and its null beads earn AlignOptions::passage_odds.
+SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& options,
+                         LengthModel& model, const detail::Passage& missing) {
   Searcher searcher(kp, ep, options);
   const bool fit = options.calibration == Calibration::kAuto;
-  if (fit) result.model = detail::initial_model(kp, ep, options.model);
+  if (fit) model = detail::initial_model(kp, ep, options.model, missing);
+  const PassageOdds odds(kp, ep, missing, options.passage_odds);
   // Intermediate passes need the path only; the last one also computes the posteriors.
   const int passes = 1 + (fit ? kEmRounds : 0) + (options.learn_lexicon ? 1 : 0);
   int pass = 1;
   // EM passes only fit the model, so they search a narrower band than the last one.
   const auto width = [&](int p) { return p == passes ? options.path_band : options.fit_band; };
-  SearchResult r = searcher.run(result.model, options.band, pass == passes);
+  SearchResult r = searcher.run(model, options.band, pass == passes);
   if (fit) {
     for (int round = 0; round < kEmRounds; ++round) {
-      result.model = detail::refit_model(r.alignment, kp, ep, result.model, options.model);
+      model = detail::refit_model(r.alignment, kp, ep, model, options.model);
       ++pass;
-      r = searcher.run(result.model, width(pass), pass == passes);
+      r = searcher.run(model, width(pass), pass == passes);
     }
   }
   if (options.learn_lexicon) {
@@ -147,10 +158,32 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
       searcher.set_translation(detail::learn_translation_model(
           r.alignment, kp, ep, {}, options.lexicon ? &options.lexicon->index() : nullptr));
     ++pass;
-    r = searcher.run(result.model, width(pass), pass == passes);
+    r = searcher.run(model, width(pass), pass == passes);
   }
-  result.alignment = std::move(r.alignment);
+  return r;
+}
+
+}  // namespace
+
+AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignOptions& options) {
+  AlignResult result;
+  result.model = options.model;
+  const auto scorers = make_scorers(options);
+  SideProfile kp = profile(ko, detail::Side::kKorean, scorers);
+  SideProfile ep = profile(en, detail::Side::kEnglish, scorers);
+  // One side empty: nothing to search (measure_relatedness judges such a pair).
+  result.alignment = ko.size() == 0 || en.size() == 0
+                         ? all_unaligned(ko.size(), en.size())
+                         : search_pair(kp, ep, options, result.model, {}).alignment;
   result.relatedness = detail::measure_relatedness(result.alignment, kp, ep, options.relatedness);
+  const Relatedness& r = result.relatedness;
+  // A translation of part of the text: searched again with the missing passage's segments
+  // standing alone at little cost, as the measure prices it once, not per segment.
+  if (r.missing_gain > 0 && options.passage_odds > 0) {
+    const detail::Passage missing{r.missing_korean, r.missing_begin, r.missing_end};
+    result.alignment = search_pair(kp, ep, options, result.model, missing).alignment;
+    result.relatedness = detail::measure_relatedness(result.alignment, kp, ep, options.relatedness);
+  }
   return result;
 }
 

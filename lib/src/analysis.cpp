@@ -93,7 +93,7 @@ Analysis analyze_segmented(SegmentedText ko, SegmentedText en, const AnalysisOpt
   }
   if (!a.relatedness.related && !options.allow_unrelated)
     throw_unrelated(a.ko, a.en, a.relatedness, options.align.relatedness);
-  CheckContext ctx{a.ko, a.en, a.alignment, a.model};
+  CheckContext ctx{a.ko, a.en, a.alignment, a.model, a.relatedness};
   a.findings = run_checks(ctx, options.checks);
   return a;
 }

@@ -56,13 +56,17 @@ double fit_shape_mismatch(const Alignment& alignment, const SideProfile& ko, con
   return std::min(std::log(chance / rate), max_penalty);
 }
 
-LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const LengthModel& prior) {
-  const Eigen::Map<const Eigen::ArrayXd> x(ko.length.data(), ko.length.size());
-  const Eigen::Map<const Eigen::ArrayXd> y(en.length.data(), en.length.size());
+LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const LengthModel& prior,
+                          const Passage& left_out) {
+  const auto total = [&](const SideProfile& p, bool korean) {
+    const Eigen::Map<const Eigen::ArrayXd> all(p.length.data(), p.length.size());
+    if (left_out.korean != korean) return all.sum();
+    return all.sum() - all.segment(left_out.begin, left_out.end - left_out.begin).sum();
+  };
+  const double x = total(ko, true), y = total(en, false);
   LengthModel out = prior;
   out.variance = prior.variance * kInitialVarianceScale;
-  if (x.sum() > 0 && y.sum() > 0)
-    out.mean_ratio = std::clamp(y.sum() / x.sum(), kMinRatio, kMaxRatio);
+  if (x > 0 && y > 0) out.mean_ratio = std::clamp(y / x, kMinRatio, kMaxRatio);
   out.headline_ratio = out.mean_ratio;
   return out;
 }

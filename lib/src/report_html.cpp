@@ -37,6 +37,8 @@ nav.toc a{margin-right:1.2rem}
 a{color:#0969da}
 code{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.88em}
 .cards{display:flex;flex-wrap:wrap;gap:.8rem;margin:.4rem 0 1rem}
+.passage{border-left:4px solid var(--major);background:var(--soft);padding:.5rem .8rem;margin:.6rem 0}
+.passage.sev-minor{border-left-color:var(--minor)}
 .card{border:1px solid var(--line);border-radius:8px;padding:.6rem 1rem;min-width:10.5rem;background:var(--soft)}
 .card b{display:block;font-size:1.6rem;line-height:1.2}
 .card small{color:var(--muted)}
@@ -220,6 +222,15 @@ struct Page : Renderer {
         "segments) · {} links · {} findings</p>\n",
         escape_html(input.ko.document.name), input.ko.size(), escape_html(input.en.document.name),
         input.en.size(), input.alignment.size(), input.findings.size());
+    // A passage left untranslated is said first, in plain words.
+    for (std::size_t k = 0; k < input.findings.size(); ++k) {
+      const Finding& f = input.findings[k];
+      if (!f.passage) continue;
+      out += fmt::format(
+          "<p class=\"passage sev-{0}\"><b>Missing passage</b> <span class=\"badge "
+          "sev-{0}\">{0}</span> {1} <a href=\"#finding-{2}\">finding {2}</a></p>\n",
+          severity_name(f.severity), escape_html(f.message), k + 1);
+    }
     out +=
         "<nav class=\"toc\"><a href=\"#summary\">Summary</a><a href=\"#path\">Alignment path</a>"
         "<a href=\"#findings\">Findings</a><a href=\"#pairs\">Side by side</a></nav>\n</header>\n";

@@ -53,6 +53,13 @@ struct Markdown : Renderer {
         "Korean: `{}` ({} segments) · English: `{}` ({} segments) · {} links · {} findings\n\n",
         input.ko.document.name, input.ko.size(), input.en.document.name, input.en.size(),
         input.alignment.size(), input.findings.size());
+    // A passage left untranslated is said first, in plain words.
+    for (std::size_t k = 0; k < input.findings.size(); ++k) {
+      const Finding& f = input.findings[k];
+      if (f.passage)
+        out += fmt::format("> **Missing passage** ({}, finding {}): {}\n\n",
+                           severity_name(f.severity), k + 1, escape_md(f.message));
+    }
   }
 
   void summary_section() {

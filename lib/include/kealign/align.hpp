@@ -119,6 +119,9 @@ struct AlignOptions {
   std::uint32_t path_band = 8;       // half-width of the last pass around the previous path
   std::uint32_t posterior_band = 4;  // half-width around the final path for the confidences
   RelatednessOptions relatedness;    // how AlignResult::relatedness is judged (relatedness.hpp)
+  // Log-odds each segment of a passage the translation lacks (Relatedness::missing_*) earns as a
+  // null bead when the pair is searched again with it; 0: no second search.
+  double passage_odds = 3.0;
 };
 
 struct AlignResult {

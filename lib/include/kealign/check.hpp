@@ -35,6 +35,7 @@ struct Finding {
   std::vector<Span> ko_spans;         // evidence in the Korean document's text
   std::vector<Span> en_spans;         // evidence in the English document's text
   std::string message;                // what is wrong, with the evidence
+  bool passage = false;  // names a whole passage (e.g. one left untranslated): reports lead with it
 };
 
 // What every check sees. The alignment covers both sides (see check_conservation).
@@ -43,6 +44,7 @@ struct CheckContext {
   const SegmentedText& en;
   const Alignment& alignment;
   LengthModel length_model{};  // as calibrated by the aligner for this pair
+  Relatedness relatedness{};   // of the pair under the alignment: its missing passage, if any
 };
 
 // Per-check settings: on/off and named numeric parameters. Each check documents its parameters and

@@ -11,11 +11,15 @@
 // Likewise when the segment shares anchors weighing at least "merge-anchors" (default 2) with a
 // neighbouring link's other side that the link's own side does not explain (numbers, Latin words,
 // dictionary glosses; see merge_evidence.hpp): its content is probably translated inside that link.
-// Parameter "min-letters" (default 2): segments with fewer letters are not reported.
+// Parameter "min-letters" (default 2): segments with fewer letters are not reported. A passage of
+// this side that the other lacks as a whole (a translation left unfinished or missing a middle
+// part: Relatedness::missing_*) is one finding naming it, not one per segment.
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "checks/boilerplate.hpp"
 #include "checks/checks.hpp"
@@ -82,6 +86,11 @@ class UnalignedCheck final : public Check {
     const SegmentedText& side = korean_ ? ctx.ko : ctx.en;
     const SegmentedText& other = korean_ ? ctx.en : ctx.ko;
     const Alignment& a = ctx.alignment;
+    const Relatedness& r = ctx.relatedness;
+    const bool has_passage = r.missing_gain > 0 && r.missing_korean == korean_;
+    const std::uint32_t passage_begin = has_passage ? r.missing_begin : 0;
+    const std::uint32_t passage_end = has_passage ? r.missing_end : 0;
+    if (has_passage) out.push_back(passage_finding(ctx, passage_begin, passage_end, min_letters));
     for (std::size_t k = 0; k < a.size(); ++k) {
       const Bead& b = a[k];
       if ((korean_ ? b.en_size() : b.ko_size()) > 0) continue;
@@ -89,6 +98,8 @@ class UnalignedCheck final : public Check {
       for (const checks::Piece& p : checks::side_pieces(side, korean_ ? b.ko_begin : b.en_begin,
                                                         korean_ ? b.ko_end : b.en_end)) {
         if (!is_content(p.text, min_letters)) continue;
+        // Said once by the passage's finding.
+        if (p.segment >= passage_begin && p.segment < passage_end) continue;
         Finding f;
         f.check = std::string(id());
         f.severity = korean_ ? Severity::kMajor : Severity::kMinor;
@@ -162,6 +173,52 @@ class UnalignedCheck final : public Check {
       if (log_odds >= merge_log_odds) return n;
     }
     return a.size();
+  }
+
+  // One finding for a passage [begin, end) of this side that the other side lacks (the
+  // relatedness measure's missing passage): where it is, where the translation breaks off, and how
+  // many of its segments the aligner still linked (those links are doubtful).
+  Finding passage_finding(const CheckContext& ctx, std::uint32_t begin, std::uint32_t end,
+                          double min_letters) const {
+    const SegmentedText& side = korean_ ? ctx.ko : ctx.en;
+    const std::string name = korean_ ? "Korean" : "English";
+    Finding f;
+    f.check = std::string(id());
+    f.severity = korean_ ? Severity::kMajor : Severity::kMinor;
+    f.passage = true;
+    (korean_ ? f.ko_ids : f.en_ids) = checks::id_range(begin, end);
+    for (std::uint32_t i = begin; i < end; ++i)
+      (korean_ ? f.ko_spans : f.en_spans).push_back(side.segments[i].span);
+    std::size_t linked = 0;
+    for (const Bead& b : ctx.alignment)
+      if (b.ko_size() > 0 && b.en_size() > 0)
+        for (std::uint32_t i = korean_ ? b.ko_begin : b.en_begin;
+             i < (korean_ ? b.ko_end : b.en_end); ++i)
+          linked += i >= begin && i < end;
+    const auto at = [&](std::uint32_t i) {
+      return name + " segment " + std::to_string(i) + " " + checks::quote_excerpt(side.raw(i), 60);
+    };
+    f.message = fmt::format("{} segments {}-{} (bytes {}-{}) have no {}: ", name, begin, end - 1,
+                            side.segments[begin].span.begin, side.segments[end - 1].span.end,
+                            korean_ ? "English" : "Korean source");
+    const std::string other = korean_ ? "the translation" : "the Korean";
+    // Furniture before or after the passage (a byline) does not make it a middle part.
+    const auto content_in = [&](std::uint32_t from, std::uint32_t to) {
+      for (std::uint32_t i = from; i < to; ++i)
+        if (is_content(side.raw(i), min_letters)) return true;
+      return false;
+    };
+    if (!content_in(0, begin))
+      f.message += other + " starts at " + at(end);
+    else if (!content_in(end, static_cast<std::uint32_t>(side.size())))
+      f.message += other + " stops after " + at(begin - 1);
+    else
+      f.message += other + " skips from " + at(begin - 1) + " to " + at(end);
+    if (linked > 0)
+      f.message += fmt::format("; {} of them {} linked all the same, doubtfully", linked,
+                               linked == 1 ? "is" : "are");
+    f.message += ".";
+    return f;
   }
 
   // Gale-Church log(2 (1 - Phi(|z|))), bounded below so a far-off z stays finite.

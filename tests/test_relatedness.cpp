@@ -264,8 +264,7 @@ TEST_CASE("the seed article with half its English: the missing tail is one run, 
 }
 
 TEST_CASE("check reports a missing tail as one finding naming the passage", "[relatedness]") {
-  const std::string half =
-      (std::filesystem::temp_directory_path() / "kealign_en_half.sents").string();
+  const std::string half = test::temp_dir() + "/en_half.sents";
   const std::vector<std::string> en = test::read_lines(seed("en.sents"));
   std::string text;
   for (std::size_t i = 0; i < 24; ++i) text += en[i] + '\n';
@@ -291,5 +290,9 @@ TEST_CASE("check reports a missing tail as one finding naming the passage", "[re
   const Analysis full = analyze(seed("ko.sents"), seed("en.sents"), options);
   CHECK(std::none_of(full.findings.begin(), full.findings.end(),
                      [](const Finding& f) { return f.passage; }));
-  std::filesystem::remove(half);
+  // The JSON findings say which one names a passage.
+  const test::RunResult json =
+      test::run_tool("check --presplit --format json " + seed("ko.sents") + " " + half);
+  CHECK(json.status == 0);
+  CHECK(json.out.find("\"passage\": true") != std::string::npos);
 }

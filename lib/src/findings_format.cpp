@@ -44,6 +44,7 @@ std::string format_findings_json(const std::vector<Finding>& findings, const Doc
                    {"check", f.check},
                    {"severity", std::string(severity_name(f.severity))},
                    {"message", f.message},
+                   {"passage", f.passage},
                    {"ko_spans", spans(f.ko_spans, ko)},
                    {"en_spans", spans(f.en_spans, en)}});
   }

@@ -129,6 +129,7 @@ struct LexiconOptions {
   double min_dice = 0.5;         // Dice coefficient a pair needs
   std::size_t max_beads = 4000;  // beads read at most (bounds the co-occurrence table)
 };
+// Replaces the lexicon keys of an earlier call.
 void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfile& en,
                          const LexiconOptions& options);
 // Distinct stems of a segment's words (punctuation, numbers and one-letter words left out), as

@@ -296,3 +296,23 @@ TEST_CASE("check reports a missing tail as one finding naming the passage", "[re
   CHECK(json.status == 0);
   CHECK(json.out.find("\"passage\": true") != std::string::npos);
 }
+
+TEST_CASE("a passage finding for a whole side stays in bounds", "[relatedness]") {
+  // The measure never names a whole side (the rest must speak for the pair), but a library user
+  // may pass any Relatedness in the context.
+  const SegmentedText ko = lines(seed("ko.sents"), 0, 6);
+  const SegmentedText en = lines(seed("en.sents"), 0, 0);
+  const Alignment none = align(ko, en).alignment;
+  Relatedness r;
+  r.missing_korean = true;
+  r.missing_begin = 0;
+  r.missing_end = static_cast<std::uint32_t>(ko.size());
+  r.missing_gain = 1;
+  const CheckContext ctx{ko, en, none, {}, r};
+  const std::vector<Finding> findings = run_checks(ctx, {});
+  const auto passage =
+      std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.passage; });
+  REQUIRE(passage != findings.end());
+  CHECK(passage->message.find("Korean segments 0-5") == 0);
+  CHECK(passage->message.find("none of its content is translated") != std::string::npos);
+}

@@ -208,7 +208,9 @@ class UnalignedCheck final : public Check {
         if (is_content(side.raw(i), min_letters)) return true;
       return false;
     };
-    if (!content_in(0, begin))
+    if (!content_in(0, begin) && end >= side.size())  // not named by the measure; kept safe
+      f.message += "none of its content is translated";
+    else if (!content_in(0, begin))
       f.message += other + " starts at " + at(end);
     else if (!content_in(end, static_cast<std::uint32_t>(side.size())))
       f.message += other + " stops after " + at(begin - 1);

@@ -52,7 +52,7 @@ void add_align_set_command(CLI::App& app) {
       ->allow_extra_args(false);
   add_pair_options(cmd, opts->pair);
   cmd->add_flag("--learn-lexicon", opts->learn_lexicon,
-                "First learn a lexicon from the whole set (OUT-DIR/lexicon.tsv) and align with it");
+                "First learn a lexicon from the whole set and --dict (OUT-DIR/lexicon.tsv), align with it");
   cmd->add_option("--threads", opts->threads, "Worker threads (default: one per core)");
   cmd->callback([opts] {
     const AlignSetSummary s = run_align_set_job(*opts);

@@ -1,4 +1,4 @@
-// kealign lexicon [--presplit] [--names KO EN] ROOT [-o LEX.tsv]
+// kealign lexicon [--presplit] [--names KO EN] [--dict FILE] ROOT [-o LEX.tsv]
 #include <fmt/format.h>
 
 #include <iostream>
@@ -19,11 +19,17 @@ void add_lexicon_command(CLI::App& app) {
       ->allow_extra_args(false);
   cmd->add_flag("--presplit", opts->presplit,
                 "Read NAME.sents (one segment per line), not NAME.txt");
+  cmd->add_option("--dict", opts->dictionary,
+                  "Word list (first<TAB>second language) learnt from beside the links");
   cmd->add_option("-o,--output", opts->output, "Output file (default: standard output)");
   cmd->callback([opts] {
     const LexiconSummary s = run_lexicon_job(*opts);
-    std::cerr << fmt::format("lexicon: {} documents, {} links, {} word pairs, {:.2f} s\n",
-                             s.documents, s.links, s.entries, s.seconds);
+    std::cerr << fmt::format("lexicon: {} documents, {} links{}, {} word pairs, {:.2f} s\n",
+                             s.documents, s.links,
+                             opts->dictionary.empty()
+                                 ? ""
+                                 : fmt::format(" and {} dictionary links", s.dictionary_links),
+                             s.entries, s.seconds);
   });
 }
 

@@ -186,6 +186,7 @@ std::shared_ptr<const Dictionary> Dictionary::from_document(const Document& doc)
     if (tab == row.npos)
       throw InputError(doc.name, line_no, line.begin, "expected korean<TAB>english");
     dict->add_translation(row.substr(0, tab), row.substr(tab + 1));
+    dict->rows_.emplace_back(row.substr(0, tab), row.substr(tab + 1));
     headwords.push_back(row.substr(0, tab));
     glosses.push_back(row.substr(tab + 1));
   }

@@ -20,6 +20,9 @@ LexiconSummary run_lexicon_job(const LexiconJob& job) {
     Document doc = read_document(dir + "/" + name + extension);
     return job.presplit ? presplit(std::move(doc)) : split(std::move(doc), {lang});
   };
+  // Read first, so a bad list fails before any pair is aligned.
+  const std::shared_ptr<const Dictionary> dictionary =
+      job.dictionary.empty() ? nullptr : Dictionary::read(job.dictionary);
   LexiconLearner learner;
   std::size_t skipped = 0;
   for (const std::string& dir : folders) {
@@ -31,12 +34,14 @@ LexiconSummary run_lexicon_job(const LexiconJob& job) {
       ++skipped;
     }
   }
+  if (dictionary) learner.add_dictionary(*dictionary);
   const Lexicon lexicon = learner.learn();
   write_output(job.output, lexicon.format());
   LexiconSummary s;
   s.documents = learner.documents();
   s.skipped = skipped;
-  s.links = learner.links();
+  s.links = learner.links() - learner.dictionary_links();
+  s.dictionary_links = learner.dictionary_links();
   s.entries = lexicon.size();
   s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return s;

@@ -38,6 +38,7 @@ struct LexiconLearner::Pool {
   Vocabulary ko, en;
   std::vector<std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>>> links;
   std::size_t documents = 0;
+  std::size_t dictionary_links = 0;
 };
 
 LexiconLearner::LexiconLearner(LexiconLearnOptions options)
@@ -60,6 +61,26 @@ void LexiconLearner::add(const SegmentedText& ko, const SegmentedText& en) {
     auto k = pool_->ko.segment(ko.raw(b.ko_begin));
     auto e = pool_->en.segment(en.raw(b.en_begin));
     if (!k.empty() && !e.empty()) pool_->links.emplace_back(std::move(k), std::move(e));
+  }
+}
+
+std::size_t LexiconLearner::dictionary_links() const {
+  return pool_->dictionary_links;
+}
+
+void LexiconLearner::add_dictionary(const Dictionary& dictionary) {
+  for (const auto& [headword, gloss] : dictionary.rows()) {
+    const auto k = pool_->ko.segment(headword);
+    if (k.empty()) continue;
+    std::string_view rest = gloss;
+    while (!rest.empty()) {
+      const std::size_t cut = std::min(rest.find(','), rest.find(';'));
+      auto e = pool_->en.segment(rest.substr(0, cut));
+      rest = cut == rest.npos ? std::string_view() : rest.substr(cut + 1);
+      if (e.empty()) continue;
+      pool_->links.emplace_back(k, std::move(e));
+      ++pool_->dictionary_links;
+    }
   }
 }
 

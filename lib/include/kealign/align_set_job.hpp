@@ -25,7 +25,7 @@ struct AlignSetJob {
   std::string root;                               // folder of document folders
   std::vector<std::string> names = {"ko", "en"};  // the two sides' file names without extension
   AlignJob pair;               // per-pair settings (presplit, dictionary, lexicon, flags, ...)
-  bool learn_lexicon = false;  // learn a lexicon from the set first (out_dir/lexicon.tsv)
+  bool learn_lexicon = false;  // learn a lexicon from the set (and pair.dictionary) first
   std::string out_dir;         // where <folder name>.tsv goes for each pair (created if missing)
   unsigned threads = 0;        // worker threads; 0 = one per core
 };

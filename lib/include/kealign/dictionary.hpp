@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace kealign {
@@ -50,6 +51,10 @@ class Dictionary {
   // The case-folded words of every gloss of this headword (exact UTF-8); empty if none.
   const std::vector<std::string>& gloss_words(std::string_view headword) const;
 
+  // Every line as written, (headword, gloss) in file order: the view of a language-neutral user
+  // such as the lexicon learner (LexiconLearner::add_dictionary).
+  const std::vector<std::pair<std::string, std::string>>& rows() const { return rows_; }
+
  private:
   static std::shared_ptr<const Dictionary> from_document(const Document& doc);
   void add_translation(std::string_view korean, std::string_view english);
@@ -59,6 +64,7 @@ class Dictionary {
   std::unordered_map<std::string, std::vector<std::uint32_t>> entries_;  // form -> English ids
   std::unordered_map<std::string, std::uint32_t> english_ids_;           // English stem -> id
   std::unordered_map<std::string, std::vector<std::string>> glosses_;    // headword -> words
+  std::vector<std::pair<std::string, std::string>> rows_;                // the lines as written
 };
 
 }  // namespace kealign

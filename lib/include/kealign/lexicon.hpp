@@ -1,7 +1,7 @@
 // A word-translation lexicon learnt from a whole collection of document pairs, no gold read (Moore
 // 2002 trains IBM Model 1 on the whole corpus; one document alone is too little text): each pair is
-// aligned as align() does, the confident 1-1 links of all pairs are pooled, and Model 1 is trained
-// on them in both directions. AlignOptions::lexicon then gives each document's own Model 1 the
+// aligned as align() does, the confident 1-1 links of all pairs are pooled (with, optionally, the
+// entries of a bilingual word list), and Model 1 is trained on them in both directions. AlignOptions::lexicon then gives each document's own Model 1 the
 // collection's table as a prior.
 //
 //   kealign::LexiconLearner learner;
@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "kealign/align.hpp"
+#include "kealign/dictionary.hpp"
 #include "kealign/segment.hpp"
 
 namespace kealign {
@@ -81,8 +82,14 @@ class LexiconLearner {
 
   // Aligns the pair and keeps its confident 1-1 links.
   void add(const SegmentedText& ko, const SegmentedText& en);
+  // Pools each translation of a bilingual word list as one more link (Brown et al. 1993 train on
+  // dictionary entries beside the text): a row's gloss is cut at ',' and ';' into translations.
+  // The text's own links still decide frequent words; the list speaks for words the text holds
+  // too rarely to be learnt. Any pair of languages: the words meet as stems, as in the text.
+  void add_dictionary(const Dictionary& dictionary);
   std::size_t documents() const;
-  std::size_t links() const;  // links pooled so far
+  std::size_t links() const;             // links pooled so far, dictionary links included
+  std::size_t dictionary_links() const;  // of those, from add_dictionary
   // Model 1 in both directions over the pooled links.
   Lexicon learn() const;
 

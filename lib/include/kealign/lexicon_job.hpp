@@ -21,12 +21,14 @@ struct LexiconJob {
   bool presplit = false;                          // read NAME.sents (one segment per line)
   std::string output = "-";                       // output path; "-" = standard output
   bool skip_failed = false;  // leave out a pair that cannot be read (else its error is thrown)
+  std::string dictionary;    // optional first<TAB>second word list pooled with the links
 };
 
 struct LexiconSummary {
   std::size_t documents = 0;  // document pairs aligned
   std::size_t skipped = 0;    // pairs left out (skip_failed)
   std::size_t links = 0;      // confident 1-1 links learnt from
+  std::size_t dictionary_links = 0;  // translations of the word list learnt from besides
   std::size_t entries = 0;    // word pairs written
   double seconds = 0;         // wall time of aligning and learning
 };

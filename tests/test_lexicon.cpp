@@ -165,6 +165,18 @@ TEST_CASE("kealign lexicon: bad input is a clear error, not a crash", "[lexicon]
   CHECK(test::run_tool("align --lexicon " + root + "/doc1/ko.sents " + root + "/doc1/ko.sents " +
                        root + "/doc1/en.sents")
             .status == 1);  // not a lexicon file: the header is named
+  // A bad word list fails before any pair is aligned, naming its line; the output is not written.
+  test::write_file(root + "/list.tsv", "하나\tone\n둘 two\n");
+  r = test::run_tool("lexicon --presplit --dict " + root + "/list.tsv " + root + " -o " + root +
+                     "/lex2.tsv");
+  CHECK(r.status == 1);
+  CHECK(r.err.find(root + "/list.tsv:2") != std::string::npos);
+  CHECK(!std::filesystem::exists(root + "/lex2.tsv"));
+  test::write_file(root + "/list.tsv", "하나\tone, a single; unit\n");
+  r = test::run_tool("lexicon --presplit --dict " + root + "/list.tsv " + root + " -o " + root +
+                     "/lex2.tsv");
+  CHECK(r.status == 0);
+  CHECK(r.err.find("and 3 dictionary links") != std::string::npos);
 }
 
 TEST_CASE("a lexicon learnt from the Text+Berg dev text finds real translations",

@@ -7,10 +7,11 @@
 # the LibreOffice help set and the Text+Berg test files 0-6 (scored jointly, as published); then
 # the same two sets aligned with a lexicon learnt (`kealign lexicon`, no gold read) from the text of
 # the LibreOffice set / of Text+Berg dev and test0-6 (the per-document rows stay the headline);
-# last, the same with a bilingual dictionary pooled into the lexicon (`kealign lexicon --dict`):
-# kengdic for LibreOffice, FreeDict deu-fra (Debian dict-freedict-deu-fra / -fra-deu, converted by
-# bench/freedict_tsv.py) for Text+Berg; a row is left out, with a note, when its dictionary is not
-# installed.
+# last, with a bilingual dictionary: `--dict` alone (anchors and the list's own Model 1 table),
+# then `--dict` with a lexicon learnt with the list pooled in (`kealign lexicon --dict`, what
+# `align-set --learn-lexicon --dict` does): kengdic for LibreOffice, FreeDict deu-fra (Debian
+# dict-freedict-deu-fra / -fra-deu, converted by bench/freedict_tsv.py) for Text+Berg; the Text+Berg
+# rows are left out, with a note, when the package is not installed.
 # QA: `kealign check --presplit` on the seed article scored by `kealign eval --task flags`.
 set -eu
 
@@ -76,15 +77,19 @@ align_row "LibreOffice help (ko-en), lexicon learnt from the set's own text" \
 align_row "Text+Berg test0-6 (de-fr), lexicon learnt from the text of dev and test0-6" \
   "$work/textberg" --names src tgt --lexicon "$work/tb.lex"
 kengdic=$shared/corpora/kengdic-basic-ko-en/ko-en.tsv
+align_row "LibreOffice help (ko-en), --dict kengdic" \
+  "$shared/corpora/libreoffice-help-ko-en-align" --dict "$kengdic"
 "$tool" lexicon --presplit --dict "$kengdic" "$shared/corpora/libreoffice-help-ko-en-align" \
   -o "$work/lo-dict.lex" 2>/dev/null
-align_row "LibreOffice help (ko-en), lexicon learnt from the set's own text and kengdic" \
-  "$shared/corpora/libreoffice-help-ko-en-align" --lexicon "$work/lo-dict.lex"
+align_row "LibreOffice help (ko-en), --dict kengdic, lexicon learnt from the set's own text and kengdic" \
+  "$shared/corpora/libreoffice-help-ko-en-align" --dict "$kengdic" --lexicon "$work/lo-dict.lex"
 if python3 "$here/freedict_tsv.py" deu fra > "$work/de-fr.tsv" 2>"$work/err"; then
+  align_row "Text+Berg test0-6 (de-fr), --dict FreeDict deu-fra" \
+    "$work/textberg" --names src tgt --dict "$work/de-fr.tsv"
   "$tool" lexicon --presplit --names src tgt --dict "$work/de-fr.tsv" "$work/textberg-all" \
     -o "$work/tb-dict.lex" 2>/dev/null
-  align_row "Text+Berg test0-6 (de-fr), lexicon learnt from the text of dev and test0-6 and FreeDict deu-fra" \
-    "$work/textberg" --names src tgt --lexicon "$work/tb-dict.lex"
+  align_row "Text+Berg test0-6 (de-fr), --dict FreeDict deu-fra, lexicon learnt from the text of dev and test0-6 and FreeDict" \
+    "$work/textberg" --names src tgt --dict "$work/de-fr.tsv" --lexicon "$work/tb-dict.lex"
 else
   echo "| Text+Berg with FreeDict deu-fra: left out, $(cat "$work/err") | | | | | | | | | |"
 fi

@@ -4,10 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kealign/dictionary.hpp"
 #include "kealign/error.hpp"
+#include "kealign/lexicon.hpp"
 #include "kealign/pair_input.hpp"
 #include "test_support.hpp"
 
@@ -37,6 +39,31 @@ TEST_CASE("aligner view: entries are found through stems and glosses", "[diction
   CHECK(*d->lookup("미사일") == std::vector<std::uint32_t>{missile});
   CHECK(d->english_id("with") == Dictionary::kNoWord);  // a stop word
   CHECK(d->english_id("rocket") == Dictionary::kNoWord);
+}
+
+TEST_CASE("the list's own Model 1 table: learnt once, shared by threads, any language pair",
+          "[dictionary]") {
+  const auto d = Dictionary::parse(
+      "Gipfel\tsommet, cime\nGipfel\tsommet\nHütte\tcabane\n충돌하다\tcollide\n", "dict.tsv");
+  CHECK(d->rows().size() == 4);
+  // Four threads ask at once: one table is learnt and all get it.
+  std::vector<std::shared_ptr<const Lexicon>> got(4);
+  std::vector<std::thread> threads;
+  for (auto& g : got) threads.emplace_back([&d, &g] { g = d->lexicon(); });
+  for (auto& t : threads) t.join();
+  REQUIRE(got[0] != nullptr);
+  for (const auto& g : got) CHECK(g == got[0]);
+  CHECK(d->lexicon() == got[0]);
+  const auto t = [&](const std::string& first, const std::string& second) {
+    for (const LexiconEntry& e : got[0]->entries())
+      if (e.ko == first && e.en == second) return e.en_given_ko;
+    return 0.0f;
+  };
+  CHECK(t("gipfe", "somme") > t("gipfe", "cime"));  // two rows say sommet, one cime
+  CHECK(t("gipfe", "cime") > 0);
+  CHECK(t("hütte", "caban") > 0.5);
+  CHECK(t("충돌", "colli") > 0.5);  // Hangul stems are 2 code points, letters 5
+  CHECK(t("hütte", "somme") == 0);
 }
 
 TEST_CASE("checks view: gloss words per headword, case-folded, in file order", "[dictionary]") {

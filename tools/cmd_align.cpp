@@ -21,7 +21,7 @@ void add_pair_options(CLI::App* cmd, AlignJob& job) {
   cmd->add_option("--calibrate", job.calibrate,
                   "Length model: auto (fit to the pair by EM) or fixed (calibrated defaults)")
       ->check(CLI::IsMember({"auto", "fixed"}));
-  cmd->add_option("--dict", job.dictionary, "Bilingual word list, korean<TAB>english");
+  cmd->add_option("--dict", job.dictionary, "Bilingual word list, first<TAB>second language (e.g. korean<TAB>english)");
   cmd->add_option("--lexicon", job.lexicon, "Word-translation lexicon (kealign lexicon)");
   cmd->add_flag("!--no-flags", job.flags, "Leave the flags column empty (skip the QA checks)");
   add_allow_unrelated(cmd, job.allow_unrelated);

@@ -19,7 +19,7 @@ void add_eval_command(CLI::App& app) {
   cmd->add_option("--names", opts->names, "align-set: NAME.sents of each side (default: ko en)")
       ->expected(2);
   cmd->add_option("--found-by", opts->found_by, "flags: gold findings counted for recall");
-  cmd->add_option("--dict", opts->dictionary, "align-set: korean<TAB>english word list");
+  cmd->add_option("--dict", opts->dictionary, "align-set: word list (first<TAB>second language)");
   cmd->add_option("--lexicon", opts->lexicon,
                   "align-set: word-translation lexicon (kealign lexicon)");
   cmd->add_option("-o,--output", opts->output, "Output file (default: standard output)");

@@ -59,6 +59,13 @@ Alignment all_unaligned(std::size_t n, std::size_t m) {
   return out;
 }
 
+// The prior of the document's Model 1: the collection lexicon, else the dictionary's own table.
+const detail::LexiconIndex* prior_lexicon(const AlignOptions& options) {
+  if (options.lexicon) return &options.lexicon->index();
+  if (options.dictionary) return &options.dictionary->lexicon()->index();
+  return nullptr;
+}
+
 // The passes of one pair: the exact DP for short documents; for long ones a band around the
 // anchor-first path (first pass) or the previous pass's path, widened while the path touches it.
 class Searcher {
@@ -156,7 +163,7 @@ SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& o
     detail::add_learned_lexicon(r.alignment, kp, ep, {});
     if (options.translation_model)
       searcher.set_translation(detail::learn_translation_model(
-          r.alignment, kp, ep, {}, options.lexicon ? &options.lexicon->index() : nullptr));
+          r.alignment, kp, ep, {}, prior_lexicon(options)));
     ++pass;
     r = searcher.run(model, width(pass), pass == passes);
   }

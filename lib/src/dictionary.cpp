@@ -12,6 +12,7 @@
 #include "align_internal.hpp"
 #include "align_tokens.hpp"
 #include "kealign/error.hpp"
+#include "kealign/lexicon.hpp"
 #include "kealign/text.hpp"
 
 namespace kealign {
@@ -200,6 +201,15 @@ std::shared_ptr<const Dictionary> Dictionary::parse(std::string_view tsv, const 
 
 std::shared_ptr<const Dictionary> Dictionary::read(const std::string& path) {
   return from_document(read_document(path));
+}
+
+std::shared_ptr<const Lexicon> Dictionary::lexicon() const {
+  std::call_once(lexicon_once_, [this] {
+    LexiconLearner learner;
+    learner.add_dictionary(*this);
+    lexicon_ = std::make_shared<const Lexicon>(learner.learn());
+  });
+  return lexicon_;
 }
 
 const std::vector<std::uint32_t>* Dictionary::lookup(std::string_view korean) const {

@@ -19,7 +19,7 @@ struct AlignJob {
   std::string en;                  // English input path
   bool presplit = false;           // inputs are one segment per line (segment i = line i)
   std::string calibrate = "auto";  // "auto" (EM on the pair) or "fixed" (calibrated defaults)
-  std::string dictionary;          // optional korean<TAB>english word list
+  std::string dictionary;          // optional first<TAB>second word list (e.g. ko-en)
   std::string lexicon;             // optional collection lexicon (lexicon.hpp)
   bool flags = true;               // run the QA checks to fill the flags column
   PairReadOptions read;            // encodings and size limits of the inputs

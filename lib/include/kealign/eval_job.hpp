@@ -30,7 +30,7 @@ struct EvalJob {
   std::string found_by = "rules";  // flags: the gold findings that count for recall
   std::string lang;                // split-set: language of the set, ko or en
   std::vector<std::string> names = {"ko", "en"};  // align-set: NAME.sents of each side
-  std::string dictionary;    // align-set: optional korean<TAB>english list for the aligner
+  std::string dictionary;    // align-set: optional first<TAB>second word list for the aligner
   std::string lexicon;       // align-set: optional collection lexicon (lexicon.hpp)
   std::string output = "-";  // output path; "-" = standard output
 };

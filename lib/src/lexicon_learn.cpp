@@ -1,6 +1,7 @@
 // LexiconLearner: the confident 1-1 links of many aligned pairs pooled, and IBM Model 1 trained on
 // them in both directions (model_one.hpp).
 #include <algorithm>
+#include <numeric>
 #include <unordered_map>
 
 #include "align_internal.hpp"
@@ -31,6 +32,17 @@ struct Vocabulary {
     return out;
   }
 };
+
+// The position of each string in sorted order.
+std::vector<std::uint32_t> rank(const std::vector<std::string>& strings) {
+  std::vector<std::uint32_t> order(strings.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return strings[a] < strings[b]; });
+  std::vector<std::uint32_t> out(strings.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) out[order[i]] = i;
+  return out;
+}
 
 }  // namespace
 
@@ -108,18 +120,31 @@ Lexicon LexiconLearner::learn() const {
   const auto kept = [&](double t) {
     return t >= options_.min_probability ? static_cast<float>(t) : 0.0f;
   };
-  std::vector<LexiconEntry> entries;
+  // Rows in stem order: each vocabulary ranked once, then the rows sorted by rank (comparing
+  // integers, not strings: a dictionary makes 100,000s of rows).
+  const std::vector<std::uint32_t> ko_rank = rank(pool_->ko.stems);
+  const std::vector<std::uint32_t> en_rank = rank(pool_->en.stems);
+  struct Row {
+    std::uint32_t ko, en;
+    float en_given_ko, ko_given_en;
+  };
+  std::vector<Row> rows;
   for (std::size_t k = 0; k < forward.slot_pair.size(); ++k) {
     const auto [w, e] = forward.slot_pair[k];
     if (w == forward.null_word) continue;
     const float f = kept(forward.t[k]);
     const float b = kept(ko_given_en.at(std::uint64_t{w} * en_vocab + e));
     if (f == 0 && b == 0) continue;
-    entries.push_back({pool_->ko.stems[w], pool_->en.stems[e], f, b});
+    rows.push_back({w, e, f, b});
   }
-  std::sort(entries.begin(), entries.end(), [](const LexiconEntry& x, const LexiconEntry& y) {
-    return x.ko != y.ko ? x.ko < y.ko : x.en < y.en;
+  std::sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
+    return ko_rank[x.ko] != ko_rank[y.ko] ? ko_rank[x.ko] < ko_rank[y.ko]
+                                          : en_rank[x.en] < en_rank[y.en];
   });
+  std::vector<LexiconEntry> entries;
+  entries.reserve(rows.size());
+  for (const Row& r : rows)
+    entries.push_back({pool_->ko.stems[r.ko], pool_->en.stems[r.en], r.en_given_ko, r.ko_given_en});
   return Lexicon(std::move(entries));
 }
 

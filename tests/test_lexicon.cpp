@@ -126,12 +126,14 @@ TEST_CASE("lexicon files: errors name the line", "[lexicon]") {
 
 TEST_CASE("a word list pooled with the text decides the words the text holds once", "[lexicon]") {
   // Each German noun occurs once: the text alone cannot tell "Hütte" from the words beside it.
-  const SegmentedText de = presplit(make_document(
-      "de", "Die Hütte liegt am Grat.\nWir erreichten den Gipfel am Abend.\n"
-            "Der Gletscher war voller Spalten.\nAm nächsten Tag stiegen wir ab.\n"));
+  const SegmentedText de = presplit(
+      make_document("de",
+                    "Die Hütte liegt am Grat.\nWir erreichten den Gipfel am Abend.\n"
+                    "Der Gletscher war voller Spalten.\nAm nächsten Tag stiegen wir ab.\n"));
   const SegmentedText fr = presplit(make_document(
-      "fr", "La cabane se trouve sur l'arête.\nNous avons atteint le sommet le soir.\n"
-            "Le glacier était plein de crevasses.\nLe lendemain, nous sommes descendus.\n"));
+      "fr",
+      "La cabane se trouve sur l'arête.\nNous avons atteint le sommet le soir.\n"
+      "Le glacier était plein de crevasses.\nLe lendemain, nous sommes descendus.\n"));
   const auto dictionary =
       Dictionary::parse("Hütte\tcabane, refuge; chalet\nGipfel\tsommet\n", "de-fr.tsv");
 

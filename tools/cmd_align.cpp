@@ -21,7 +21,8 @@ void add_pair_options(CLI::App* cmd, AlignJob& job) {
   cmd->add_option("--calibrate", job.calibrate,
                   "Length model: auto (fit to the pair by EM) or fixed (calibrated defaults)")
       ->check(CLI::IsMember({"auto", "fixed"}));
-  cmd->add_option("--dict", job.dictionary, "Bilingual word list, first<TAB>second language (e.g. korean<TAB>english)");
+  cmd->add_option("--dict", job.dictionary,
+                  "Bilingual word list, first<TAB>second language (e.g. korean<TAB>english)");
   cmd->add_option("--lexicon", job.lexicon, "Word-translation lexicon (kealign lexicon)");
   cmd->add_flag("!--no-flags", job.flags, "Leave the flags column empty (skip the QA checks)");
   add_allow_unrelated(cmd, job.allow_unrelated);
@@ -51,8 +52,9 @@ void add_align_set_command(CLI::App& app) {
       ->expected(2)
       ->allow_extra_args(false);
   add_pair_options(cmd, opts->pair);
-  cmd->add_flag("--learn-lexicon", opts->learn_lexicon,
-                "First learn a lexicon from the whole set and --dict (OUT-DIR/lexicon.tsv), align with it");
+  cmd->add_flag(
+      "--learn-lexicon", opts->learn_lexicon,
+      "First learn a lexicon from the whole set and --dict (OUT-DIR/lexicon.tsv), align with it");
   cmd->add_option("--threads", opts->threads, "Worker threads (default: one per core)");
   cmd->callback([opts] {
     const AlignSetSummary s = run_align_set_job(*opts);

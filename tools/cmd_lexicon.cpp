@@ -24,12 +24,10 @@ void add_lexicon_command(CLI::App& app) {
   cmd->add_option("-o,--output", opts->output, "Output file (default: standard output)");
   cmd->callback([opts] {
     const LexiconSummary s = run_lexicon_job(*opts);
-    std::cerr << fmt::format("lexicon: {} documents, {} links{}, {} word pairs, {:.2f} s\n",
-                             s.documents, s.links,
-                             opts->dictionary.empty()
-                                 ? ""
-                                 : fmt::format(" and {} dictionary links", s.dictionary_links),
-                             s.entries, s.seconds);
+    std::cerr << fmt::format(
+        "lexicon: {} documents, {} links{}, {} word pairs, {:.2f} s\n", s.documents, s.links,
+        opts->dictionary.empty() ? "" : fmt::format(" and {} dictionary links", s.dictionary_links),
+        s.entries, s.seconds);
   });
 }
 

@@ -34,7 +34,8 @@ void add_analysis_options(CLI::App* cmd, PairInput& job) {
       ->allow_extra_args(false);
   cmd->add_option("--set", job.settings, "A check parameter: check-id.param=value (repeatable)")
       ->allow_extra_args(false);
-  cmd->add_option("--dict", job.dictionary, "Word list, korean<TAB>english (any language pair for the aligner)");
+  cmd->add_option("--dict", job.dictionary,
+                  "Word list, korean<TAB>english (any language pair for the aligner)");
   cmd->add_option("--lexicon", job.lexicon,
                   "Word-translation lexicon for the aligner (kealign lexicon)");
   add_allow_unrelated(cmd, job.allow_unrelated);

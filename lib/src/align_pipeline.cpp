@@ -162,8 +162,8 @@ SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& o
     searcher.weights().null_switch = kNullSwitchPenalty;
     detail::add_learned_lexicon(r.alignment, kp, ep, {});
     if (options.translation_model)
-      searcher.set_translation(detail::learn_translation_model(
-          r.alignment, kp, ep, {}, prior_lexicon(options)));
+      searcher.set_translation(
+          detail::learn_translation_model(r.alignment, kp, ep, {}, prior_lexicon(options)));
     ++pass;
     r = searcher.run(model, width(pass), pass == passes);
   }

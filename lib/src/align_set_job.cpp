@@ -41,7 +41,8 @@ AlignSetSummary run_align_set_job(const AlignSetJob& job) {
     learn.presplit = job.pair.presplit;
     learn.output = summary.lexicon = job.out_dir + "/lexicon.tsv";
     learn.skip_failed = true;  // the aligning below reports them
-    learn.dictionary = job.pair.dictionary;  // pooled with the set's links, as kealign lexicon --dict
+    // The word list is pooled with the set's links, as kealign lexicon --dict does.
+    learn.dictionary = job.pair.dictionary;
     run_lexicon_job(learn);
     pair.lexicon = summary.lexicon;
   }

@@ -185,7 +185,7 @@ std::shared_ptr<const Dictionary> Dictionary::from_document(const Document& doc)
     if (row.find_first_not_of(" \t") == row.npos) continue;
     const std::size_t tab = row.find('\t');
     if (tab == row.npos)
-      throw InputError(doc.name, line_no, line.begin, "expected korean<TAB>english");
+      throw InputError(doc.name, line_no, line.begin, "expected headword<TAB>translation");
     dict->add_translation(row.substr(0, tab), row.substr(tab + 1));
     dict->rows_.emplace_back(row.substr(0, tab), row.substr(tab + 1));
     headwords.push_back(row.substr(0, tab));

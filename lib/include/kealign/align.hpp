@@ -108,7 +108,7 @@ enum class Calibration {
 struct AlignOptions {
   LengthModel model = {};                          // the calibrated Korean-English defaults
   Calibration calibration = Calibration::kAuto;    // fit the model to the input pair or not
-  std::shared_ptr<const Dictionary> dictionary;    // optional word list (anchors; prior if no lexicon)
+  std::shared_ptr<const Dictionary> dictionary;    // optional word list (anchors, Model 1 prior)
   std::shared_ptr<const Lexicon> lexicon;          // optional Model 1 prior (lexicon.hpp)
   bool anchors = true;                             // number/token/punctuation/structure scorers
   bool learn_lexicon = true;                       // second pass with a word table from pass one

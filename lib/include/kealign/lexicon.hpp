@@ -1,8 +1,8 @@
 // A word-translation lexicon learnt from a whole collection of document pairs, no gold read (Moore
 // 2002 trains IBM Model 1 on the whole corpus; one document alone is too little text): each pair is
 // aligned as align() does, the confident 1-1 links of all pairs are pooled (with, optionally, the
-// entries of a bilingual word list), and Model 1 is trained on them in both directions. AlignOptions::lexicon then gives each document's own Model 1 the
-// collection's table as a prior.
+// entries of a bilingual word list), and Model 1 is trained on them in both directions.
+// AlignOptions::lexicon then gives each document's own Model 1 the collection's table as a prior.
 //
 //   kealign::LexiconLearner learner;
 //   for (...) learner.add(ko, en);                        // each pair aligned once

@@ -25,12 +25,12 @@ struct LexiconJob {
 };
 
 struct LexiconSummary {
-  std::size_t documents = 0;  // document pairs aligned
-  std::size_t skipped = 0;    // pairs left out (skip_failed)
-  std::size_t links = 0;      // confident 1-1 links learnt from
+  std::size_t documents = 0;         // document pairs aligned
+  std::size_t skipped = 0;           // pairs left out (skip_failed)
+  std::size_t links = 0;             // confident 1-1 links learnt from
   std::size_t dictionary_links = 0;  // translations of the word list learnt from besides
-  std::size_t entries = 0;    // word pairs written
-  double seconds = 0;         // wall time of aligning and learning
+  std::size_t entries = 0;           // word pairs written
+  double seconds = 0;                // wall time of aligning and learning
 };
 
 // Learns and writes the lexicon. UsageError unless two names are given; InputError naming root

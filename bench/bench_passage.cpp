@@ -8,7 +8,8 @@
 //   aligner links to anything is a wrong link into the gap ("orphans linked").
 // Gold links straddling the cut count in neither. Pairs with fewer than kLongPair segments on a
 // side are skipped (as bench_related's partial pairs).
-// Usage: bench_passage [SHARED_DIR] [--passage-odds X]   (default: the configured shared folder)
+// Usage: bench_passage [SHARED_DIR] [--passage-odds X] [--restart-ratio X]   (default: the
+// configured shared folder)
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -151,6 +152,9 @@ int main(int argc, char** argv) {
   app.add_option("shared", shared_dir, "the shared data folder")->capture_default_str();
   app.add_option("--passage-odds", g_options.passage_odds,
                  "odds of a null bead inside a missing passage on the second search (0: none)")
+      ->capture_default_str();
+  app.add_option("--restart-ratio", g_options.restart_ratio,
+                 "length ratio off the calibrated one that searches again from it (0: never)")
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   const fs::path shared = shared_dir;

@@ -11,7 +11,8 @@
 // (mismatched pairs judged related), also for pairs of at least kLongPair segments a side, the
 // false reject rates of the partial pairs, then the
 // CPU time of the measure on the 16,389 x 16,379 concatenated LibreOffice pair.
-// Usage: bench_related [SHARED_DIR]   (default: the configured shared folder)
+// Usage: bench_related [SHARED_DIR] [--threshold X] [--restart-ratio X] ...   (default: the
+// configured shared folder)
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -266,6 +267,9 @@ int main(int argc, char** argv) {
   app.add_option("--min-missing-share", r.min_missing_share, "a missing passage's least share")
       ->capture_default_str();
   app.add_option("--threshold", r.threshold, "the relatedness threshold")->capture_default_str();
+  app.add_option("--restart-ratio", g_options.restart_ratio,
+                 "length ratio off the calibrated one that searches again from it (0: never)")
+      ->capture_default_str();
   std::string dump;
   app.add_option("--dump", dump, "write one line per pair (kind, sizes, score, missing part) here");
   CLI11_PARSE(app, argc, argv);

@@ -2,6 +2,8 @@
 // length model by EM, and runs a last pass with the word table and the word-translation model
 // learnt from the settled path.
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 
 #include "align_internal.hpp"
 #include "kealign/align.hpp"
@@ -133,11 +135,14 @@ class PassageOdds {
 // Every pass of one pair: the first from `model`, EM rounds refitting it, the last with the word
 // table and Model 1. `missing` (possibly empty) is a passage of one side the translation lacks: it
 // does not count in the initial length ratio, and its null beads earn AlignOptions::passage_odds.
+// prior_ratio: EM starts from the prior's length ratio instead of the pair's whole-text ratio.
 SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& options,
-                         LengthModel& model, const detail::Passage& missing) {
+                         LengthModel& model, const detail::Passage& missing,
+                         bool prior_ratio = false) {
   Searcher searcher(kp, ep, options);
   const bool fit = options.calibration == Calibration::kAuto;
   if (fit) model = detail::initial_model(kp, ep, options.model, missing);
+  if (fit && prior_ratio) model.mean_ratio = model.headline_ratio = options.model.mean_ratio;
   const PassageOdds odds(kp, ep, missing, options.passage_odds);
   // Intermediate passes need the path only; the last one also computes the posteriors.
   const int passes = 1 + (fit ? kEmRounds : 0) + (options.learn_lexicon ? 1 : 0);
@@ -183,22 +188,41 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
                          ? all_unaligned(ko.size(), en.size())
                          : search_pair(kp, ep, options, result.model, {}).alignment;
   result.relatedness = detail::measure_relatedness(result.alignment, kp, ep, options.relatedness);
-  const Relatedness& r = result.relatedness;
+  // Searches the pair again and keeps the new path if it shows the translation better (the
+  // relatedness score; on a tie the new path only if `ties`).
+  const auto search_again = [&](const detail::Passage& missing, bool prior_ratio, bool ties) {
+    LengthModel model = result.model;
+    Alignment again = search_pair(kp, ep, options, model, missing, prior_ratio).alignment;
+    Relatedness judged = detail::measure_relatedness(again, kp, ep, options.relatedness);
+    const double score = result.relatedness.score;
+    if (ties ? judged.score < score : judged.score <= score) return false;
+    result.alignment = std::move(again);
+    result.relatedness = judged;
+    result.model = model;
+    return true;
+  };
   // A translation of part of the text: searched again with the missing passage's segments
   // standing alone at little cost, as the measure prices it once, not per segment. The search
-  // that shows the translation better (the relatedness score) is kept: judged by the second
-  // alone, 1% more partial translations were refused (docs/bench/passage.md).
-  if (r.missing_gain > 0 && options.passage_odds > 0) {
-    const detail::Passage missing{r.missing_korean, r.missing_begin, r.missing_end};
-    LengthModel model = result.model;
-    Alignment again = search_pair(kp, ep, options, model, missing).alignment;
-    Relatedness judged = detail::measure_relatedness(again, kp, ep, options.relatedness);
-    if (judged.score >= r.score) {
-      result.alignment = std::move(again);
-      result.relatedness = judged;
-      result.model = model;
-    }
-  }
+  // that shows the translation better is kept: judged by the second alone, 1% more partial
+  // translations were refused (docs/bench/passage.md).
+  const auto search_passage = [&] {
+    const Relatedness& r = result.relatedness;
+    if (r.missing_gain <= 0 || options.passage_odds <= 0) return false;
+    search_again({r.missing_korean, r.missing_begin, r.missing_end}, false, true);
+    return true;
+  };
+  if (search_passage() || ko.size() == 0 || en.size() == 0 ||
+      options.calibration != Calibration::kAuto || options.restart_ratio <= 0)
+    return result;
+  // A partial translation the measure could not name: its whole-text length ratio is far off, so
+  // EM starts from a wrong c and scatters the links. Searched again from the prior's ratio; if
+  // that shows the translation better, its missing passage may now be named (docs/bench/trunc.md).
+  const double x = std::accumulate(kp.length.begin(), kp.length.end(), 0.0);
+  const double y = std::accumulate(ep.length.begin(), ep.length.end(), 0.0);
+  if (x > 0 && y > 0 &&
+      std::fabs(std::log(y / x / options.model.mean_ratio)) > std::log(options.restart_ratio) &&
+      search_again({}, true, false))
+    search_passage();
   return result;
 }
 

@@ -122,6 +122,10 @@ struct AlignOptions {
   // Log-odds each segment of a passage the translation lacks (Relatedness::missing_*) earns as a
   // null bead when the pair is searched again with it; 0: no second search.
   double passage_odds = 3.0;
+  // A pair whose whole-text length ratio is more than this factor off model.mean_ratio (kAuto
+  // only) is searched again with EM starting from model.mean_ratio, kept if it shows the
+  // translation better: a partial translation the measure cannot name; 0: never.
+  double restart_ratio = 1.4;
 };
 
 struct AlignResult {

@@ -3,7 +3,6 @@
 // learnt from the settled path.
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "align_internal.hpp"
 #include "kealign/align.hpp"
@@ -211,16 +210,13 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     search_again({r.missing_korean, r.missing_begin, r.missing_end}, false, true);
     return true;
   };
-  if (search_passage() || ko.size() == 0 || en.size() == 0 ||
-      options.calibration != Calibration::kAuto || options.restart_ratio <= 0)
+  if (search_passage() || options.calibration != Calibration::kAuto || options.restart_ratio <= 0)
     return result;
   // A partial translation the measure could not name: its whole-text length ratio is far off, so
   // EM starts from a wrong c and scatters the links. Searched again from the prior's ratio; if
   // that shows the translation better, its missing passage may now be named (docs/bench/trunc.md).
-  const double x = std::accumulate(kp.length.begin(), kp.length.end(), 0.0);
-  const double y = std::accumulate(ep.length.begin(), ep.length.end(), 0.0);
-  if (x > 0 && y > 0 &&
-      std::fabs(std::log(y / x / options.model.mean_ratio)) > std::log(options.restart_ratio) &&
+  const double start = detail::initial_model(kp, ep, options.model, {}).mean_ratio;
+  if (std::fabs(std::log(start / options.model.mean_ratio)) > std::log(options.restart_ratio) &&
       search_again({}, true, false))
     search_passage();
   return result;

@@ -8,6 +8,7 @@
 #include "kealign/align.hpp"
 #include "kealign/analysis.hpp"
 #include "kealign/error.hpp"
+#include "kealign/eval.hpp"
 #include "kealign/io.hpp"
 #include "kealign/text.hpp"
 #include "test_support.hpp"
@@ -342,11 +343,7 @@ TEST_CASE(
     for (const Link& l : read_links(dir + "/gold.tsv"))
       if (!l.ko.empty() && !l.en.empty() && l.en.back() < half) gold.push_back(l);
     const auto hits = [&](const AlignOptions& options) {
-      const std::vector<Link> links = to_links(align(ko, en, options).alignment);
-      return std::count_if(gold.begin(), gold.end(), [&](const Link& g) {
-        return std::any_of(links.begin(), links.end(),
-                           [&](const Link& l) { return l.ko == g.ko && l.en == g.en; });
-      });
+      return tally_alignment(gold, to_links(align(ko, en, options).alignment)).strict_hits;
     };
     kept += gold.size();
     found += hits({});

@@ -1,9 +1,11 @@
 // duplication: repetition a translation engine leaves behind in the English —
 //  * a phrase of two or more words said twice back to back ("President Yoon’s visit to the US,
 //    President Yoon’s visit to the U.S."; "U.S." and "US" count as the same word) — major. With a
-//    comma between the copies the phrase must have three words or more ("…of the comment, the
-//    comment itself" is ordinary English), and a repetition the Korean side also has (a table
-//    row flattened into one line) is not reported;
+//    comma between the copies the phrase must have three words or more to be major; one or two
+//    content words repeated across a comma ("the rows, the rows and columns", "his mother, mother
+//    and sister") are minor ("…of the comment, the comment itself" is also English); a step of a
+//    menu path given twice ("Format - Format - Cells") is major; a repetition the Korean side also
+//    has (a table row flattened into one line) is not reported;
 //  * a word doubled with only a space between ("the the"; "lines, lines" is English) or a
 //    name-like word repeated, spelt the same, around one other content word ("ROK-US chief-level
 //    ROK-US") — minor. Idioms built on a function word ("step by step",
@@ -29,13 +31,15 @@ bool has_letter(std::string_view key) {
 constexpr std::size_t kMinWordsAcrossComma = 3;
 
 // What separates two words: only spaces, or a comma (and spaces), or something else.
-enum class Gap { kSpace, kComma, kOther };
+enum class Gap { kSpace, kComma, kStep, kOther };
 Gap gap_between(std::string_view s, const checks::Word& a, const checks::Word& b) {
   const std::string_view gap = s.substr(a.end, b.begin - a.end);
   if (gap.find_first_not_of(' ') == std::string_view::npos) return Gap::kSpace;
   if (gap.find_first_not_of(" ,") == std::string_view::npos &&
       std::count(gap.begin(), gap.end(), ',') == 1)
     return Gap::kComma;
+  // A step of a menu path: "Format - Cells", "Tools > Options".
+  if (gap == " - " || gap == " > " || gap == " — " || gap == " → ") return Gap::kStep;
   return Gap::kOther;
 }
 
@@ -112,12 +116,13 @@ class DuplicationCheck final : public Check {
     const std::string_view s = p.text;
     const std::vector<checks::Word> w = checks::english_words(s);
     for (std::size_t i = 0; i < w.size(); ++i) {
-      if (const std::size_t n = source_repeats ? 0 : repeated_phrase(s, w, i, max_n); n > 0) {
-        report(p, b, w[i].begin, w[i + 2 * n - 1].end, Severity::kMajor,
-               "the phrase " +
+      if (const Repeat r = source_repeats ? Repeat{} : repeated_phrase(s, w, i, max_n); r.n > 0) {
+        const std::size_t n = r.n;
+        report(p, b, w[i].begin, w[i + 2 * n - 1].end, r.severity,
+               std::string(n == 1 ? "the word " : "the phrase ") +
                    checks::quote_excerpt(s.substr(w[i].begin, w[i + n - 1].end - w[i].begin)) +
-                   " is repeated back to back",
-               out);
+                   (r.step ? " is a menu step given twice" : " is repeated back to back"),
+               out, r.confidence);
         i += 2 * n - 1;
         continue;
       }
@@ -145,10 +150,21 @@ class DuplicationCheck final : public Check {
     }
   }
 
-  // Length of the longest phrase of 2..max_n words starting at i and repeated right after.
-  static std::size_t repeated_phrase(std::string_view s, const std::vector<checks::Word>& w,
-                                     std::size_t i, std::size_t max_n) {
-    for (std::size_t n = std::min(max_n, (w.size() - i) / 2); n >= 2; --n) {
+  struct Repeat {
+    std::size_t n = 0;  // words in the phrase; 0 when none
+    Severity severity = Severity::kMajor;
+    double confidence = 0.85;
+    bool step = false;
+  };
+
+  // The longest phrase of up to max_n words starting at i and repeated right after: two words or
+  // more with spaces between the copies (major); with a comma between them, three words or more
+  // (major) or one or two content words (minor: "the rows, the rows and columns" is a slip, "the
+  // comment, the comment itself" is English); a step of a menu path given twice ("Format - Format
+  // - Cells", major).
+  static Repeat repeated_phrase(std::string_view s, const std::vector<checks::Word>& w,
+                                std::size_t i, std::size_t max_n) {
+    for (std::size_t n = std::min(max_n, (w.size() - i) / 2); n >= 1; --n) {
       if (!same_words(w, i, i + n, n)) continue;
       if (std::none_of(w.begin() + i, w.begin() + i + n,
                        [](const checks::Word& x) { return has_letter(x.key); }))
@@ -157,17 +173,28 @@ class DuplicationCheck final : public Check {
       for (std::size_t k = i; k + 1 < i + n && inner_spaces; ++k)
         inner_spaces = gap_between(s, w[k], w[k + 1]) == Gap::kSpace &&
                        gap_between(s, w[k + n], w[k + n + 1]) == Gap::kSpace;
+      if (!inner_spaces) continue;
       const Gap junction = gap_between(s, w[i + n - 1], w[i + n]);
-      if (inner_spaces &&
-          (junction == Gap::kSpace || (junction == Gap::kComma && n >= kMinWordsAcrossComma)))
-        return n;
+      if (junction == Gap::kStep) return {n, Severity::kMajor, 0.9, true};
+      if (n >= 2 && junction == Gap::kSpace) return {n, Severity::kMajor, 0.85, false};
+      if (junction == Gap::kComma && n >= kMinWordsAcrossComma)
+        return {n, Severity::kMajor, 0.8, false};
+      if (junction == Gap::kComma) {
+        // The last word repeated must carry content: "very, very" and "no, no" are English.
+        const std::string& last = w[i + n - 1].key;
+        if (checks::is_function_word(last) || last == "very" || last.size() < 3) continue;
+        if (n == 1 && !checks::is_lower(checks::code_point_at(s, w[i].begin))) continue;
+        return {n, Severity::kMinor, n == 2 ? 0.6 : 0.45, false};
+      }
     }
-    return 0;
+    return {};
   }
 
   void report(const checks::Piece& p, const Bead& b, std::size_t from, std::size_t to,
-              Severity severity, const std::string& what, std::vector<Finding>& out) const {
+              Severity severity, const std::string& what, std::vector<Finding>& out,
+              double confidence = -1) const {
     Finding f = checks::bead_finding(id(), severity, b);
+    f.confidence = confidence;
     f.en_spans.push_back({p.base + from, p.base + to});
     f.message = "Repetition in English segment " + std::to_string(p.segment) + ": " + what + " (" +
                 checks::quote_excerpt(p.text.substr(from, to - from), 90) + ").";

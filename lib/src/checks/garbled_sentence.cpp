@@ -1,7 +1,9 @@
 // garbled-sentence (major): an English sentence broken part-way through translation —
 //  * a period followed by a lowercase function word (". that,” he pointed out", "later. the
-//    position"), unless the period ends an abbreviation ("U.S. the", "e.g. the"); other lowercase
-//    words after a period are too often code or UI names ("oper can also be used");
+//    position"), or glued after a function word and followed by a lowercase word ("Select the.
+//    cells", "you can. change the colour"), unless the period ends an abbreviation ("U.S. the",
+//    "e.g. the"); other lowercase words after a period are too often code or UI names ("oper can
+//    also be used");
 //  * a stray comma: a doubled comma after a word (", ,") or a comma standing alone after a
 //    closing quotation mark or a sentence's final punctuation ("Korea.” , Would you"); number
 //    formats such as "#,," are not words;
@@ -35,6 +37,11 @@ struct Evidence {
   std::string what;
 };
 
+// Letters a-z only: a word, not code or a name.
+bool plain_lowercase(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // ". word" with a lowercase word after a period that does not end an abbreviation.
 void period_then_lowercase(std::string_view s, const std::vector<checks::Word>& words,
                            std::vector<Evidence>& out) {
@@ -48,7 +55,12 @@ void period_then_lowercase(std::string_view s, const std::vector<checks::Word>& 
     std::size_t gap = a.end + 1;
     while (gap < b.begin && s[gap] == ' ') ++gap;
     if (gap != b.begin || !checks::is_lower(checks::code_point_at(s, b.begin))) continue;
-    if (!checks::is_function_word(b.key)) continue;
+    // Either side a function word: "later. the position", "Select the. cells", "you can. change".
+    // A lowercase word after a period is otherwise too often code or a UI name.
+    const std::string_view before = s.substr(a.begin, a.end - a.begin);
+    const bool glued = checks::is_function_word(a.key) && plain_lowercase(before) &&
+                       plain_lowercase(s.substr(b.begin, b.end - b.begin));
+    if (!glued && !checks::is_function_word(b.key)) continue;
     out.push_back(
         {a.end, 1,
          "a period followed by a lowercase word at " + checks::context_around(s, a.end, 25, 20)});

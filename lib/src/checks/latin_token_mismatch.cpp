@@ -1,6 +1,6 @@
 // latin-token-mismatch: an acronym or other Latin-script token (ICBM, NPG, VOA, LibreOffice, F5)
-// written in the Korean side of a link but missing from its English side (major for acronyms and
-// tokens with digits, minor for other words); optionally an English acronym that the Korean side
+// written in the Korean side of a link but missing from its English side (major for tokens with
+// digits, minor for acronyms and other words: translations add and drop acronyms); optionally an English acronym that the Korean side
 // neither writes nor spells in Hangul (minor: "NATO" for 나토, "UN" for 유엔 are fine). Comparison
 // ignores case, periods ("U.S." = "US"), plural and possessive endings ("ICBMs", "NPG’s"), and
 // accepts a compound when its parts appear ("ROK-US"). Parameters: "english-acronyms" (default 0):
@@ -186,6 +186,18 @@ bool expanded(std::string_view acronym, const std::vector<LatinWord>& words) {
   return false;
 }
 
+// Whether the token stands inside parentheses in the document text: "유럽연합(EU)".
+bool in_parentheses(Span span, std::string_view text) {
+  const std::size_t open = text.rfind('(', span.begin);
+  if (open == std::string_view::npos) return false;
+  const std::size_t close_before = text.rfind(')', span.begin);
+  if (close_before != std::string_view::npos && close_before > open) return false;
+  const std::size_t close = text.find(')', span.end);
+  const std::size_t nl = text.find('\n', span.end);
+  return close != std::string_view::npos && (nl == std::string_view::npos || close < nl) &&
+         span.begin - open < 80;
+}
+
 // A measure ("120km", "3GB"): the number check compares it.
 bool measure(const LatinToken& t) {
   return !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9';
@@ -210,7 +222,9 @@ class LatinTokenMismatchCheck final : public Check {
       std::vector<LatinToken> ko, en;
       std::vector<HangulWord> hangul;
       for (const auto& p : checks::side_pieces(ctx.ko, b.ko_begin, b.ko_end)) {
-        for (auto& t : latin_tokens(p.text, p.base)) ko.push_back(std::move(t));
+        const auto damaged = checks::damaged_spans(p.text, p.base);
+        for (auto& t : latin_tokens(p.text, p.base))
+          if (!checks::overlaps(damaged, t.span.begin, t.span.end)) ko.push_back(std::move(t));
         for (auto& w : hangul_words(p.text, p.base)) hangul.push_back(std::move(w));
       }
       std::vector<LatinWord> en_words;
@@ -218,7 +232,7 @@ class LatinTokenMismatchCheck final : public Check {
         for (auto& t : latin_tokens(p.text, p.base, 0)) en.push_back(std::move(t));
         for (auto& w : latin_words(p.text, p.base)) en_words.push_back(std::move(w));
       }
-      korean_only(b, ko, keys_of(en), en_words, out);
+      korean_only(b, ko, keys_of(en), en_words, ctx.ko.document.text, out);
       if (english) english_only(b, en, keys_of(ko), hangul, out);
     }
   }
@@ -226,7 +240,7 @@ class LatinTokenMismatchCheck final : public Check {
  private:
   void korean_only(const Bead& b, const std::vector<LatinToken>& ko,
                    const std::set<std::string>& en_keys, const std::vector<LatinWord>& en_words,
-                   std::vector<Finding>& out) const {
+                   std::string_view ko_text, std::vector<Finding>& out) const {
     std::vector<const LatinToken*> missing;
     std::set<std::string> seen;
     for (const LatinToken& t : ko) {
@@ -235,9 +249,18 @@ class LatinTokenMismatchCheck final : public Check {
       if (seen.insert(t.key).second) missing.push_back(&t);
     }
     if (missing.empty()) return;
-    const bool major =
-        std::any_of(missing.begin(), missing.end(), [](const LatinToken* t) { return t->acronym; });
+    // Strong evidence is a token with digits (F5, B2, 2D, Windows 10): it is never translated. A
+    // Korean translation often adds an acronym the English original spells out or leaves out
+    // ("FC 바르셀로나" / "Barcelona", "유럽연합(EU)"), so a lettered acronym is minor, and one in
+    // parentheses (a gloss) weaker still.
+    const auto with_digits = [](const LatinToken* t) {
+      return std::any_of(t->text.begin(), t->text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const bool major = std::any_of(missing.begin(), missing.end(), with_digits);
     Finding f = checks::bead_finding(id(), major ? Severity::kMajor : Severity::kMinor, b);
+    f.confidence = major ? 0.85 : 0.3;
+    for (const LatinToken* t : missing)
+      if (!major && t->acronym && !in_parentheses(t->span, ko_text)) f.confidence = 0.5;
     std::string list;
     for (const LatinToken* t : missing) {
       f.ko_spans.push_back(t->span);

@@ -2,9 +2,11 @@
 // Korean and English write them (numbers.hpp: 26일 = "26th", 3억 달러 = "$300 million", 열흘 =
 // "ten days", 세 차례 = "three times"); a number with no counterpart is only reported when the
 // other side also has one without counterpart, since a lone number is usually rephrased ("한
-// 소식통" = "an official", "양 정상" = "the two leaders"). Major when both culprits are written in
-// digits, minor when one is written in words. The words for one ("한", "one", "first", "once")
-// never trigger a finding on their own: they are articles and idioms as often as numbers.
+// 소식통" = "an official", "양 정상" = "the two leaders"). The words for one ("한", "one", "first",
+// "once") never trigger a finding on their own: they are articles and idioms as often as numbers.
+// Major only when digits stand on both sides and one number is a slip of the other (one digit changed, or a
+// factor of 1,000: million for billion); a wholly different number is as often a conversion, a
+// date written another way or a loose translation (minor).
 //
 // A hedged Korean number (10여 명, 열흘여, 약 3억, 3년 남짓) rendered as an exact one ("10 people",
 // "for 10 days") is a minor finding.
@@ -84,15 +86,37 @@ bool mentions_weekday(const std::vector<checks::Piece>& pieces) {
 template <typename Extract>
 std::vector<Located> numbers_of(const std::vector<checks::Piece>& pieces, Extract extract) {
   std::vector<Located> out;
-  for (const checks::Piece& p : pieces)
+  for (const checks::Piece& p : pieces) {
+    const std::vector<checks::Damaged> damaged = checks::damaged_spans(p.text, p.base);
     for (const NumberMention& m : extract(p.text, p.base))
-      out.push_back({m, p.text.substr(m.span.begin - p.base, m.span.size()),
+      if (!checks::overlaps(damaged, m.span.begin, m.span.end))
+        out.push_back({m, p.text.substr(m.span.begin - p.base, m.span.size()),
                      p.text.substr(m.span.end - p.base)});
+  }
   return out;
 }
 
 bool weak(const NumberMention& m) {
   return m.spelled && m.value <= kWeakSpelledValue;
+}
+
+// The digits of a value, without grouping or a decimal point: 1,200 -> "1200", 3.5 -> "35".
+std::string digits_of(double v) {
+  std::string out;
+  for (char c : fmt::format("{:.6g}", std::fabs(v)))
+    if (c >= '0' && c <= '9') out += c;
+  return out;
+}
+
+bool one_slip_apart(double a, double b) {
+  if (a == b || a <= 0 || b <= 0) return false;
+  const double ratio = a > b ? a / b : b / a;
+  if (std::fabs(ratio - 1000) < 1e-6) return true;
+  const std::string x = digits_of(a), y = digits_of(b);
+  if (x.size() != y.size() || std::floor(std::log10(a)) != std::floor(std::log10(b))) return false;
+  std::size_t diff = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) diff += x[i] != y[i];
+  return diff == 1;
 }
 
 bool has_counterpart(const Located& x, const std::vector<Located>& other) {
@@ -167,7 +191,14 @@ class NumberMismatchCheck final : public Check {
     const auto digits = [](const Located* x) { return !x->number.spelled; };
     const bool both_digits = std::any_of(lone_ko.begin(), lone_ko.end(), digits) &&
                              std::any_of(lone_en.begin(), lone_en.end(), digits);
-    Finding f = checks::bead_finding(id(), both_digits ? Severity::kMajor : Severity::kMinor, b);
+    // Strong evidence: a lone Korean number and a lone English one that differ in one digit or by
+    // a factor of 1,000 (million / billion) — a slip, not a rephrasing or a conversion.
+    bool slip = false;
+    for (const Located* x : lone_ko)
+      for (const Located* y : lone_en) slip = slip || one_slip_apart(x->number.value, y->number.value);
+    const bool major = both_digits && slip;
+    Finding f = checks::bead_finding(id(), major ? Severity::kMajor : Severity::kMinor, b);
+    f.confidence = major ? 0.85 : (slip ? 0.6 : (both_digits ? 0.45 : 0.3));
     for (const Located* x : lone_ko) f.ko_spans.push_back(x->number.span);
     for (const Located* x : lone_en) f.en_spans.push_back(x->number.span);
     f.message = fmt::format("numbers differ: the Korean has {} and the English has {} instead",

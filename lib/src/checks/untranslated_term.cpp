@@ -2,7 +2,8 @@
 // linked source, left untranslated ("the voices of Joya" for 조야 인사, "government and
 // non-government circles"). Machine translation does this with words it does not know and usually
 // capitalises them like a name, so by default only capitalised words inside a sentence are
-// considered.
+// considered. A romanised word is also how a name is written, so the finding is major only when a
+// dictionary gives the Korean word translations (a common word); minor otherwise.
 //
 // Proper names are romanised on purpose and are not reported: words of one syllable (Yoon = 윤),
 // words next to another capitalised word ("Dong-A Ilbo", "Park Geun-hye"), words after a title
@@ -146,8 +147,14 @@ class UntranslatedTermCheck final : public Check {
             if (k.before_title) continue;
             const auto stem = romanised_stem(latin, k.word.syllables, options.dictionary.get());
             if (stem.empty()) continue;
+            // A romanisation is also how names are written: it is strong evidence only when a
+            // dictionary knows the Korean word as a common word with other translations.
+            const Dictionary* dict = options.dictionary.get();
+            const bool common = dict && !dict->gloss_words(to_utf8(stem)).empty();
+            const bool capital = is_capitalized(words[i].text);
             Finding f = checks::bead_finding(
-                id(), is_capitalized(words[i].text) ? Severity::kMajor : Severity::kMinor, b);
+                id(), capital && common ? Severity::kMajor : Severity::kMinor, b);
+            f.confidence = common ? 0.85 : (capital ? 0.55 : 0.4);
             f.ko_spans.push_back(k.word.span);
             f.en_spans.push_back(words[i].span);
             f.message = fmt::format(

@@ -24,6 +24,7 @@ std::unique_ptr<Check> make_untranslated_text_check();   // "untranslated-text"
 // Lexical checks (numbers, Latin tokens, names, terms).
 std::unique_ptr<Check> make_number_mismatch_check();       // "number-mismatch"
 std::unique_ptr<Check> make_latin_token_mismatch_check();  // "latin-token-mismatch"
+std::unique_ptr<Check> make_negation_check();              // "negation"
 std::unique_ptr<Check> make_name_consistency_check();      // "name-consistency"
 std::unique_ptr<Check> make_term_consistency_check();      // "term-consistency"
 std::unique_ptr<Check> make_untranslated_term_check();     // "untranslated-term"

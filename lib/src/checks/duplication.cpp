@@ -150,6 +150,24 @@ class DuplicationCheck final : public Check {
     }
   }
 
+  // Whether w[i, i+n) and its copy are whole steps of a menu path: the first starts the path
+  // (after a verb such as "choose", lowercase or first in the sentence) or follows a step separator, the second ends the
+  // path or precedes one. "Header and Footer - Footer" and "Slide Show - Show/Hide" are not.
+  static bool whole_step(std::string_view s, const std::vector<checks::Word>& w, std::size_t i,
+                         std::size_t n) {
+    const bool starts =
+        i == 0 || gap_between(s, w[i - 1], w[i]) == Gap::kStep ||
+        (gap_between(s, w[i - 1], w[i]) == Gap::kSpace && !checks::is_function_word(w[i - 1].key) &&
+         (i == 1 || checks::is_lower(checks::code_point_at(s, w[i - 1].begin))));
+    if (!starts) return false;
+    const std::size_t last = w[i + 2 * n - 1].end;
+    if (i + 2 * n == w.size()) return true;
+    if (gap_between(s, w[i + 2 * n - 1], w[i + 2 * n]) == Gap::kStep) return true;
+    const std::string_view after = s.substr(last, w[i + 2 * n].begin - last);
+    return after.find_first_not_of(" ,.;:)") == std::string_view::npos &&
+           after.find_first_not_of(' ') != std::string_view::npos;
+  }
+
   struct Repeat {
     std::size_t n = 0;  // words in the phrase; 0 when none
     Severity severity = Severity::kMajor;
@@ -175,14 +193,19 @@ class DuplicationCheck final : public Check {
                        gap_between(s, w[k + n], w[k + n + 1]) == Gap::kSpace;
       if (!inner_spaces) continue;
       const Gap junction = gap_between(s, w[i + n - 1], w[i + n]);
-      if (junction == Gap::kStep) return {n, Severity::kMajor, 0.9, true};
+      // A whole step given twice: the second copy ends the path or another step follows it
+      // ("Format - Format Selection" is two steps that start alike).
+      if (junction == Gap::kStep && whole_step(s, w, i, n)) return {n, Severity::kMajor, 0.9, true};
       if (n >= 2 && junction == Gap::kSpace) return {n, Severity::kMajor, 0.85, false};
       if (junction == Gap::kComma && n >= kMinWordsAcrossComma)
         return {n, Severity::kMajor, 0.8, false};
       if (junction == Gap::kComma) {
-        // The last word repeated must carry content: "very, very" and "no, no" are English.
-        const std::string& last = w[i + n - 1].key;
-        if (checks::is_function_word(last) || last == "very" || last.size() < 3) continue;
+        // The phrase must carry content: "very, very" and "no, no" are English.
+        bool content = false;
+        for (std::size_t k = i; k < i + n; ++k)
+          content = content || (!checks::is_function_word(w[k].key) && w[k].key != "very" &&
+                                 w[k].key.size() >= 3);
+        if (!content) continue;
         if (n == 1 && !checks::is_lower(checks::code_point_at(s, w[i].begin))) continue;
         return {n, Severity::kMinor, n == 2 ? 0.6 : 0.45, false};
       }

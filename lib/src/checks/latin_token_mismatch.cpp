@@ -1,6 +1,8 @@
 // latin-token-mismatch: an acronym or other Latin-script token (ICBM, NPG, VOA, LibreOffice, F5)
-// written in the Korean side of a link but missing from its English side (major for tokens with
-// digits, minor for acronyms and other words: translations add and drop acronyms); optionally an English acronym that the Korean side
+// written in the Korean side of a link but missing from its English side, or a token with digits
+// the English writes more often than the Korean (major when a token with digits is replaced by one
+// of the same shape: B2 -> B7, F9 -> F2, 3D -> 4D; minor otherwise: translations add, drop and
+// spell out acronyms); optionally an English acronym that the Korean side
 // neither writes nor spells in Hangul (minor: "NATO" for 나토, "UN" for 유엔 are fine). Comparison
 // ignores case, periods ("U.S." = "US"), plural and possessive endings ("ICBMs", "NPG’s"), and
 // accepts a compound when its parts appear ("ROK-US"). Parameters: "english-acronyms" (default 0):
@@ -9,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "checks/checks.hpp"
@@ -83,9 +86,10 @@ std::vector<LatinToken> latin_tokens(std::string_view text, std::size_t base,
     }
     const std::string_view s = text.substr(i, end - i);
     const auto letters = std::count_if(s.begin(), s.end(), latin);
-    if (static_cast<std::size_t>(letters) >= min_letters) {
-      const bool digits =
-          std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool digits =
+        std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    // A letter and digits also make a token: a cell (B2), a key (F5), a paper size (A4).
+    if (static_cast<std::size_t>(letters) >= min_letters || (letters > 0 && digits)) {
       out.push_back({{base + i, base + end}, std::string(s), key_of(s), is_all_caps(s) || digits});
     }
     i = end;
@@ -198,9 +202,58 @@ bool in_parentheses(Span span, std::string_view text) {
          span.begin - open < 80;
 }
 
-// A measure ("120km", "3GB"): the number check compares it.
+// A measure ("120km", "3GB"): the number check compares it. "2D", "3D" and "8x8" are names of
+// things, not amounts, and are compared here.
 bool measure(const LatinToken& t) {
-  return !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9';
+  if (t.text.empty() || t.text[0] < '0' || t.text[0] > '9') return false;
+  const std::size_t letters = t.text.find_first_not_of("0123456789");
+  if (letters == std::string::npos) return true;
+  const std::string_view rest = std::string_view(t.text).substr(letters);
+  if (rest == "D" || rest == "d") return false;
+  if (rest.size() > 1 && (rest[0] == 'x' || rest[0] == 'X') && rest[1] >= '0' && rest[1] <= '9')
+    return false;
+  return true;
+}
+
+// A token's shape: letters as 'a', digits as '0', the rest kept ("B2" -> "a0", "F-35" -> "a-00").
+std::string shape(std::string_view key) {
+  std::string out;
+  for (char c : key) out += latin(c) ? 'a' : (c >= '0' && c <= '9') ? '0' : c;
+  return out;
+}
+
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Tokens with digits (F9, B2, 3D) that one side writes more often than the other: they are never
+// translated, so each must come back as often ("press F9 … then press F9" for F9 twice).
+// The other side is searched as text with spaces removed and lower-cased, so "2 x 2" holds 2x2.
+std::vector<const LatinToken*> surplus_with_digits(const std::vector<LatinToken>& side,
+                                                   std::string_view other_text) {
+  std::string squeezed;
+  for (char c : other_text)
+    if (c != ' ' && c != '.') squeezed += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  std::map<std::string, int> balance;
+  for (const LatinToken& t : side) {
+    if (!has_digit(t.key) || measure(t) || balance.count(t.key)) continue;
+    int found = 0;
+    for (std::size_t at = squeezed.find(t.key); at != std::string::npos;
+         at = squeezed.find(t.key, at + 1)) {
+      const bool left = at == 0 || !alnum(squeezed[at - 1]);
+      const bool right = at + t.key.size() >= squeezed.size() || !alnum(squeezed[at + t.key.size()]);
+      found += left && right;
+    }
+    balance[t.key] = -found;
+  }
+  for (const LatinToken& t : side)
+    if (has_digit(t.key) && !measure(t)) ++balance[t.key];
+  std::vector<const LatinToken*> out;
+  std::set<std::string> seen;
+  for (const LatinToken& t : side)
+    if (has_digit(t.key) && !measure(t) && balance[t.key] > 0 && seen.insert(t.key).second)
+      out.push_back(&t);
+  return out;
 }
 
 class LatinTokenMismatchCheck final : public Check {
@@ -232,15 +285,22 @@ class LatinTokenMismatchCheck final : public Check {
         for (auto& t : latin_tokens(p.text, p.base, 0)) en.push_back(std::move(t));
         for (auto& w : latin_words(p.text, p.base)) en_words.push_back(std::move(w));
       }
-      korean_only(b, ko, keys_of(en), en_words, ctx.ko.document.text, out);
+      std::string ko_side, en_side;
+      for (const auto& p : checks::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
+        ko_side.append(p.text).push_back('\n');
+      for (const auto& p : checks::side_pieces(ctx.en, b.en_begin, b.en_end))
+        en_side.append(p.text).push_back('\n');
+      korean_only(b, ko, en, keys_of(en), en_words, ctx.ko.document.text, ko_side, en_side, out);
       if (english) english_only(b, en, keys_of(ko), hangul, out);
     }
   }
 
  private:
   void korean_only(const Bead& b, const std::vector<LatinToken>& ko,
-                   const std::set<std::string>& en_keys, const std::vector<LatinWord>& en_words,
-                   std::string_view ko_text, std::vector<Finding>& out) const {
+                   const std::vector<LatinToken>& en, const std::set<std::string>& en_keys,
+                   const std::vector<LatinWord>& en_words, std::string_view ko_text,
+                   const std::string& ko_side, const std::string& en_text,
+                   std::vector<Finding>& out) const {
     std::vector<const LatinToken*> missing;
     std::set<std::string> seen;
     for (const LatinToken& t : ko) {
@@ -248,7 +308,11 @@ class LatinTokenMismatchCheck final : public Check {
       if (is_all_caps(t.text) && expanded(t.text, en_words)) continue;
       if (seen.insert(t.key).second) missing.push_back(&t);
     }
-    if (missing.empty()) return;
+    for (const LatinToken* t : surplus_with_digits(ko, en_text))
+      if (seen.insert(t->key).second) missing.push_back(t);
+    // English tokens with digits the Korean does not have as often.
+    const std::vector<const LatinToken*> extra = surplus_with_digits(en, ko_side);
+    if (missing.empty() && extra.empty()) return;
     // Strong evidence is a token with digits (F5, B2, 2D, Windows 10): it is never translated. A
     // Korean translation often adds an acronym the English original spells out or leaves out
     // ("FC 바르셀로나" / "Barcelona", "유럽연합(EU)"), so a lettered acronym is minor, and one in
@@ -256,18 +320,34 @@ class LatinTokenMismatchCheck final : public Check {
     const auto with_digits = [](const LatinToken* t) {
       return std::any_of(t->text.begin(), t->text.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
-    const bool major = std::any_of(missing.begin(), missing.end(), with_digits);
+    // Major when a token with digits is replaced by one of the same shape (B2 -> B7, F9 -> F2,
+    // 3D -> 4D): a slip. A token with digits only dropped or only added may be spelt out or
+    // glossed ("G-8" / "the Group of Eight").
+    bool major = false;
+    for (const LatinToken* t : missing)
+      for (const LatinToken* u : extra) major = major || (with_digits(t) && shape(t->key) == shape(u->key));
     Finding f = checks::bead_finding(id(), major ? Severity::kMajor : Severity::kMinor, b);
-    f.confidence = major ? 0.85 : 0.3;
+    f.confidence = major ? 0.85 : (!extra.empty() || std::any_of(missing.begin(), missing.end(),
+                                                                 with_digits)
+                                       ? 0.55
+                                       : 0.3);
     for (const LatinToken* t : missing)
       if (!major && t->acronym && !in_parentheses(t->span, ko_text)) f.confidence = 0.5;
-    std::string list;
+    std::string list, added;
     for (const LatinToken* t : missing) {
       f.ko_spans.push_back(t->span);
       list += (list.empty() ? "“" : ", “") + t->text + "”";
     }
-    f.message = fmt::format("{} in the Korean {} not in the English", list,
-                            missing.size() == 1 ? "is" : "are");
+    for (const LatinToken* t : extra) {
+      f.en_spans.push_back(t->span);
+      added += (added.empty() ? "“" : ", “") + t->text + "”";
+    }
+    if (!list.empty())
+      f.message = fmt::format("{} in the Korean {} not in the English", list,
+                              missing.size() == 1 ? "is" : "are");
+    if (!added.empty())
+      f.message += fmt::format("{}{} in the English {} not in the Korean",
+                               f.message.empty() ? "" : "; ", added, extra.size() == 1 ? "is" : "are");
     out.push_back(std::move(f));
   }
 

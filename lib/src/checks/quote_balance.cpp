@@ -4,7 +4,9 @@
 // Double quotations are followed across segments: English news opens a quotation in one sentence
 // and closes it one or more sentences later, and leaves a quoted paragraph open when the next one
 // continues the quotation (it opens again at its start). So double marks are paired over the
-// whole English document, a quotation may run over at most "max-span" segments (default 6), and
+// whole English document, a quotation may run over at most "max-span" segments (default 6) when it
+// opens a sentence or follows final punctuation, a colon, a dash or a comma (one opened after a
+// plain word, or holding its own attribution ", he said", ends with its sentence), and
 // an opening left unclosed at the start of a segment is dropped without a finding when the next
 // segment opens again at its start. What is left unpaired is reported on its link: major when the
 // Korean side of that link quotes in double marks and is balanced there and the English sentence
@@ -166,6 +168,8 @@ bool at_segment_start(std::string_view text, std::size_t at) {
   return true;
 }
 
+bool opens_quotation(std::string_view text, std::size_t at);
+
 // Pairs the double quotation marks of the English document across segments (see the header).
 std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_span) {
   std::vector<Unpaired> out;
@@ -174,9 +178,21 @@ std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_
     std::uint32_t segment = 0;
     bool at_start = false;
     bool tell = false;
+    bool may_carry = false;  // may run on into the next segment
   };
   std::size_t pairs_here = 0;  // quotations opened and closed in the current segment
-  std::optional<Open> open;
+  // The quotation open now, if any (a plain flag: std::optional trips -Wmaybe-uninitialized).
+  struct {
+    Open mark;
+    bool set = false;
+    explicit operator bool() const { return set; }
+    const Open* operator->() const { return &mark; }
+    void reset() { set = false; }
+    void operator=(const Open& o) {
+      mark = o;
+      set = true;
+    }
+  } open;
   for (std::uint32_t s = 0; s < en.size(); ++s) {
     if (open && s - open->segment >= max_span) {
       out.push_back({open->at, open->segment, true, open->tell});
@@ -203,7 +219,8 @@ std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_
         // A quoted paragraph left open and continued by the next one is English convention.
         if (open && !(open->at_start && start && open->segment < s))
           out.push_back({open->at, open->segment, true, open->tell});
-        open = Open{base + at, s, start, attribution_inside(text.substr(i))};
+        const bool tell = attribution_inside(text.substr(i));
+        open = Open{base + at, s, start, tell, !tell && (start || opens_quotation(text, at))};
       } else if (open) {
         if (open->segment == s) ++pairs_here;
         open.reset();
@@ -211,9 +228,24 @@ std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_
         out.push_back({base + at, s, false, pairs_here > 0});
       }
     }
+    if (open && !open->may_carry) {
+      out.push_back({open->at, open->segment, true, open->tell});
+      open.reset();
+    }
   }
   if (open) out.push_back({open->at, open->segment, true, open->tell});
   return out;
+}
+
+// Whether a quotation opened at text[at] may run on past the sentence: it starts the sentence,
+// or follows final punctuation, a colon, a dash, or a comma ("he said, “…"). One opened after a
+// plain word ("and “more people") belongs inside its sentence.
+bool opens_quotation(std::string_view text, std::size_t at) {
+  std::size_t i = at;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  if (i == 0) return true;
+  const char32_t c = checks::code_point_before(text, i);
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ',' || c == U'—' || c == '-';
 }
 
 class QuoteBalanceCheck final : public Check {

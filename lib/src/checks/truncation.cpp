@@ -8,8 +8,8 @@
 //    noun ("…could be formed using the ROK-U.S.": the noun, "alliance", was cut off);
 //  * it ends on a comma or a dash (minor: nothing may be missing but the final punctuation);
 //  * it has no final punctuation at all while the Korean is a statement ending in a verb and a
-//    period ("…합니다.", "…했다."): major when it ends on a lowercase word and has six words or more
-//    ("To insert a table, you can"), minor otherwise (a capitalised last word may be a UI label).
+//    period ("…합니다.", "…했다."): major when it ends on a function word ("To insert a table, you
+//    can"), minor otherwise (only the period may be missing, or the last word is a UI label).
 // Only English segments of at least "min-words" words (default 4) are looked at, and only when
 // the Korean side ends like a sentence (final punctuation), so headings and list items are left
 // alone.
@@ -86,6 +86,7 @@ bool korean_statement(std::string_view ko) {
     if (c != '.' && c != '?' && c != '!') return false;
     if (end == 0) return false;
     const char32_t v = previous_code_point(ko, end);
+    if (c == '?') return checks::is_hangul(v);  // a question: "옵션 필드의 이름은?"
     return v == U'다' || v == U'요' || v == U'까' || v == U'죠' || v == U'오';
   }
   return false;
@@ -109,8 +110,9 @@ class TruncationCheck final : public Check {
       const std::uint32_t last = b.en_end - 1;
       const std::string_view s = ctx.en.raw(last);
       const std::vector<checks::Word> w = checks::english_words(s);
-      if (w.size() < min_words) continue;
-      auto [why, severity] = cut_reason(s, w);
+      std::string why;
+      Severity severity = Severity::kMinor;
+      if (w.size() >= min_words) std::tie(why, severity) = cut_reason(s, w);
       double confidence = severity == Severity::kMajor ? 0.85 : 0.5;
       if (why.empty() && korean_statement(ctx.ko.raw(b.ko_end - 1))) {
         std::tie(why, severity, confidence) = unfinished(s, w, min_words);
@@ -128,21 +130,24 @@ class TruncationCheck final : public Check {
 
  private:
   // An English segment with no final punctuation at all, linked to a Korean statement: the end of
-  // the sentence is missing. Major when the last word is a lowercase word that is not a noun of
-  // a heading-like fragment, i.e. the segment has a verb-like shape (at least six words).
+  // the sentence is missing. Major when the last word is a function word ("you can", "the
+  // candidate who"), minor otherwise (a sentence may lose only its period).
   static std::tuple<std::string, Severity, double> unfinished(std::string_view s,
                                                               const std::vector<checks::Word>& w,
                                                               std::size_t min_words) {
     std::size_t end = s.size();
     while (end > 0 && s[end - 1] == ' ') --end;
-    if (end == 0 || w.size() < min_words) return {};
+    // Two words are enough here: a statement is never rendered "Adds a shadow" without its period.
+    if (end == 0 || w.size() < std::min<std::size_t>(min_words, 2)) return {};
     const char32_t last_char = previous_code_point(s, end);
     if (!(checks::is_letter(last_char) || (last_char >= '0' && last_char <= '9'))) return {};
     const std::string_view last(s.substr(w.back().begin, w.back().end - w.back().begin));
     const bool lower = checks::is_lower(checks::code_point_at(last, 0));
-    const bool major = lower && w.size() >= 6;
-    return {"without final punctuation, though the Korean is a full sentence",
-            major ? Severity::kMajor : Severity::kMinor, major ? 0.7 : 0.45};
+    const bool function = lower && checks::is_function_word(w.back().key);
+    return {function ? "without final punctuation on \"" + std::string(last) +
+                           "\", though the Korean is a full sentence"
+                     : "without final punctuation, though the Korean is a full sentence",
+            function ? Severity::kMajor : Severity::kMinor, function ? 0.8 : (lower ? 0.55 : 0.4)};
   }
 
   // Why the segment looks cut, with the severity; empty when it does not.

@@ -107,3 +107,20 @@ for found_by in rules lexicon semantic; do
     "$(value flags_found "$work/out")" "$(value flags_recall "$work/out")" \
     "$(value flags_predicted "$work/out")" "$(value flags_precision "$work/out")"
 done
+# The seed article from raw text: split and aligned by kealign, then checked.
+"$tool" check "$seed/ko.txt" "$seed/en.txt" -o "$work/flags-raw.tsv"
+for found_by in rules lexicon; do
+  "$tool" eval --task flags --found-by "$found_by" --gold "$seed/flags.tsv" "$work/flags-raw.tsv" > "$work/out"
+  printf '| %s (raw text) | %s | %s | %s | %s | %s |\n' "$found_by" \
+    "$(value "flags_gold_$found_by" "$work/out")" "$(value flags_found "$work/out")" \
+    "$(value flags_recall "$work/out")" "$(value flags_predicted "$work/out")" \
+    "$(value flags_precision "$work/out")"
+done
+
+echo
+echo "## Translation QA on planted errors (bench/qa_inject.py, gold alignment, presplit)"
+echo
+echo "Recall of planted errors by kind; major findings and flagged links on the untouched"
+echo "translations; dev halves tuned on, test halves held out; pofilter (Translate Toolkit) as the peer."
+echo
+python3 "$here/qa_inject.py" --kealign "$(command -v "$tool" || echo "$tool")" --shared "$shared"

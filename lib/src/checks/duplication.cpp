@@ -205,7 +205,13 @@ class DuplicationCheck final : public Check {
         for (std::size_t k = i; k < i + n; ++k)
           content = content || (!checks::is_function_word(w[k].key) && w[k].key != "very" &&
                                  w[k].key.size() >= 3);
-        if (!content) continue;
+        // A single function word doubled across a comma ("of, of the", "the, the") is never
+        // English either, but for a few that stand alone ("no, no", "so, so", "well, well").
+        static constexpr std::string_view kAlone[] = {"no", "so", "well", "now", "that", "yes"};
+        const bool function_slip =
+            n == 1 && checks::is_function_word(w[i].key) &&
+            std::find(std::begin(kAlone), std::end(kAlone), w[i].key) == std::end(kAlone);
+        if (!content && !function_slip) continue;
         if (n == 1 && !checks::is_lower(checks::code_point_at(s, w[i].begin))) continue;
         return {n, Severity::kMinor, n == 2 ? 0.6 : 0.45, false};
       }

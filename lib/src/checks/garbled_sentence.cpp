@@ -46,13 +46,13 @@ bool plain_lowercase(std::string_view w) {
 void period_then_lowercase(std::string_view s, const std::vector<checks::Word>& words,
                            std::vector<Evidence>& out) {
   for (std::size_t w = 0; w + 1 < words.size(); ++w) {
-    checks::Word a = words[w];
-    // "a." is read as an initial ("J. Smith"); lowercase, it is the article with a period glued.
-    if (a.key == "a" && a.end - a.begin == 2 && s.substr(a.begin, 2) == "a.") --a.end;
+    const checks::Word& a = words[w];
     if (a.end >= s.size() || s[a.end] != '.' || a.end + 1 >= s.size() || s[a.end + 1] != ' ')
       continue;
     if (a.end > a.begin && s[a.end - 1] == '.') continue;  // "U.S." ends with its own period
-    if (checks::is_abbreviation(s.substr(a.begin, a.end - a.begin))) continue;
+    // A single letter before a period is an initial ("J. smith"), except the article "a".
+    const bool article = s.substr(a.begin, a.end - a.begin) == "a";
+    if (!article && checks::is_abbreviation(s.substr(a.begin, a.end - a.begin))) continue;
     if (a.key == "am" || a.key == "pm") continue;  // "8:10 am. after": a.m. without its periods
     const checks::Word& b = words[w + 1];
     std::size_t gap = a.end + 1;

@@ -11,7 +11,7 @@
 // segment opens again at its start. What is left unpaired is reported on its link: major when the
 // Korean side of that link quotes in double marks and is balanced there and the English sentence
 // itself shows the slip (an attribution, ", he said", inside the open quotation; a closing mark
-// after a quotation already closed in the sentence), minor otherwise (the quotation may run on to
+// after a quotation already closed in the link), minor otherwise (the quotation may run on to
 // a paragraph the pair does not hold, or the Korean quotes differently or not at all). An imbalance the
 // Korean side of the link shares is not reported. Single quotes are judged per link (minor).
 //
@@ -275,7 +275,7 @@ class QuoteBalanceCheck final : public Check {
       if (b.en_size() == 0) continue;
       const SideQuotes ko = scan(checks::side_pieces(ctx.ko, b.ko_begin, b.ko_end));
       const SideQuotes en = scan(checks::side_pieces(ctx.en, b.en_begin, b.en_end));
-      const bool double_bad = report_doubles(ctx, b, ko.dbl, by_bead[bi], out);
+      const bool double_bad = report_doubles(ctx, b, ko.dbl, en.dbl, by_bead[bi], out);
       const bool single_bad =
           report_unpaired(ctx, b, ko.sgl, en.sgl, "single", Severity::kMinor, out);
       if (!compare || double_bad || single_bad || b.ko_size() == 0) continue;
@@ -296,7 +296,8 @@ class QuoteBalanceCheck final : public Check {
   }
 
   bool report_doubles(const CheckContext& ctx, const Bead& b, const QuoteTally& ko,
-                      const std::vector<Unpaired>& marks, std::vector<Finding>& out) const {
+                      const QuoteTally& en, const std::vector<Unpaired>& marks,
+                      std::vector<Finding>& out) const {
     std::size_t opens = 0, closes = 0;
     for (const Unpaired& u : marks) (u.open ? opens : closes) += 1;
     const bool extra_open = opens > ko.unmatched_open.size();
@@ -307,7 +308,7 @@ class QuoteBalanceCheck final : public Check {
     // (an attribution inside the open quotation, or a closing mark after a quotation already closed
     // in the same sentence).
     bool tell = false;
-    for (const Unpaired& u : marks) tell = tell || u.tell;
+    for (const Unpaired& u : marks) tell = tell || u.tell || (!u.open && en.pairs > 0);
     const bool strong = ko.pairs > 0 && balanced(ko) && tell;
     Finding f = checks::bead_finding(id(), strong ? Severity::kMajor : Severity::kMinor, b);
     f.confidence = strong ? 0.85 : 0.45;

@@ -45,13 +45,20 @@ TEST_CASE("quote-balance: a lost closing mark before the attribution is major", 
   CHECK(f[0].confidence > 0.8);
 }
 
-TEST_CASE("quote-balance: a quotation left open at the end of a text is minor", "[check][quote]") {
+TEST_CASE("quote-balance: a quotation left open at the end of a paragraph is minor",
+          "[check][quote]") {
   // The sentence may continue in a paragraph the pair does not hold.
-  const auto f = one_link("그는 “이것은 나의 두 번째 인생이다”라고 말했다.",
-                          "He said. \"This is my second life.")
-                     .run("quote-balance");
+  const auto p = make_pair({"그는 “이것은 나의 두 번째 인생이다”라고 말했다.", "그녀는 웃었다."},
+                           {"He said. \"This is my second life.", "She laughed."});
+  const auto f = p.run("quote-balance");
   REQUIRE(f.size() == 1);
   CHECK(f[0].severity == Severity::kMinor);
+  // Opened in the last segment of the document, nothing can continue it.
+  const auto g = one_link("그는 “이것은 나의 두 번째 인생이다”라고 말했다.",
+                          "He said. \"This is my second life.")
+                     .run("quote-balance");
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].severity == Severity::kMajor);
 }
 
 TEST_CASE("duplication: menu steps and short repeats across a comma", "[check][duplication]") {

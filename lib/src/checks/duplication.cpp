@@ -12,10 +12,12 @@
 //    "more and more") and the grammatical "had had", "that that" are not reported.
 // Parameter "max-phrase-words" (default 8): the longest phrase looked for.
 #include <algorithm>
+#include <set>
 
 #include "checks/checks.hpp"
 #include "checks/english_words.hpp"
 #include "checks/util.hpp"
+#include "names.hpp"
 
 namespace kealign {
 namespace {
@@ -69,6 +71,21 @@ bool has_back_to_back_repeat(const std::vector<std::string>& t) {
   return false;
 }
 
+// Whether the Korean names something twice: two words sharing a stem of one syllable or more
+// (선을 ... 선이, 메모의 ... 메모).
+bool repeats_a_word(const std::vector<checks::Piece>& pieces) {
+  std::set<std::u32string> seen;
+  for (const checks::Piece& p : pieces)
+    for (const HangulWord& w : hangul_words(p.text)) {
+      std::set<std::u32string> mine;
+      for (const std::u32string& stem : hangul_stems(w.syllables))
+        if (!stem.empty()) mine.insert(stem);
+      for (const std::u32string& stem : mine)
+        if (!seen.insert(stem).second) return true;
+    }
+  return false;
+}
+
 bool same_words(const std::vector<checks::Word>& w, std::size_t i, std::size_t j, std::size_t n) {
   for (std::size_t k = 0; k < n; ++k)
     if (w[i + k].key != w[j + k].key) return false;
@@ -105,18 +122,28 @@ class DuplicationCheck final : public Check {
       for (const checks::Piece& p : checks::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
         for (std::string& t : korean_tokens(p.text)) ko.push_back(std::move(t));
       const bool source_repeats = has_back_to_back_repeat(ko);
+      // With no Korean words there is no evidence the source does not repeat itself.
+      const auto ko_pieces = checks::side_pieces(ctx.ko, b.ko_begin, b.ko_end);
+      const bool source_names_twice =
+          std::none_of(ko_pieces.begin(), ko_pieces.end(),
+                       [](const checks::Piece& p) { return checks::has_hangul(p.text); }) ||
+          repeats_a_word(ko_pieces);
       for (const checks::Piece& p : checks::side_pieces(ctx.en, b.en_begin, b.en_end))
-        scan(p, b, max_n, source_repeats, out);
+        scan(p, b, max_n, source_repeats, source_names_twice, out);
     }
   }
 
  private:
   void scan(const checks::Piece& p, const Bead& b, std::size_t max_n, bool source_repeats,
-            std::vector<Finding>& out) const {
+            bool source_names_twice, std::vector<Finding>& out) const {
     const std::string_view s = p.text;
     const std::vector<checks::Word> w = checks::english_words(s);
     for (std::size_t i = 0; i < w.size(); ++i) {
-      if (const Repeat r = source_repeats ? Repeat{} : repeated_phrase(s, w, i, max_n); r.n > 0) {
+      Repeat r = source_repeats ? Repeat{} : repeated_phrase(s, w, i, max_n);
+      // A short repeat across a comma is English when the Korean also names the thing twice
+      // ("When you connect lines, lines are drawn" for 선을 연결하면 선이 그려집니다).
+      if (r.n > 0 && r.severity == Severity::kMinor && source_names_twice) r = Repeat{};
+      if (r.n > 0) {
         const std::size_t n = r.n;
         report(p, b, w[i].begin, w[i + 2 * n - 1].end, r.severity,
                std::string(n == 1 ? "the word " : "the phrase ") +

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -172,21 +173,30 @@ bool spelled_in_hangul(std::string_view acronym, const std::vector<HangulWord>& 
 }
 
 // Whether the English spells the acronym out: capitalised words whose initials give it, small
-// function words skipped ("World Trade Organization" = WTO, "Food and Drug Administration" = FDA).
+// function words either skipped or counted ("World Trade Organization" = WTO, "Food and Drug
+// Administration" = FDA, "Voice of America" = VOA), or words of a compound counted part by part
+// ("Korea Development Institute" = KDI).
 bool expanded(std::string_view acronym, const std::vector<LatinWord>& words) {
   static constexpr std::string_view kSkipped[] = {"of", "and", "for", "the", "on", "in", "&"};
   const std::string want = lower_letters(acronym);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    std::string initials;
-    for (std::size_t j = i; j < words.size() && initials.size() < want.size(); ++j) {
-      const std::string w = lower_letters(words[j].text);
-      if (j > i && std::find(std::begin(kSkipped), std::end(kSkipped), w) != std::end(kSkipped))
-        continue;
-      if (!is_capitalized(words[j].text) && !is_all_caps(words[j].text)) break;
-      initials += w.front();
-    }
-    if (initials == want) return true;
-  }
+  // match(j, k): words from j spell want from k.
+  const auto skippable = [&](std::size_t j) {
+    const std::string w = lower_letters(words[j].text);
+    return std::find(std::begin(kSkipped), std::end(kSkipped), w) != std::end(kSkipped);
+  };
+  std::function<bool(std::size_t, std::size_t, bool)> match = [&](std::size_t j, std::size_t k,
+                                                                  bool first) -> bool {
+    if (k == want.size()) return true;
+    if (j >= words.size()) return false;
+    const std::string w = lower_letters(words[j].text);
+    if (w.empty()) return false;
+    const bool capital = is_capitalized(words[j].text) || is_all_caps(words[j].text);
+    if (!first && skippable(j) && match(j + 1, k, false)) return true;
+    if (!capital && !(!first && skippable(j))) return false;
+    return w.front() == want[k] && match(j + 1, k + 1, false);
+  };
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (match(i, 0, true)) return true;
   return false;
 }
 

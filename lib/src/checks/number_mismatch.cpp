@@ -5,7 +5,7 @@
 // 소식통" = "an official", "양 정상" = "the two leaders"). The words for one ("한", "one", "first",
 // "once") never trigger a finding on their own: they are articles and idioms as often as numbers.
 // Major only when digits stand on both sides and one number is a slip of the other (one digit changed, or a
-// factor of 1,000: million for billion); a wholly different number is as often a conversion, a
+// power of ten: 만 for 억, million for billion); a wholly different number is as often a conversion, a
 // date written another way or a loose translation (minor).
 //
 // A number found on both sides but measured in another unit of the same dimension (900mm / "900
@@ -123,8 +123,11 @@ std::string digits_of(double v) {
 
 bool one_slip_apart(double a, double b) {
   if (a == b || a <= 0 || b <= 0) return false;
+  // A power of ten apart: a scale slip (만 / 억, million / billion, a digit dropped).
   const double ratio = a > b ? a / b : b / a;
-  if (std::fabs(ratio - 1000) < 1e-6) return true;
+  const double exponent = std::log10(ratio);
+  if (exponent >= 0.999 && exponent <= 4.001 && std::fabs(exponent - std::round(exponent)) < 1e-9)
+    return true;
   const std::string x = digits_of(a), y = digits_of(b);
   if (x.size() < 2) return false;  // any two single digits differ in one digit
   if (x.size() != y.size() || std::floor(std::log10(a)) != std::floor(std::log10(b))) return false;
@@ -319,9 +322,9 @@ class NumberMismatchCheck final : public Check {
     const bool both_digits = std::any_of(lone_ko.begin(), lone_ko.end(), digits) &&
                              std::any_of(lone_en.begin(), lone_en.end(), digits);
     // Strong evidence: a lone Korean number and a lone English one that differ in one digit or by
-    // a factor of 1,000 (million / billion) — a slip, not a rephrasing or a conversion.
+    // a power of ten (만 / 억, million / billion) — a slip, not a rephrasing or a conversion.
     // Only in a link with one lone number on a side: many lone numbers mean a loose rendering.
-    // Won and dollars a factor of 1,000 apart are an exchange, not a slip.
+    // Won and dollars a power of ten apart are an exchange, not a slip.
     bool slip = false;
     for (const Located* x : lone_ko)
       for (const Located* y : lone_en) {

@@ -11,7 +11,8 @@
 // segment opens again at its start. What is left unpaired is reported on its link: major when the
 // Korean side of that link quotes in double marks and is balanced there and the English sentence
 // itself shows the slip (an attribution, ", he said", inside the open quotation; a closing mark
-// after a quotation already closed in the link), minor otherwise (the quotation may run on to
+// after a quotation already closed in the link; a quotation opened in the last segment and never
+// closed), minor otherwise (the quotation may run on to
 // a paragraph the pair does not hold, or the Korean quotes differently or not at all). An imbalance the
 // Korean side of the link shares is not reported. Single quotes are judged per link (minor).
 //
@@ -233,7 +234,9 @@ std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_
       open.reset();
     }
   }
-  if (open) out.push_back({open->at, open->segment, true, open->tell});
+  // Opened in the last segment and still open: no paragraph can continue it.
+  if (open)
+    out.push_back({open->at, open->segment, true, open->tell || open->segment + 1 == en.size()});
   return out;
 }
 

@@ -118,31 +118,42 @@ class DuplicationCheck final : public Check {
     const auto max_n =
         static_cast<std::size_t>(options.param(id(), "max-phrase-words", kMaxPhraseWords));
     for (const Bead& b : ctx.alignment) {
-      std::vector<std::string> ko;
-      for (const checks::Piece& p : checks::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
-        for (std::string& t : korean_tokens(p.text)) ko.push_back(std::move(t));
-      const bool source_repeats = has_back_to_back_repeat(ko);
-      // With no Korean words there is no evidence the source does not repeat itself.
-      const auto ko_pieces = checks::side_pieces(ctx.ko, b.ko_begin, b.ko_end);
-      const bool source_names_twice =
-          std::none_of(ko_pieces.begin(), ko_pieces.end(),
-                       [](const checks::Piece& p) { return checks::has_hangul(p.text); }) ||
-          repeats_a_word(ko_pieces);
+      // Whether the Korean repeats a run of words back to back; read once, when first asked.
+      int repeats = -1;
+      const auto source_repeats = [&] {
+        if (repeats < 0) {
+          std::vector<std::string> ko;
+          for (const checks::Piece& p : checks::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
+            for (std::string& t : korean_tokens(p.text)) ko.push_back(std::move(t));
+          repeats = has_back_to_back_repeat(ko) ? 1 : 0;
+        }
+        return repeats == 1;
+      };
+      // With no Korean words there is no evidence the source does not repeat itself. Asked only
+      // when a short repeat is found.
+      const auto source_names_twice = [&] {
+        const auto ko_pieces = checks::side_pieces(ctx.ko, b.ko_begin, b.ko_end);
+        return std::none_of(ko_pieces.begin(), ko_pieces.end(),
+                            [](const checks::Piece& p) { return checks::has_hangul(p.text); }) ||
+               repeats_a_word(ko_pieces);
+      };
       for (const checks::Piece& p : checks::side_pieces(ctx.en, b.en_begin, b.en_end))
         scan(p, b, max_n, source_repeats, source_names_twice, out);
     }
   }
 
  private:
-  void scan(const checks::Piece& p, const Bead& b, std::size_t max_n, bool source_repeats,
-            bool source_names_twice, std::vector<Finding>& out) const {
+  template <typename Repeats, typename NamesTwice>
+  void scan(const checks::Piece& p, const Bead& b, std::size_t max_n, const Repeats& source_repeats,
+            const NamesTwice& source_names_twice, std::vector<Finding>& out) const {
     const std::string_view s = p.text;
     const std::vector<checks::Word> w = checks::english_words(s);
     for (std::size_t i = 0; i < w.size(); ++i) {
-      Repeat r = source_repeats ? Repeat{} : repeated_phrase(s, w, i, max_n);
+      Repeat r = repeated_phrase(s, w, i, max_n);
+      if (r.n > 0 && source_repeats()) r = Repeat{};
       // A short repeat across a comma is English when the Korean also names the thing twice
       // ("When you connect lines, lines are drawn" for 선을 연결하면 선이 그려집니다).
-      if (r.n > 0 && r.severity == Severity::kMinor && source_names_twice) r = Repeat{};
+      if (r.n > 0 && r.severity == Severity::kMinor && source_names_twice()) r = Repeat{};
       if (r.n > 0) {
         const std::size_t n = r.n;
         report(p, b, w[i].begin, w[i + 2 * n - 1].end, r.severity,
@@ -153,10 +164,11 @@ class DuplicationCheck final : public Check {
         i += 2 * n - 1;
         continue;
       }
-      if (!source_repeats && i + 1 < w.size() && w[i].key == w[i + 1].key &&
+      if (i + 1 < w.size() && w[i].key == w[i + 1].key &&
           gap_between(s, w[i], w[i + 1]) == Gap::kSpace && has_letter(w[i].key) &&
           std::find(std::begin(kGrammaticalDoubles), std::end(kGrammaticalDoubles), w[i].key) ==
-              std::end(kGrammaticalDoubles)) {
+              std::end(kGrammaticalDoubles) &&
+          !source_repeats()) {
         report(p, b, w[i].begin, w[i + 1].end, Severity::kMinor,
                "the word " + checks::quote_excerpt(s.substr(w[i].begin, w[i].end - w[i].begin)) +
                    " is doubled",

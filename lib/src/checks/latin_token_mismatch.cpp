@@ -288,19 +288,30 @@ class LatinTokenMismatchCheck final : public Check {
         const auto damaged = checks::damaged_spans(p.text, p.base);
         for (auto& t : latin_tokens(p.text, p.base))
           if (!checks::overlaps(damaged, t.span.begin, t.span.end)) ko.push_back(std::move(t));
-        for (auto& w : hangul_words(p.text, p.base)) hangul.push_back(std::move(w));
+        if (english)
+          for (auto& w : hangul_words(p.text, p.base)) hangul.push_back(std::move(w));
       }
-      std::vector<LatinWord> en_words;
-      for (const auto& p : checks::side_pieces(ctx.en, b.en_begin, b.en_end)) {
-        for (auto& t : latin_tokens(p.text, p.base, 0)) en.push_back(std::move(t));
-        for (auto& w : latin_words(p.text, p.base)) en_words.push_back(std::move(w));
-      }
-      std::string ko_side, en_side;
-      for (const auto& p : checks::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
-        ko_side.append(p.text).push_back('\n');
       for (const auto& p : checks::side_pieces(ctx.en, b.en_begin, b.en_end))
-        en_side.append(p.text).push_back('\n');
-      korean_only(b, ko, en, keys_of(en), en_words, ctx.ko.document.text, ko_side, en_side, out);
+        for (auto& t : latin_tokens(p.text, p.base, 0)) en.push_back(std::move(t));
+      const auto digits = [](const LatinToken& t) { return has_digit(t.key) && !measure(t); };
+      if (!ko.empty() || std::any_of(en.begin(), en.end(), digits)) {
+        // What the comparison needs, built only for a bead with something to compare.
+        const auto side_text = [&](const SegmentedText& t, std::uint32_t from, std::uint32_t to) {
+          std::string text;
+          for (const auto& p : checks::side_pieces(t, from, to)) text.append(p.text).push_back('\n');
+          return text;
+        };
+        std::vector<LatinWord> en_words;
+        const bool acronym_missing = std::any_of(ko.begin(), ko.end(), [](const LatinToken& t) {
+          return is_all_caps(t.text);
+        });
+        if (acronym_missing)
+          for (const auto& p : checks::side_pieces(ctx.en, b.en_begin, b.en_end))
+            for (auto& w : latin_words(p.text, p.base)) en_words.push_back(std::move(w));
+        korean_only(b, ko, en, keys_of(en), en_words, ctx.ko.document.text,
+                    side_text(ctx.ko, b.ko_begin, b.ko_end), side_text(ctx.en, b.en_begin, b.en_end),
+                    out);
+      }
       if (english) english_only(b, en, keys_of(ko), hangul, out);
     }
   }

@@ -171,3 +171,52 @@ TEST_CASE("every finding carries a confidence in [0, 1]", "[check][confidence]")
     CHECK(f.confidence <= 1.0);
   }
 }
+
+TEST_CASE("mistranslation: a homograph in the sense its context rules out", "[check][mistranslation]") {
+  // 진화 with an argument (-론) or a fire as its object is 鎭火, "put out", not 進化, "evolve".
+  const auto wrong =
+      one_link("미국은 한국의 핵무장론을 어느 정도 진화할 수 있을 것으로 보인다.",
+               "The US will be able to evolve South Korea’s nuclear armament theory.")
+          .run("mistranslation");
+  REQUIRE(wrong.size() == 1);
+  CHECK(wrong[0].severity == Severity::kMajor);
+  CHECK(wrong[0].message.find("鎭火") != std::string::npos);
+  CHECK(one_link("소방당국은 산불을 세 시간 만에 진화했다.",
+                 "Firefighters put out the wildfire in three hours.")
+            .run("mistranslation")
+            .empty());
+  CHECK(one_link("인류는 수백만 년에 걸쳐 진화했다.", "Humans evolved over millions of years.")
+            .run("mistranslation")
+            .empty());
+  // No cue for either sense: undecided, nothing reported.
+  CHECK(one_link("그것은 빠르게 진화했다.", "It evolved quickly.").run("mistranslation").empty());
+}
+
+TEST_CASE("negation: a Korean negation with none in the English", "[check][negation]") {
+  const auto f = one_link("이 개체에는 이 메서드가 없습니다. 변경할 수 없습니다.",
+                          "This object does have this method and you can change it.")
+                     .run("negation");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].severity == Severity::kMinor);
+  CHECK(one_link("문서를 저장하지 않고 닫습니다.", "Closes the document without saving it.")
+            .run("negation")
+            .empty());
+  CHECK(one_link("이 기능은 지원되지 않습니다.", "This function is unsupported in this version.")
+            .run("negation")
+            .empty());
+}
+
+TEST_CASE("number-mismatch: a unit changed and a conversion accepted", "[check][number]") {
+  const auto unit = one_link("대만에는 900mm 이상의 비가 내렸다.", "Up to 900 cm of rain fell.")
+                        .run("number-mismatch");
+  REQUIRE(unit.size() == 1);
+  CHECK(unit[0].severity == Severity::kMajor);
+  CHECK(one_link("기온은 섭씨 22도였다.", "It was 72 degrees.").run("number-mismatch").empty());
+  CHECK(one_link("30평 아파트", "an apartment of about 1,070 square feet")
+            .run("number-mismatch")
+            .empty());
+  // "21:30 hours" is a clock time, not a number of hours.
+  CHECK(one_link("21시 30분에 체포됐다.", "He was arrested at 21:30 hours.")
+            .run("number-mismatch")
+            .empty());
+}

@@ -28,6 +28,7 @@ std::vector<std::unique_ptr<Check>> make_registry() {
   r.push_back(make_number_mismatch_check());
   r.push_back(make_latin_token_mismatch_check());
   r.push_back(make_negation_check());
+  r.push_back(make_mistranslation_check());
   r.push_back(make_untranslated_term_check());
   r.push_back(make_name_consistency_check());
   r.push_back(make_spelling_variant_check());

@@ -220,3 +220,27 @@ TEST_CASE("number-mismatch: a unit changed and a conversion accepted", "[check][
             .run("number-mismatch")
             .empty());
 }
+
+TEST_CASE("number-mismatch: Korean numerals with counters and currencies, Korean dates",
+          "[check][number]") {
+  // 만/억 before a currency or counter word read whole: 2만엔 is 20,000 yen, not 2.
+  CHECK(one_link("2만엔을 냈다.", "He paid 20,000 yen.").run("number-mismatch").empty());
+  CHECK(one_link("차량 1만2000대가 팔렸다.", "12,000 vehicles were sold.")
+            .run("number-mismatch")
+            .empty());
+  CHECK(one_link("관중 300만명이 모였다.", "3 million people gathered.")
+            .run("number-mismatch")
+            .empty());
+  const auto changed =
+      one_link("차량 1만2000대가 팔렸다.", "17,000 vehicles were sold.").run("number-mismatch");
+  REQUIRE(changed.size() == 1);
+  CHECK(changed[0].severity == Severity::kMajor);
+  // Month.day dates.
+  CHECK(one_link("3.1절 기념식이 열렸다.", "A ceremony marked March 1.")
+            .run("number-mismatch")
+            .empty());
+  CHECK(one_link("8.15 광복절", "Liberation Day on August 15").run("number-mismatch").empty());
+  CHECK(one_link("2023. 3. 27. 발표했다.", "It was announced on March 27, 2023.")
+            .run("number-mismatch")
+            .empty());
+}

@@ -71,15 +71,15 @@ bool has_back_to_back_repeat(const std::vector<std::string>& t) {
   return false;
 }
 
-// Whether the Korean names something twice: two words sharing a stem of one syllable or more
-// (선을 ... 선이, 메모의 ... 메모).
+// Whether the Korean names something twice: two words sharing a stem of two syllables or more
+// (메모의 ... 메모). One-syllable stems (셀, 행) recur in most help sentences and prove nothing.
 bool repeats_a_word(const std::vector<checks::Piece>& pieces) {
   std::set<std::u32string> seen;
   for (const checks::Piece& p : pieces)
     for (const HangulWord& w : hangul_words(p.text)) {
       std::set<std::u32string> mine;
       for (const std::u32string& stem : hangul_stems(w.syllables))
-        if (!stem.empty()) mine.insert(stem);
+        if (stem.size() >= 2) mine.insert(stem);
       for (const std::u32string& stem : mine)
         if (!seen.insert(stem).second) return true;
     }

@@ -8,6 +8,7 @@
 // power of ten: 만 for 억, million for billion); a wholly different number is as often a conversion, a
 // date written another way or a loose translation (minor).
 //
+// A Korean date written month.day ("3.1절", "8.15") matches an English month and day.
 // A number found on both sides but measured in another unit of the same dimension (900mm / "900
 // cm", 5달러 / "5 euros", 30분 / "30 hours") is major: a conversion changes the number as well.
 //
@@ -304,6 +305,41 @@ class NumberMismatchCheck final : public Check {
     for (const Located& x : en)
       if (!weak(x.number) && !has_counterpart(x, ko) && !measured_in(x, kImperialUnits))
         lone_en.push_back(&x);
+    // A Korean date written month.day ("3.1절", "8.15 광복절") against an English month and day.
+    for (std::size_t i = 0; i < lone_ko.size();) {
+      const std::string_view t = lone_ko[i]->text;
+      const std::size_t dot = t.find('.');
+      bool date = false;
+      if (dot != std::string_view::npos && dot > 0 && dot <= 2 && t.size() - dot - 1 <= 2) {
+        const double month = std::floor(lone_ko[i]->number.value);
+        const double day = std::round((lone_ko[i]->number.value - month) *
+                                      (t.size() - dot - 1 == 1 ? 10 : 100));
+        const auto has = [&](NumberKind kind, double v) {
+          return std::any_of(en.begin(), en.end(), [&](const Located& y) {
+            return y.number.value == v && (kind == NumberKind::kCardinal || y.number.kind == kind);
+          });
+        };
+        date = month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
+               has(NumberKind::kMonth, month) && has(NumberKind::kCardinal, day);
+      }
+      if (!date) {
+        ++i;
+        continue;
+      }
+      const double month = std::floor(lone_ko[i]->number.value);
+      lone_en.erase(std::remove_if(lone_en.begin(), lone_en.end(),
+                                   [&](const Located* y) {
+                                     return y->number.kind == NumberKind::kMonth &&
+                                            y->number.value == month;
+                                   }),
+                    lone_en.end());
+      const double day = std::round((lone_ko[i]->number.value - month) *
+                                    (t.size() - dot - 1 == 1 ? 10 : 100));
+      const auto d = std::find_if(lone_en.begin(), lone_en.end(),
+                                  [&](const Located* y) { return y->number.value == day; });
+      if (d != lone_en.end()) lone_en.erase(d);
+      lone_ko.erase(lone_ko.begin() + static_cast<std::ptrdiff_t>(i));
+    }
     // A lone pair that a conversion explains is a pair (100 km / 62 miles, 22도 / 72 degrees).
     for (std::size_t i = 0; i < lone_ko.size();) {
       const auto j = std::find_if(lone_en.begin(), lone_en.end(), [&](const Located* y) {

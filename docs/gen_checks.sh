@@ -5,6 +5,7 @@
 # KEALIGN: the kealign tool (default: build/tools/kealign beside this checkout); OUT: the page
 # (default: docs/checks.md; - for standard output). Build the tool first:
 #   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j2 --target kealign_cli
+# To check the page is current (e.g. in CI): docs/gen_checks.sh build/tools/kealign - | diff - docs/checks.md
 # `kealign check --list` prints one line per check, `ID<TAB>description`, each followed by its
 # parameters, `  ID.NAME=DEFAULT<TAB>description`.
 set -eu

@@ -1,0 +1,66 @@
+// The Gale-Church length model and its unit.
+#include <cmath>
+#include "script.hpp"
+
+#include "align_internal.hpp"
+#include "kealign/align.hpp"
+#include "kealign/text.hpp"
+
+namespace kealign {
+namespace {
+
+// A Hangul syllable or Han ideograph carries about as much text as two Latin letters (measured on
+// the LibreOffice, GIMP and KPC Korean-English sets, docs/benchmarks.md), so counting it twice
+// brings c near 1 and lowers the length ratio's spread.
+constexpr double kWideCharUnits = 2.0;
+
+using lang::is_wide;
+
+}  // namespace
+
+double length_units(std::string_view text) {
+  double units = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // ASCII without calls: is_space's ASCII answers, one unit otherwise
+      ++i;
+      if (byte != ' ' && (byte < 0x09 || byte > 0x0D)) units += 1.0;
+      continue;
+    }
+    const char32_t c = next_code_point(text, i);
+    if (is_space(c)) continue;
+    units += is_wide(c) ? kWideCharUnits : 1.0;
+  }
+  return units;
+}
+
+namespace align_detail {
+namespace {
+
+// Links whose lengths hardly depend on each other (a loose or outdated translation, a label
+// spelled out): their share and their spread in units of the model's. Without them a single
+// length outlier outweighs any amount of lexical evidence (|z| = 6 costs 20 nats, with them 6).
+constexpr double kLooseShare = 0.005;
+constexpr double kLooseSpread = 12.0;
+
+}  // namespace
+
+LogTailTable::LogTailTable() : far_variance_(kLooseSpread * kLooseSpread) {
+  values_.resize(static_cast<std::size_t>(kMaxZ / kStep) + 2);
+  for (std::size_t k = 0; k < values_.size(); ++k) {
+    const double zk = k * kStep;
+    // 2 (1 - Phi(z)) of each component; far out the normal one underflows to 0 and the loose one
+    // keeps the log finite.
+    const double close = std::erfc(zk / std::sqrt(2.0));
+    const double loose = std::erfc(zk / kLooseSpread / std::sqrt(2.0));
+    values_[k] = std::log((1 - kLooseShare) * close + kLooseShare * loose);
+  }
+}
+
+const LogTailTable& log_tail() {
+  static const LogTailTable table;
+  return table;
+}
+
+}  // namespace align_detail
+}  // namespace kealign

@@ -53,9 +53,10 @@ TEST_CASE("quote-balance: a quotation left open at the end of a paragraph is min
   const auto f = p.run("quote-balance");
   REQUIRE(f.size() == 1);
   CHECK(f[0].severity == Severity::kMinor);
-  // Opened in the last segment of the document, nothing can continue it.
+  // Opened inside a sentence of the document's last segment: nothing can continue it. (One that
+  // opens a sentence there may go on past the end of an excerpt: minor, as above.)
   const auto g = one_link("그는 “이것은 나의 두 번째 인생이다”라고 말했다.",
-                          "He said. \"This is my second life.")
+                          "He said, \"This is my second life.")
                      .run("quote-balance");
   REQUIRE(g.size() == 1);
   CHECK(g[0].severity == Severity::kMajor);
@@ -241,6 +242,13 @@ TEST_CASE("number-mismatch: Korean numerals with counters and currencies, Korean
             .empty());
   CHECK(one_link("8.15 광복절", "Liberation Day on August 15").run("number-mismatch").empty());
   CHECK(one_link("2023. 3. 27. 발표했다.", "It was announced on March 27, 2023.")
+            .run("number-mismatch")
+            .empty());
+}
+
+TEST_CASE("number-mismatch: a converted range", "[check][number]") {
+  CHECK(one_link("22~25도", "72 to 78 degrees.").run("number-mismatch").empty());
+  CHECK(one_link("290만배럴 증가했다.", "Stockpiles jumped by 2.9 million barrels.")
             .run("number-mismatch")
             .empty());
 }

@@ -85,7 +85,16 @@ bool measured_in(const Located& x, const std::string_view (&units)[N]) {
   while (i > 0 && ((x.text[i - 1] >= 'a' && x.text[i - 1] <= 'z') ||
                    (x.text[i - 1] >= 'A' && x.text[i - 1] <= 'Z')))
     --i;
-  return unit_follows(x.text.substr(i), units) || unit_follows(x.after, units);
+  // A range shares its unit: "22~25도", "10-12 km", "72 to 78 degrees".
+  std::string_view after = x.after;
+  for (std::string_view joiner : {"~", "-", "–", " to ", " - ", " – "}) {
+    if (after.substr(0, joiner.size()) != joiner) continue;
+    std::size_t j = joiner.size();
+    while (j < after.size() && ((after[j] >= '0' && after[j] <= '9') || after[j] == '.')) ++j;
+    if (j > joiner.size()) after.remove_prefix(j);
+    break;
+  }
+  return unit_follows(x.text.substr(i), units) || unit_follows(after, units);
 }
 
 bool mentions_weekday(const std::vector<qa_detail::Piece>& pieces) {

@@ -24,6 +24,7 @@
 // Parameters: "compare-counts" (default 1): 0 turns off the count comparison across the link;
 // "max-span" (default 6): the most segments one double quotation may run over.
 #include <algorithm>
+#include <limits>
 #include <optional>
 
 #include "checks/checks.hpp"
@@ -133,7 +134,7 @@ struct Unpaired {
   std::size_t at;  // document offset
   std::uint32_t segment;
   bool open;
-  bool tell;  // the sentence shows the mark is missing, not carried (see has_tell)
+  bool tell;  // the sentence shows the mark is missing, not carried
 };
 
 // Whether a reporting verb follows a comma within four words in text ("…,” he said" with the
@@ -171,17 +172,32 @@ bool at_segment_start(std::string_view text, std::size_t at) {
 
 bool opens_quotation(std::string_view text, std::size_t at);
 
+// Whether only spaces stand between final punctuation and text[at].
+bool after_sentence_end(std::string_view text, std::size_t at) {
+  std::size_t i = at;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  if (i == 0) return true;
+  const char32_t c = qa_detail::code_point_before(text, i);
+  return c == '.' || c == '!' || c == '?';
+}
+
 // Pairs the double quotation marks of the English document across segments (see the header).
-std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_span) {
+std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_span,
+                                       const std::vector<std::uint32_t>& bead_of) {
   std::vector<Unpaired> out;
   struct Open {
     std::size_t at = 0;
     std::uint32_t segment = 0;
     bool at_start = false;
     bool tell = false;
-    bool may_carry = false;  // may run on into the next segment
+    bool may_carry = false;       // may run on into the next segment
+    bool sentence_start = false;  // opens a sentence: at the segment start or after . ! ?
   };
-  std::size_t pairs_here = 0;  // quotations opened and closed in the current segment
+  std::size_t pairs_here = 0;  // quotations opened and closed in the current link so far
+  std::uint32_t bead = std::numeric_limits<std::uint32_t>::max();
+  const auto bead_at = [&](std::uint32_t s) {
+    return s < bead_of.size() ? bead_of[s] : std::numeric_limits<std::uint32_t>::max();
+  };
   // The quotation open now, if any (a plain flag: std::optional trips -Wmaybe-uninitialized).
   struct {
     Open mark;
@@ -199,7 +215,10 @@ std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_
       out.push_back({open->at, open->segment, true, open->tell});
       open.reset();
     }
-    pairs_here = 0;
+    if (bead_at(s) != bead) {
+      bead = bead_at(s);
+      pairs_here = 0;
+    }
     const std::string_view text = en.raw(s);
     const std::size_t base = en.segments[s].span.begin;
     for (std::size_t i = 0; i < text.size();) {
@@ -221,9 +240,10 @@ std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_
         if (open && !(open->at_start && start && open->segment < s))
           out.push_back({open->at, open->segment, true, open->tell});
         const bool tell = attribution_inside(text.substr(i));
-        open = Open{base + at, s, start, tell, !tell && (start || opens_quotation(text, at))};
+        open = Open{base + at, s, start, tell, !tell && (start || opens_quotation(text, at)),
+                    start || after_sentence_end(text, at)};
       } else if (open) {
-        if (open->segment == s) ++pairs_here;
+        if (bead_at(open->segment) == bead) ++pairs_here;
         open.reset();
       } else {
         out.push_back({base + at, s, false, pairs_here > 0});
@@ -234,9 +254,11 @@ std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_
       open.reset();
     }
   }
-  // Opened in the last segment and still open: no paragraph can continue it.
+  // Opened inside a sentence of the last segment and still open: no paragraph can continue it (one
+  // that opens a sentence may go on past the end of an excerpt).
   if (open)
-    out.push_back({open->at, open->segment, true, open->tell || open->segment + 1 == en.size()});
+    out.push_back({open->at, open->segment, true,
+                   open->tell || (open->segment + 1 == en.size() && !open->sentence_start)});
   return out;
 }
 
@@ -270,7 +292,7 @@ class QuoteBalanceCheck final : public Check {
     // Unpaired double marks of the whole English document, grouped by the bead holding them.
     const std::vector<std::uint32_t> bead_of = qa_detail::bead_of_en(ctx.alignment, ctx.en.size());
     std::vector<std::vector<Unpaired>> by_bead(ctx.alignment.size());
-    for (const Unpaired& u : unpaired_doubles(ctx.en, max_span))
+    for (const Unpaired& u : unpaired_doubles(ctx.en, max_span, bead_of))
       if (u.segment < bead_of.size() && bead_of[u.segment] < by_bead.size())
         by_bead[bead_of[u.segment]].push_back(u);
     for (std::size_t bi = 0; bi < ctx.alignment.size(); ++bi) {
@@ -278,7 +300,7 @@ class QuoteBalanceCheck final : public Check {
       if (b.en_size() == 0) continue;
       const SideQuotes ko = scan(qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end));
       const SideQuotes en = scan(qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end));
-      const bool double_bad = report_doubles(ctx, b, ko.dbl, en.dbl, by_bead[bi], out);
+      const bool double_bad = report_doubles(ctx, b, ko.dbl, by_bead[bi], out);
       const bool single_bad =
           report_unpaired(ctx, b, ko.sgl, en.sgl, "single", Severity::kMinor, out);
       if (!compare || double_bad || single_bad || b.ko_size() == 0) continue;
@@ -299,8 +321,7 @@ class QuoteBalanceCheck final : public Check {
   }
 
   bool report_doubles(const CheckContext& ctx, const Bead& b, const QuoteTally& ko,
-                      const QuoteTally& en, const std::vector<Unpaired>& marks,
-                      std::vector<Finding>& out) const {
+                      const std::vector<Unpaired>& marks, std::vector<Finding>& out) const {
     std::size_t opens = 0, closes = 0;
     for (const Unpaired& u : marks) (u.open ? opens : closes) += 1;
     const bool extra_open = opens > ko.unmatched_open.size();
@@ -311,7 +332,7 @@ class QuoteBalanceCheck final : public Check {
     // (an attribution inside the open quotation, or a closing mark after a quotation already closed
     // in the same sentence).
     bool tell = false;
-    for (const Unpaired& u : marks) tell = tell || u.tell || (!u.open && en.pairs > 0);
+    for (const Unpaired& u : marks) tell = tell || u.tell;
     const bool strong = ko.pairs > 0 && balanced(ko) && tell;
     Finding f = qa_detail::bead_finding(id(), strong ? Severity::kMajor : Severity::kMinor, b);
     f.confidence = strong ? 0.85 : 0.45;

@@ -12,7 +12,9 @@
 # `align-set --learn-lexicon --dict` does): kengdic for LibreOffice, FreeDict deu-fra (Debian
 # dict-freedict-deu-fra / -fra-deu, converted by bench/freedict_tsv.py) for Text+Berg; the Text+Berg
 # rows are left out, with a note, when the package is not installed.
-# QA: `kealign check --presplit` on the seed article scored by `kealign eval --task flags`.
+# QA: `kealign check --presplit` on the seed article scored by `kealign eval --task flags`, then
+# from the raw texts; last, planted errors and false majors on LibreOffice help and news with
+# pofilter as the peer (bench/qa_inject.py; about ten minutes on two cores).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)

@@ -239,7 +239,8 @@ class DuplicationCheck final : public Check {
       if (junction == Gap::kComma && n >= kMinWordsAcrossComma)
         return {n, Severity::kMajor, 0.8, false};
       if (junction == Gap::kComma) {
-        // The phrase must carry content: "very, very" and "no, no" are English.
+        // One word must carry content, or be a function word that never stands alone: "very,
+        // very" and "no, no" are English.
         bool content = false;
         for (std::size_t k = i; k < i + n; ++k)
           content = content || (!qa_detail::is_function_word(w[k].key) && w[k].key != "very" &&
@@ -250,8 +251,8 @@ class DuplicationCheck final : public Check {
         const bool function_slip =
             n == 1 && qa_detail::is_function_word(w[i].key) &&
             std::find(std::begin(kAlone), std::end(kAlone), w[i].key) == std::end(kAlone);
-        if (!content && !function_slip) continue;
-        if (n == 1 && !qa_detail::is_lower(qa_detail::code_point_at(s, w[i].begin))) continue;
+        // Two words repeated across a comma are never English, content or not ("of the, of the").
+        if (n == 1 && !content && !function_slip) continue;
         return {n, Severity::kMinor, n == 2 ? 0.6 : 0.45, false};
       }
     }

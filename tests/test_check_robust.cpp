@@ -63,8 +63,8 @@ TEST_CASE("quote-balance: a quotation left open at the end of a paragraph is min
 }
 
 TEST_CASE("duplication: menu steps and short repeats across a comma", "[check][duplication]") {
-  const auto menu = one_link("서식 - 셀을 선택합니다.", "Choose Format - Format - Cells.")
-                        .run("duplication");
+  const auto menu =
+      one_link("서식 - 셀을 선택합니다.", "Choose Format - Format - Cells.").run("duplication");
   REQUIRE(menu.size() == 1);
   CHECK(menu[0].severity == Severity::kMajor);
   const auto rows = one_link("행과 열을 삭제합니다.", "Deletes the rows, the rows and columns.")
@@ -173,7 +173,8 @@ TEST_CASE("every finding carries a confidence in [0, 1]", "[check][confidence]")
   }
 }
 
-TEST_CASE("mistranslation: a homograph in the sense its context rules out", "[check][mistranslation]") {
+TEST_CASE("mistranslation: a homograph in the sense its context rules out",
+          "[check][mistranslation]") {
   // 진화 with an argument (-론) or a fire as its object is 鎭火, "put out", not 進化, "evolve".
   const auto wrong =
       one_link("미국은 한국의 핵무장론을 어느 정도 진화할 수 있을 것으로 보인다.",

@@ -141,8 +141,8 @@ std::vector<Finding> run_checks(const CheckContext& ctx, const CheckOptions& opt
   for (const auto& check : all_checks())
     if (!options.disabled.count(std::string(check->id()))) check->run(ctx, options, out);
   for (Finding& f : out)
-    f.confidence = f.confidence < 0 ? default_confidence(f.severity)
-                                    : std::clamp(f.confidence, 0.0, 1.0);
+    f.confidence =
+        f.confidence < 0 ? default_confidence(f.severity) : std::clamp(f.confidence, 0.0, 1.0);
   const BeadIndex index(ctx.alignment);
   std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> keys;  // bead, rank, original
   keys.reserve(out.size());

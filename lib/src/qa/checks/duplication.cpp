@@ -86,7 +86,8 @@ bool repeats_a_word(const std::vector<qa_detail::Piece>& pieces) {
   return false;
 }
 
-bool same_words(const std::vector<qa_detail::Word>& w, std::size_t i, std::size_t j, std::size_t n) {
+bool same_words(const std::vector<qa_detail::Word>& w, std::size_t i, std::size_t j,
+                std::size_t n) {
   for (std::size_t k = 0; k < n; ++k)
     if (w[i + k].key != w[j + k].key) return false;
   return true;
@@ -133,8 +134,9 @@ class DuplicationCheck final : public Check {
       // when a short repeat is found.
       const auto source_names_twice = [&] {
         const auto ko_pieces = qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end);
-        return std::none_of(ko_pieces.begin(), ko_pieces.end(),
-                            [](const qa_detail::Piece& p) { return qa_detail::has_hangul(p.text); }) ||
+        return std::none_of(
+                   ko_pieces.begin(), ko_pieces.end(),
+                   [](const qa_detail::Piece& p) { return qa_detail::has_hangul(p.text); }) ||
                repeats_a_word(ko_pieces);
       };
       for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
@@ -144,8 +146,9 @@ class DuplicationCheck final : public Check {
 
  private:
   template <typename Repeats, typename NamesTwice>
-  void scan(const qa_detail::Piece& p, const Bead& b, std::size_t max_n, const Repeats& source_repeats,
-            const NamesTwice& source_names_twice, std::vector<Finding>& out) const {
+  void scan(const qa_detail::Piece& p, const Bead& b, std::size_t max_n,
+            const Repeats& source_repeats, const NamesTwice& source_names_twice,
+            std::vector<Finding>& out) const {
     const std::string_view s = p.text;
     const std::vector<qa_detail::Word> w = qa_detail::english_words(s);
     for (std::size_t i = 0; i < w.size(); ++i) {
@@ -179,24 +182,27 @@ class DuplicationCheck final : public Check {
       if (i + 2 < w.size() && text_of(s, w[i]) == text_of(s, w[i + 2]) && w[i].space_only_after &&
           w[i + 1].space_only_after && !qa_detail::is_function_word(w[i + 1].key) &&
           name_like(s.substr(w[i].begin, w[i].end - w[i].begin))) {
-        report(p, b, w[i].begin, w[i + 2].end, Severity::kMinor,
-               "the word " + qa_detail::quote_excerpt(s.substr(w[i].begin, w[i].end - w[i].begin)) +
-                   " is repeated around " +
-                   qa_detail::quote_excerpt(s.substr(w[i + 1].begin, w[i + 1].end - w[i + 1].begin)),
-               out);
+        report(
+            p, b, w[i].begin, w[i + 2].end, Severity::kMinor,
+            "the word " + qa_detail::quote_excerpt(s.substr(w[i].begin, w[i].end - w[i].begin)) +
+                " is repeated around " +
+                qa_detail::quote_excerpt(s.substr(w[i + 1].begin, w[i + 1].end - w[i + 1].begin)),
+            out);
         i += 2;
       }
     }
   }
 
   // Whether w[i, i+n) and its copy are whole steps of a menu path: the first starts the path
-  // (after a verb such as "choose", lowercase or first in the sentence) or follows a step separator, the second ends the
-  // path or precedes one. "Header and Footer - Footer" and "Slide Show - Show/Hide" are not.
+  // (after a verb such as "choose", lowercase or first in the sentence) or follows a step
+  // separator, the second ends the path or precedes one. "Header and Footer - Footer" and "Slide
+  // Show - Show/Hide" are not.
   static bool whole_step(std::string_view s, const std::vector<qa_detail::Word>& w, std::size_t i,
                          std::size_t n) {
     const bool starts =
         i == 0 || gap_between(s, w[i - 1], w[i]) == Gap::kStep ||
-        (gap_between(s, w[i - 1], w[i]) == Gap::kSpace && !qa_detail::is_function_word(w[i - 1].key) &&
+        (gap_between(s, w[i - 1], w[i]) == Gap::kSpace &&
+         !qa_detail::is_function_word(w[i - 1].key) &&
          (i == 1 || qa_detail::is_lower(qa_detail::code_point_at(s, w[i - 1].begin))));
     if (!starts) return false;
     const std::size_t last = w[i + 2 * n - 1].end;
@@ -244,7 +250,7 @@ class DuplicationCheck final : public Check {
         bool content = false;
         for (std::size_t k = i; k < i + n; ++k)
           content = content || (!qa_detail::is_function_word(w[k].key) && w[k].key != "very" &&
-                                 w[k].key.size() >= 3);
+                                w[k].key.size() >= 3);
         // A single function word doubled across a comma ("of, of the", "the, the") is never
         // English either, but for a few that stand alone ("no, no", "so, so", "well, well").
         static constexpr std::string_view kAlone[] = {"no", "so", "well", "now", "that", "yes"};

@@ -64,9 +64,9 @@ void period_then_lowercase(std::string_view s, const std::vector<qa_detail::Word
     const bool glued = qa_detail::is_function_word(a.key) && plain_lowercase(before) &&
                        plain_lowercase(s.substr(b.begin, b.end - b.begin));
     if (!glued && !qa_detail::is_function_word(b.key)) continue;
-    out.push_back(
-        {a.end, 1,
-         "a period followed by a lowercase word at " + qa_detail::context_around(s, a.end, 25, 20)});
+    out.push_back({a.end, 1,
+                   "a period followed by a lowercase word at " +
+                       qa_detail::context_around(s, a.end, 25, 20)});
   }
 }
 

@@ -91,7 +91,8 @@ std::vector<LatinToken> latin_tokens(std::string_view text, std::size_t base,
         std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
     // A letter and digits also make a token: a cell (B2), a key (F5), a paper size (A4).
     if (static_cast<std::size_t>(letters) >= min_letters || (letters > 0 && digits)) {
-      out.push_back({{base + i, base + end}, std::string(s), key_of(s), lang::is_all_caps(s) || digits});
+      out.push_back(
+          {{base + i, base + end}, std::string(s), key_of(s), lang::is_all_caps(s) || digits});
     }
     i = end;
   }
@@ -251,7 +252,8 @@ std::vector<const LatinToken*> surplus_with_digits(const std::vector<LatinToken>
     for (std::size_t at = squeezed.find(t.key); at != std::string::npos;
          at = squeezed.find(t.key, at + 1)) {
       const bool left = at == 0 || !alnum(squeezed[at - 1]);
-      const bool right = at + t.key.size() >= squeezed.size() || !alnum(squeezed[at + t.key.size()]);
+      const bool right =
+          at + t.key.size() >= squeezed.size() || !alnum(squeezed[at + t.key.size()]);
       found += left && right;
     }
     balance[t.key] = -found;
@@ -298,19 +300,19 @@ class LatinTokenMismatchCheck final : public Check {
         // What the comparison needs, built only for a bead with something to compare.
         const auto side_text = [&](const SegmentedText& t, std::uint32_t from, std::uint32_t to) {
           std::string text;
-          for (const auto& p : qa_detail::side_pieces(t, from, to)) text.append(p.text).push_back('\n');
+          for (const auto& p : qa_detail::side_pieces(t, from, to))
+            text.append(p.text).push_back('\n');
           return text;
         };
         std::vector<lang::LatinWord> en_words;
-        const bool acronym_missing = std::any_of(ko.begin(), ko.end(), [](const LatinToken& t) {
-          return lang::is_all_caps(t.text);
-        });
+        const bool acronym_missing = std::any_of(
+            ko.begin(), ko.end(), [](const LatinToken& t) { return lang::is_all_caps(t.text); });
         if (acronym_missing)
           for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
             for (auto& w : lang::latin_words(p.text, p.base)) en_words.push_back(std::move(w));
         korean_only(b, ko, en, keys_of(en), en_words, ctx.ko.document.text,
-                    side_text(ctx.ko, b.ko_begin, b.ko_end), side_text(ctx.en, b.en_begin, b.en_end),
-                    out);
+                    side_text(ctx.ko, b.ko_begin, b.ko_end),
+                    side_text(ctx.en, b.en_begin, b.en_end), out);
       }
       if (english) english_only(b, en, keys_of(ko), hangul, out);
     }
@@ -339,19 +341,21 @@ class LatinTokenMismatchCheck final : public Check {
     // ("FC 바르셀로나" / "Barcelona", "유럽연합(EU)"), so a lettered acronym is minor, and one in
     // parentheses (a gloss) weaker still.
     const auto with_digits = [](const LatinToken* t) {
-      return std::any_of(t->text.begin(), t->text.end(), [](char c) { return c >= '0' && c <= '9'; });
+      return std::any_of(t->text.begin(), t->text.end(),
+                         [](char c) { return c >= '0' && c <= '9'; });
     };
     // Major when a token with digits is replaced by one of the same shape (B2 -> B7, F9 -> F2,
     // 3D -> 4D): a slip. A token with digits only dropped or only added may be spelt out or
     // glossed ("G-8" / "the Group of Eight").
     bool major = false;
     for (const LatinToken* t : missing)
-      for (const LatinToken* u : extra) major = major || (with_digits(t) && shape(t->key) == shape(u->key));
+      for (const LatinToken* u : extra)
+        major = major || (with_digits(t) && shape(t->key) == shape(u->key));
     Finding f = qa_detail::bead_finding(id(), major ? Severity::kMajor : Severity::kMinor, b);
-    f.confidence = major ? 0.85 : (!extra.empty() || std::any_of(missing.begin(), missing.end(),
-                                                                 with_digits)
-                                       ? 0.55
-                                       : 0.3);
+    f.confidence =
+        major ? 0.85
+              : (!extra.empty() || std::any_of(missing.begin(), missing.end(), with_digits) ? 0.55
+                                                                                            : 0.3);
     for (const LatinToken* t : missing)
       if (!major && t->acronym && !in_parentheses(t->span, ko_text)) f.confidence = 0.5;
     std::string list, added;
@@ -367,14 +371,15 @@ class LatinTokenMismatchCheck final : public Check {
       f.message = fmt::format("{} in the Korean {} not in the English", list,
                               missing.size() == 1 ? "is" : "are");
     if (!added.empty())
-      f.message += fmt::format("{}{} in the English {} not in the Korean",
-                               f.message.empty() ? "" : "; ", added, extra.size() == 1 ? "is" : "are");
+      f.message +=
+          fmt::format("{}{} in the English {} not in the Korean", f.message.empty() ? "" : "; ",
+                      added, extra.size() == 1 ? "is" : "are");
     out.push_back(std::move(f));
   }
 
   void english_only(const Bead& b, const std::vector<LatinToken>& en,
-                    const std::set<std::string>& ko_keys, const std::vector<lang::HangulWord>& hangul,
-                    std::vector<Finding>& out) const {
+                    const std::set<std::string>& ko_keys,
+                    const std::vector<lang::HangulWord>& hangul, std::vector<Finding>& out) const {
     std::vector<const LatinToken*> missing;
     std::set<std::string> seen;
     for (const LatinToken& t : en) {

@@ -1,8 +1,8 @@
 // mistranslation: a Sino-Korean homograph rendered in the sense its Korean context rules out. One
 // Hangul spelling stands for several Hanja words (진화: 鎭火 "put out, quell" and 進化 "evolve";
-// 사고: 事故 "accident" and 思考 "thinking"), and a translation engine often picks the wrong one. The
-// sense is judged from the link's other Korean words — the words each sense goes with (산불, 논란,
-// an argument in -론 for 鎭火; 생물, 인류, 진화론 for 進化) — and the English is read for the
+// 사고: 事故 "accident" and 思考 "thinking"), and a translation engine often picks the wrong one.
+// The sense is judged from the link's other Korean words — the words each sense goes with (산불,
+// 논란, an argument in -론 for 鎭火; 생물, 인류, 진화론 for 進化) — and the English is read for the
 // renderings of each sense. A finding needs all three: a context cue for one sense, an English
 // rendering of another, and no rendering of the cued sense; it names the word pair. Major
 // (confidence 0.7): a wrong sense inverts or garbles the sentence. The table below is data: each
@@ -37,8 +37,8 @@ const std::vector<Homograph>& homographs() {
   static const std::vector<Homograph> table = {
       {U"진화",
        {{"鎭火 (put out, quell)",
-         {"extinguish", "put out", "quell", "douse", "contain", "defus", "tamp", "calm",
-          "suppress", "fight", "control", "dampen", "settle", "stem"},
+         {"extinguish", "put out", "quell", "douse", "contain", "defus", "tamp", "calm", "suppress",
+          "fight", "control", "dampen", "settle", "stem"},
          {U"=불", U"화재", U"산불", U"불길", U"논란", U"의혹", U"파문", U"사태", U"갈등", U"우려",
           U"~론", U"소방"}},
         {"進化 (evolve)",
@@ -67,7 +67,9 @@ const std::vector<Homograph>& homographs() {
          {"deny", "deni", "negat", "reject", "dismiss"},
          {U"긍정", U"부인", U"평가", U"부정적"}}}},
       {U"수상",
-       {{"首相 (prime minister)", {"prime minister", "premier"}, {U"내각", U"총리", U"정부", U"관저"}},
+       {{"首相 (prime minister)",
+         {"prime minister", "premier"},
+         {U"내각", U"총리", U"정부", U"관저"}},
         {"受賞 (award)",
          {"award", "prize", "winner", "honor", "honour"},
          {U"영화제", U"시상", U"부문", U"후보", U"수상자", U"트로피"}}}},
@@ -146,9 +148,8 @@ class MistranslationCheck final : public Check {
               const std::vector<qa_detail::Word>& words, std::vector<Finding>& out) const {
     const Sense* cued = nullptr;
     for (const Sense& s : h.senses) {
-      const bool cue = std::any_of(s.cues.begin(), s.cues.end(), [&](std::u32string_view c) {
-        return cue_matches(c, stems);
-      });
+      const bool cue = std::any_of(s.cues.begin(), s.cues.end(),
+                                   [&](std::u32string_view c) { return cue_matches(c, stems); });
       if (!cue) continue;
       if (cued) return;  // cues for two senses: undecided
       cued = &s;
@@ -161,9 +162,9 @@ class MistranslationCheck final : public Check {
       Finding f = qa_detail::bead_finding(id(), Severity::kMajor, b);
       f.confidence = 0.7;
       f.ko_spans.push_back(word.span);
-      f.message = fmt::format(
-          "{} reads as {} in its context, but the English renders it as {} (\"{}…\")",
-          to_utf8(h.hangul), cued->hanja, s.hanja, wrong);
+      f.message =
+          fmt::format("{} reads as {} in its context, but the English renders it as {} (\"{}…\")",
+                      to_utf8(h.hangul), cued->hanja, s.hanja, wrong);
       out.push_back(std::move(f));
       return;
     }

@@ -1,6 +1,6 @@
-// negation: the Korean side of a link negates a verb (않다, 못하다, 수 없다, 아니다) and the English
-// side has no negation at all — no "not", "n't", "no", "never", "without", "cannot", no negative
-// verb ("fail", "prevent", "avoid", "lack") and no negative affix ("unable", "invalid",
+// negation: the Korean side of a link negates a verb (않다, 못하다, 수 없다, 아니다) and the
+// English side has no negation at all — no "not", "n't", "no", "never", "without", "cannot", no
+// negative verb ("fail", "prevent", "avoid", "lack") and no negative affix ("unable", "invalid",
 // "disable", "non-", "-less"). Machine translation drops a negation now and then and inverts the
 // meaning. English says many negations positively ("없이" = "only with ...", "않는" = "other than",
 // "hidden" for 보이지 않는), so the finding is minor (confidence 0.35) and only English segments of
@@ -20,18 +20,19 @@ constexpr double kMinWords = 4;
 
 // Korean verbal negation: a long-form negation (-지 않다, -지 못하다), 수 없다, 아니다, and the
 // imperative -지 마십시오 / 말고.
-constexpr std::string_view kKoreanNegation[] = {"않", "못", "수 없", "수없", "아니", "지 마", "지 말"};
+constexpr std::string_view kKoreanNegation[] = {"않",   "못",    "수 없", "수없",
+                                                "아니", "지 마", "지 말"};
 
 constexpr std::string_view kEnglishNegation[] = {
-    "not",     "no",       "never",   "none",     "nothing",  "nobody",   "nowhere",  "neither",
-    "nor",     "without",  "cannot",  "unable",   "fail",     "fails",    "failed",   "lack",
-    "lacks",   "absent",   "prevent", "prevents", "avoid",    "refuse",   "refused",  "deny",
-    "denied",  "except",   "unless",  "instead",  "only",     "free",     "hardly",   "rarely",
-    "prohibit", "forbid",  "ban",     "stop",     "stops",    "omit",     "omits",    "exclude",
-    "excludes", "ignore",  "ignores", "ignored",  "disable",  "disables", "disabled", "hide",
-    "hides",   "hidden",   "remove",  "removes",  "neglect",  "rather",   "nor",      "barely",
-    "impossible", "invalid", "illegal", "lose",   "lost",     "miss",     "missing",  "unless",
-    "until",   "before",   "beyond",  "against",  "nothing",  "empty",    "blank",    "off"};
+    "not",        "no",      "never",   "none",     "nothing", "nobody",   "nowhere",  "neither",
+    "nor",        "without", "cannot",  "unable",   "fail",    "fails",    "failed",   "lack",
+    "lacks",      "absent",  "prevent", "prevents", "avoid",   "refuse",   "refused",  "deny",
+    "denied",     "except",  "unless",  "instead",  "only",    "free",     "hardly",   "rarely",
+    "prohibit",   "forbid",  "ban",     "stop",     "stops",   "omit",     "omits",    "exclude",
+    "excludes",   "ignore",  "ignores", "ignored",  "disable", "disables", "disabled", "hide",
+    "hides",      "hidden",  "remove",  "removes",  "neglect", "rather",   "nor",      "barely",
+    "impossible", "invalid", "illegal", "lose",     "lost",    "miss",     "missing",  "unless",
+    "until",      "before",  "beyond",  "against",  "nothing", "empty",    "blank",    "off"};
 
 bool english_negation(const std::vector<qa_detail::Word>& words, std::string_view text) {
   if (text.find("n't") != std::string_view::npos || text.find("n’t") != std::string_view::npos)
@@ -43,7 +44,9 @@ bool english_negation(const std::vector<qa_detail::Word>& words, std::string_vie
       return true;
     // Negative affixes: un-, in-/im-/il-/ir- are too common in plain words to count alone, but
     // un-, non-, dis-, mis- and -less rarely start or end a word by accident.
-    const auto starts = [&](std::string_view p) { return k.size() > p.size() + 2 && k.compare(0, p.size(), p) == 0; };
+    const auto starts = [&](std::string_view p) {
+      return k.size() > p.size() + 2 && k.compare(0, p.size(), p) == 0;
+    };
     const auto ends = [&](std::string_view p) {
       return k.size() > p.size() + 2 && k.compare(k.size() - p.size(), p.size(), p) == 0;
     };
@@ -73,7 +76,8 @@ class NegationCheck final : public Check {
       std::size_t base = 0;
       for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
         for (std::string_view n : kKoreanNegation)
-          if (const std::size_t i = p.text.find(n); i != std::string_view::npos && at == std::string_view::npos) {
+          if (const std::size_t i = p.text.find(n);
+              i != std::string_view::npos && at == std::string_view::npos) {
             at = i;
             segment = p.segment;
             base = p.base;

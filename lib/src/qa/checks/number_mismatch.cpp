@@ -4,9 +4,9 @@
 // other side also has one without counterpart, since a lone number is usually rephrased ("한
 // 소식통" = "an official", "양 정상" = "the two leaders"). The words for one ("한", "one", "first",
 // "once") never trigger a finding on their own: they are articles and idioms as often as numbers.
-// Major only when digits stand on both sides and one number is a slip of the other (one digit changed, or a
-// power of ten: 만 for 억, million for billion); a wholly different number is as often a conversion, a
-// date written another way or a loose translation (minor).
+// Major only when digits stand on both sides and one number is a slip of the other (one digit
+// changed, or a power of ten: 만 for 억, million for billion); a wholly different number is as
+// often a conversion, a date written another way or a loose translation (minor).
 //
 // A Korean date written month.day ("3.1절", "8.15") matches an English month and day.
 // A number found on both sides but measured in another unit of the same dimension (900mm / "900
@@ -34,8 +34,8 @@ constexpr double kWeakSpelledValue = 1;  // spelled numbers up to this never tri
 
 struct Located {
   lang::NumberMention number;
-  std::string_view text;   // the mention as written
-  std::string_view after;  // the text that follows it in its segment
+  std::string_view text;    // the mention as written
+  std::string_view after;   // the text that follows it in its segment
   std::string_view before;  // the text that precedes it in its segment
 };
 
@@ -44,15 +44,14 @@ struct Located {
 constexpr std::string_view kImperialUnits[] = {
     "mile", "miles", "feet",   "foot",  "ft",    "pounds",  "pound",  "lb",
     "lbs",  "inch",  "inches", "yards", "acres", "gallons", "ounces", "fahrenheit"};
-constexpr std::string_view kMetricUnits[] = {"km",   "m",      "kg",   "cm",   "mm",
-                                             "㎞",   "㎏",     "㎝",   "킬로", "미터",
-                                             "센티", "헥타르", "리터", "℃",    "도",
-                                             "평",   "제곱미터", "㎡"};
+constexpr std::string_view kMetricUnits[] = {"km",   "m",  "kg",   "cm",   "mm",       "㎞",
+                                             "㎏",   "㎝", "킬로", "미터", "센티",     "헥타르",
+                                             "리터", "℃",  "도",   "평",   "제곱미터", "㎡"};
 // Units an English conversion of a metric Korean number is written in (besides kImperialUnits).
 constexpr std::string_view kConvertedUnits[] = {
-    "mile",  "miles", "feet",   "foot",   "ft",     "pounds",  "pound",   "lb",     "lbs",
-    "inch",  "inches", "yards", "acres",  "gallons", "ounces", "fahrenheit", "degrees", "°f",
-    "square", "sq"};
+    "mile",   "miles",      "feet",    "foot",   "ft",     "pounds", "pound",
+    "lb",     "lbs",        "inch",    "inches", "yards",  "acres",  "gallons",
+    "ounces", "fahrenheit", "degrees", "°f",     "square", "sq"};
 
 // English writes a weekday where Korean writes the day of the month (on Tuesday = 27일).
 constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
@@ -114,7 +113,8 @@ std::vector<Located> numbers_of(const std::vector<qa_detail::Piece>& pieces, Ext
     for (const lang::NumberMention& m : extract(p.text, p.base))
       if (!qa_detail::overlaps(damaged, m.span.begin, m.span.end))
         out.push_back({m, p.text.substr(m.span.begin - p.base, m.span.size()),
-                       p.text.substr(m.span.end - p.base), p.text.substr(0, m.span.begin - p.base)});
+                       p.text.substr(m.span.end - p.base),
+                       p.text.substr(0, m.span.begin - p.base)});
   }
   return out;
 }
@@ -149,8 +149,8 @@ bool one_slip_apart(double a, double b) {
 // Whether an English number is a translator's conversion of a Korean one, within rounding: length,
 // area (평 -> square feet or metres), weight, temperature. Any of these in either direction.
 bool converted(double ko, double en) {
-  static constexpr double kFactors[] = {0.621371, 1.60934, 3.28084, 0.3048, 0.393701, 2.54,
-                                        2.20462,  0.453592, 35.5832, 3.30579, 2.47105, 0.404686};
+  static constexpr double kFactors[] = {0.621371, 1.60934,  3.28084, 0.3048,  0.393701, 2.54,
+                                        2.20462,  0.453592, 35.5832, 3.30579, 2.47105,  0.404686};
   const auto close = [](double want, double got) {
     return std::fabs(want - got) <= std::max(1.0, 0.03 * std::fabs(want));
   };
@@ -179,7 +179,8 @@ std::string describe(const std::vector<const Located*>& xs) {
   std::string out;
   for (const Located* x : xs) {
     if (!out.empty()) out += ", ";
-    out += fmt::format("{} ({})", qa_detail::quote_excerpt(x->text, 40), show_value(x->number.value));
+    out +=
+        fmt::format("{} ({})", qa_detail::quote_excerpt(x->text, 40), show_value(x->number.value));
   }
   return out;
 }
@@ -195,42 +196,74 @@ struct UnitSpelling {
   Unit unit;
 };
 // Longest spellings first within each family; compared case-sensitively after the number.
-constexpr UnitSpelling kUnits[] = {
-    {"millimeters", {"mm", "length"}}, {"millimetres", {"mm", "length"}},
-    {"centimeters", {"cm", "length"}}, {"centimetres", {"cm", "length"}},
-    {"kilometers", {"km", "length"}},  {"kilometres", {"km", "length"}},
-    {"meters", {"m", "length"}},       {"metres", {"m", "length"}},
-    {"inches", {"inch", "length"}},    {"feet", {"ft", "length"}},
-    {"miles", {"mile", "length"}},     {"mile", {"mile", "length"}},
-    {"mm", {"mm", "length"}},          {"cm", {"cm", "length"}},
-    {"km", {"km", "length"}},          {"m", {"m", "length"}},
-    {"kilograms", {"kg", "weight"}},   {"grams", {"g", "weight"}},
-    {"tons", {"t", "weight"}},         {"tonnes", {"t", "weight"}},
-    {"kg", {"kg", "weight"}},          {"g", {"g", "weight"}},
-    {"KB", {"KB", "data"}},            {"MB", {"MB", "data"}},
-    {"GB", {"GB", "data"}},            {"TB", {"TB", "data"}},
-    {"pt", {"pt", "type"}},            {"px", {"px", "type"}},
-    {"points", {"pt", "type"}},        {"pixels", {"px", "type"}},
-    {"seconds", {"s", "time"}},        {"minutes", {"min", "time"}},
-    {"hours", {"h", "time"}},          {"weeks", {"week", "time"}},
-    {"months", {"month", "time"}},     {"dollars", {"USD", "money"}},
-    {"euros", {"EUR", "money"}},       {"won", {"KRW", "money"}},
-    {"yen", {"JPY", "money"}},         {"밀리미터", {"mm", "length"}},
-    {"센티미터", {"cm", "length"}},    {"킬로미터", {"km", "length"}},
-    {"미터", {"m", "length"}},         {"인치", {"inch", "length"}},
-    {"피트", {"ft", "length"}},        {"마일", {"mile", "length"}},
-    {"킬로그램", {"kg", "weight"}},    {"그램", {"g", "weight"}},
-    {"톤", {"t", "weight"}},           {"포인트", {"pt", "type"}},
-    {"픽셀", {"px", "type"}},          {"초", {"s", "time"}},
-    {"분", {"min", "time"}},           {"시간", {"h", "time"}},
-    {"주", {"week", "time"}},          {"개월", {"month", "time"}},
-    {"달러", {"USD", "money"}},        {"유로", {"EUR", "money"}},
-    {"원", {"KRW", "money"}},          {"엔", {"JPY", "money"}},
-    {"㎜", {"mm", "length"}},          {"㎝", {"cm", "length"}},
-    {"㎞", {"km", "length"}},          {"㎏", {"kg", "weight"}}};
-constexpr std::pair<std::string_view, Unit> kPrefixes[] = {
-    {"$", {"USD", "money"}}, {"€", {"EUR", "money"}}, {"₩", {"KRW", "money"}},
-    {"¥", {"JPY", "money"}}};
+constexpr UnitSpelling kUnits[] = {{"millimeters", {"mm", "length"}},
+                                   {"millimetres", {"mm", "length"}},
+                                   {"centimeters", {"cm", "length"}},
+                                   {"centimetres", {"cm", "length"}},
+                                   {"kilometers", {"km", "length"}},
+                                   {"kilometres", {"km", "length"}},
+                                   {"meters", {"m", "length"}},
+                                   {"metres", {"m", "length"}},
+                                   {"inches", {"inch", "length"}},
+                                   {"feet", {"ft", "length"}},
+                                   {"miles", {"mile", "length"}},
+                                   {"mile", {"mile", "length"}},
+                                   {"mm", {"mm", "length"}},
+                                   {"cm", {"cm", "length"}},
+                                   {"km", {"km", "length"}},
+                                   {"m", {"m", "length"}},
+                                   {"kilograms", {"kg", "weight"}},
+                                   {"grams", {"g", "weight"}},
+                                   {"tons", {"t", "weight"}},
+                                   {"tonnes", {"t", "weight"}},
+                                   {"kg", {"kg", "weight"}},
+                                   {"g", {"g", "weight"}},
+                                   {"KB", {"KB", "data"}},
+                                   {"MB", {"MB", "data"}},
+                                   {"GB", {"GB", "data"}},
+                                   {"TB", {"TB", "data"}},
+                                   {"pt", {"pt", "type"}},
+                                   {"px", {"px", "type"}},
+                                   {"points", {"pt", "type"}},
+                                   {"pixels", {"px", "type"}},
+                                   {"seconds", {"s", "time"}},
+                                   {"minutes", {"min", "time"}},
+                                   {"hours", {"h", "time"}},
+                                   {"weeks", {"week", "time"}},
+                                   {"months", {"month", "time"}},
+                                   {"dollars", {"USD", "money"}},
+                                   {"euros", {"EUR", "money"}},
+                                   {"won", {"KRW", "money"}},
+                                   {"yen", {"JPY", "money"}},
+                                   {"밀리미터", {"mm", "length"}},
+                                   {"센티미터", {"cm", "length"}},
+                                   {"킬로미터", {"km", "length"}},
+                                   {"미터", {"m", "length"}},
+                                   {"인치", {"inch", "length"}},
+                                   {"피트", {"ft", "length"}},
+                                   {"마일", {"mile", "length"}},
+                                   {"킬로그램", {"kg", "weight"}},
+                                   {"그램", {"g", "weight"}},
+                                   {"톤", {"t", "weight"}},
+                                   {"포인트", {"pt", "type"}},
+                                   {"픽셀", {"px", "type"}},
+                                   {"초", {"s", "time"}},
+                                   {"분", {"min", "time"}},
+                                   {"시간", {"h", "time"}},
+                                   {"주", {"week", "time"}},
+                                   {"개월", {"month", "time"}},
+                                   {"달러", {"USD", "money"}},
+                                   {"유로", {"EUR", "money"}},
+                                   {"원", {"KRW", "money"}},
+                                   {"엔", {"JPY", "money"}},
+                                   {"㎜", {"mm", "length"}},
+                                   {"㎝", {"cm", "length"}},
+                                   {"㎞", {"km", "length"}},
+                                   {"㎏", {"kg", "weight"}}};
+constexpr std::pair<std::string_view, Unit> kPrefixes[] = {{"$", {"USD", "money"}},
+                                                           {"€", {"EUR", "money"}},
+                                                           {"₩", {"KRW", "money"}},
+                                                           {"¥", {"JPY", "money"}}};
 
 bool ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -321,11 +354,12 @@ class NumberMismatchCheck final : public Check {
       bool date = false;
       if (dot != std::string_view::npos && dot > 0 && dot <= 2 && t.size() - dot - 1 <= 2) {
         const double month = std::floor(lone_ko[i]->number.value);
-        const double day = std::round((lone_ko[i]->number.value - month) *
-                                      (t.size() - dot - 1 == 1 ? 10 : 100));
+        const double day =
+            std::round((lone_ko[i]->number.value - month) * (t.size() - dot - 1 == 1 ? 10 : 100));
         const auto has = [&](lang::NumberKind kind, double v) {
           return std::any_of(en.begin(), en.end(), [&](const Located& y) {
-            return y.number.value == v && (kind == lang::NumberKind::kCardinal || y.number.kind == kind);
+            return y.number.value == v &&
+                   (kind == lang::NumberKind::kCardinal || y.number.kind == kind);
           });
         };
         date = month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
@@ -342,8 +376,8 @@ class NumberMismatchCheck final : public Check {
                                             y->number.value == month;
                                    }),
                     lone_en.end());
-      const double day = std::round((lone_ko[i]->number.value - month) *
-                                    (t.size() - dot - 1 == 1 ? 10 : 100));
+      const double day =
+          std::round((lone_ko[i]->number.value - month) * (t.size() - dot - 1 == 1 ? 10 : 100));
       const auto d = std::find_if(lone_en.begin(), lone_en.end(),
                                   [&](const Located* y) { return y->number.value == day; });
       if (d != lone_en.end()) lone_en.erase(d);

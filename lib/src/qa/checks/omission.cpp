@@ -95,8 +95,8 @@ class UnalignedCheck final : public Check {
       const Bead& b = a[k];
       if ((korean_ ? b.en_size() : b.ko_size()) > 0) continue;
       const std::uint32_t partner = unpaired_neighbour(ctx, k, min_letters);
-      for (const qa_detail::Piece& p : qa_detail::side_pieces(side, korean_ ? b.ko_begin : b.en_begin,
-                                                        korean_ ? b.ko_end : b.en_end)) {
+      for (const qa_detail::Piece& p : qa_detail::side_pieces(
+               side, korean_ ? b.ko_begin : b.en_begin, korean_ ? b.ko_end : b.en_end)) {
         // A Korean syllable is often a whole word (표 "table", 색 "colour", 1월 "January"): a
         // Korean segment with a single letter is still reported, as minor.
         const bool short_korean = korean_ && !is_content(p.text, min_letters) &&
@@ -201,7 +201,8 @@ class UnalignedCheck final : public Check {
              i < (korean_ ? b.ko_end : b.en_end); ++i)
           linked += i >= begin && i < end;
     const auto at = [&](std::uint32_t i) {
-      return name + " segment " + std::to_string(i) + " " + qa_detail::quote_excerpt(side.raw(i), 60);
+      return name + " segment " + std::to_string(i) + " " +
+             qa_detail::quote_excerpt(side.raw(i), 60);
     };
     f.message = fmt::format("{} segments {}-{} (bytes {}-{}) have no {}: ", name, begin, end - 1,
                             side.segments[begin].span.begin, side.segments[end - 1].span.end,
@@ -268,8 +269,8 @@ class UnalignedCheck final : public Check {
           korean_ ? (b.ko_size() == 0 && b.en_size() > 0) : (b.en_size() == 0 && b.ko_size() > 0);
       if (!other_only) continue;
       const SegmentedText& other = korean_ ? ctx.en : ctx.ko;
-      for (const qa_detail::Piece& p : qa_detail::side_pieces(other, korean_ ? b.en_begin : b.ko_begin,
-                                                        korean_ ? b.en_end : b.ko_end))
+      for (const qa_detail::Piece& p : qa_detail::side_pieces(
+               other, korean_ ? b.en_begin : b.ko_begin, korean_ ? b.en_end : b.ko_end))
         if (is_content(p.text, min_letters)) return p.segment;
     }
     return kNone;

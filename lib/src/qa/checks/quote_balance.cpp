@@ -13,8 +13,8 @@
 // itself shows the slip (an attribution, ", he said", inside the open quotation; a closing mark
 // after a quotation already closed in the link; a quotation opened in the last segment and never
 // closed), minor otherwise (the quotation may run on to
-// a paragraph the pair does not hold, or the Korean quotes differently or not at all). An imbalance the
-// Korean side of the link shares is not reported. Single quotes are judged per link (minor).
+// a paragraph the pair does not hold, or the Korean quotes differently or not at all). An imbalance
+// the Korean side of the link shares is not reported. Single quotes are judged per link (minor).
 //
 // ’ is also the apostrophe ("Korea’s", "the US’ pledge"): between two letters it is always an
 // apostrophe, after a letter it closes only a single quotation that is open. A straight ' opens
@@ -240,7 +240,11 @@ std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_
         if (open && !(open->at_start && start && open->segment < s))
           out.push_back({open->at, open->segment, true, open->tell});
         const bool tell = attribution_inside(text.substr(i));
-        open = Open{base + at, s, start, tell, !tell && (start || opens_quotation(text, at)),
+        open = Open{base + at,
+                    s,
+                    start,
+                    tell,
+                    !tell && (start || opens_quotation(text, at)),
                     start || after_sentence_end(text, at)};
       } else if (open) {
         if (bead_at(open->segment) == bead) ++pairs_here;
@@ -287,8 +291,8 @@ class QuoteBalanceCheck final : public Check {
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const bool compare = options.param(id(), "compare-counts", kCompareCounts) != 0;
-    const auto max_span = static_cast<std::size_t>(
-        std::max(1.0, options.param(id(), "max-span", kMaxSpan)));
+    const auto max_span =
+        static_cast<std::size_t>(std::max(1.0, options.param(id(), "max-span", kMaxSpan)));
     // Unpaired double marks of the whole English document, grouped by the bead holding them.
     const std::vector<std::uint32_t> bead_of = qa_detail::bead_of_en(ctx.alignment, ctx.en.size());
     std::vector<std::vector<Unpaired>> by_bead(ctx.alignment.size());
@@ -345,8 +349,8 @@ class QuoteBalanceCheck final : public Check {
       what += std::string(u.open ? "opening mark never closed" : "closing mark with no opening") +
               " at " + qa_detail::english_evidence(ctx.en, b, u.at, 35, 25);
     }
-    f.message = "Unpaired double quotation mark in the English: " + what + " (Korean: " +
-                std::to_string(ko.pairs) + " paired quotation(s) in double marks).";
+    f.message = "Unpaired double quotation mark in the English: " + what +
+                " (Korean: " + std::to_string(ko.pairs) + " paired quotation(s) in double marks).";
     out.push_back(std::move(f));
     return true;
   }

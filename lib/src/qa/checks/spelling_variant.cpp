@@ -112,7 +112,8 @@ class SpellingVariantCheck final : public Check {
       f.message = fmt::format(
           "“{}” in English segment {} looks like a misspelling of “{}”, written {} elsewhere",
           w.text, segment, *best,
-          korean.count(*best) ? "in the Korean" : fmt::format("{} times in the English", count[*best]));
+          korean.count(*best) ? "in the Korean"
+                              : fmt::format("{} times in the English", count[*best]));
       out.push_back(std::move(f));
     }
   }
@@ -122,8 +123,10 @@ class SpellingVariantCheck final : public Check {
     std::size_t lo = 0, hi = t.size();
     while (lo < hi) {  // first segment ending after offset
       const std::size_t mid = (lo + hi) / 2;
-      if (t.segments[mid].span.end <= offset) lo = mid + 1;
-      else hi = mid;
+      if (t.segments[mid].span.end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     return static_cast<std::uint32_t>(lo);
   }

@@ -45,9 +45,9 @@ class TextDamageCheck final : public Check {
             strong = strong || d.kind != qa_detail::Damage::kTag;
             spans.push_back(d.span);
             if (what.size() < 300)
-              what += fmt::format("{}{} in the {} ({})", what.empty() ? "" : "; ", kind_name(d.kind),
-                                  lang,
-                                  qa_detail::quote_excerpt(t.document.view(d.span), 20));
+              what +=
+                  fmt::format("{}{} in the {} ({})", what.empty() ? "" : "; ", kind_name(d.kind),
+                              lang, qa_detail::quote_excerpt(t.document.view(d.span), 20));
           }
         }
       };

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "checks/checks.hpp"
@@ -133,7 +134,7 @@ class UntranslatedTermCheck final : public Check {
     }
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
-      const std::vector<KoreanWord> ko = korean_words(ctx, b);
+      std::optional<std::vector<KoreanWord>> ko;  // read when a candidate needs it
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
         const std::vector<lang::LatinWord> words = lang::latin_words(p.text, p.base);
         for (std::size_t i = 0; i < words.size(); ++i) {
@@ -143,7 +144,8 @@ class UntranslatedTermCheck final : public Check {
               (lowercase_words.count(latin) || capitals[words[i].text] >= kRecurringName ||
                place_and_language_names().count(latin)))
             continue;
-          for (const KoreanWord& k : ko) {
+          if (!ko) ko = korean_words(ctx, b);
+          for (const KoreanWord& k : *ko) {
             if (k.before_title) continue;
             const auto stem = romanised_stem(latin, k.word.syllables, options.dictionary.get());
             if (stem.empty()) continue;
@@ -192,9 +194,10 @@ class UntranslatedTermCheck final : public Check {
     if (lang::is_all_caps(w.text) || contains(kEnglishUse, latin)) return false;
     if (!lang::is_capitalized(w.text)) return lowercase;
     if (w.sentence_start) return false;
-    const bool joined_before = i > 0 && w.after_space_only && lang::is_capitalized(words[i - 1].text);
-    const bool joined_after =
-        i + 1 < words.size() && words[i + 1].after_space_only && lang::is_capitalized(words[i + 1].text);
+    const bool joined_before =
+        i > 0 && w.after_space_only && lang::is_capitalized(words[i - 1].text);
+    const bool joined_after = i + 1 < words.size() && words[i + 1].after_space_only &&
+                              lang::is_capitalized(words[i + 1].text);
     if (joined_before || joined_after) return false;
     if (i > 0) {
       const std::string before = lang::lower_letters(words[i - 1].text);

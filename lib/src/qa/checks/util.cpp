@@ -182,8 +182,9 @@ std::size_t entity_at(std::string_view t, std::size_t i) {
     const bool hex = j < t.size() && (t[j] == 'x' || t[j] == 'X');
     if (hex) ++j;
     const std::size_t digits = j;
-    while (j < t.size() && j - digits < 7 &&
-           ((t[j] >= '0' && t[j] <= '9') || (hex && std::isxdigit(static_cast<unsigned char>(t[j])))))
+    while (
+        j < t.size() && j - digits < 7 &&
+        ((t[j] >= '0' && t[j] <= '9') || (hex && std::isxdigit(static_cast<unsigned char>(t[j])))))
       ++j;
     if (j == digits) return 0;
   } else {
@@ -197,8 +198,9 @@ std::size_t entity_at(std::string_view t, std::size_t i) {
 // "<br>", "<br/>", "</p>", "<a href=...>": the length of the tag at text[i] ('<'), or 0. Only
 // lowercase names of common HTML elements count: "<Name>" placeholders are help-text syntax.
 std::size_t tag_at(std::string_view t, std::size_t i) {
-  static constexpr std::string_view kNames[] = {"br", "p", "a", "b", "i", "em", "strong", "span",
-                                                "div", "font", "img", "li", "ul", "td", "tr"};
+  static constexpr std::string_view kNames[] = {"br",  "p",      "a",    "b",   "i",
+                                                "em",  "strong", "span", "div", "font",
+                                                "img", "li",     "ul",   "td",  "tr"};
   std::size_t j = i + 1;
   if (j < t.size() && t[j] == '/') ++j;
   const std::size_t name = j;
@@ -239,7 +241,8 @@ std::vector<Damaged> damaged_spans(std::string_view text, std::size_t base) {
       continue;
     }
     // CP949 read of a UTF-8 curly quote: ¡ followed by ¯ ° ± ® (’ “ ” ‘).
-    // Latin-1 read of UTF-8: Ã or Â followed by a character of U+0080..U+00BF; â€ before ™ œ  ˜ ¦ ".
+    // Latin-1 read of UTF-8: Ã or Â followed by a character of U+0080..U+00BF; â€ before ™ œ  ˜ ¦
+    // ".
     std::size_t j = i;
     const char32_t d = j < text.size() ? next_code_point(text, j) : 0;
     const bool cp949 = c == U'¡' && (d == U'¯' || d == U'°' || d == U'±' || d == U'®');

@@ -107,6 +107,8 @@ SideQuotes scan(const std::vector<qa_detail::Piece>& pieces) {
   SideQuotes q;
   std::optional<std::size_t> open_double, open_single;
   for (const qa_detail::Piece& p : pieces) {
+    // Marks are ' " or start with E2 (‘ ’ “ ”) or C2 (« »).
+    if (p.text.find_first_of("'\"\xE2\xC2") == std::string_view::npos) continue;
     for (std::size_t i = 0; i < p.text.size();) {
       const std::size_t at = i;
       const char32_t before = qa_detail::code_point_before(p.text, at);
@@ -221,7 +223,9 @@ std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_
     }
     const std::string_view text = en.raw(s);
     const std::size_t base = en.segments[s].span.begin;
-    for (std::size_t i = 0; i < text.size();) {
+    // Quotation marks are '"' or start with E2 (“ ”) or C2 (« »): a segment without them is skipped.
+    const bool marks = text.find_first_of("\"\xE2\xC2") != std::string_view::npos;
+    for (std::size_t i = marks ? 0 : text.size(); i < text.size();) {
       const std::size_t at = i;
       const char32_t before = qa_detail::code_point_before(text, at);
       const char32_t c = next_code_point(text, i);

@@ -220,6 +220,9 @@ std::size_t tag_at(std::string_view t, std::size_t i) {
 
 std::vector<Damaged> damaged_spans(std::string_view text, std::size_t base) {
   std::vector<Damaged> out;
+  // Every kind of damage starts with '&', '<', a Latin-1 lead byte (C2, C3: ¡ Ã Â â) or EF (U+FFFD):
+  // most text has none of them and is passed over in one scan.
+  if (text.find_first_of("&<\xC2\xC3\xEF") == std::string_view::npos) return out;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
     if (text[i] == '&') {

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <nlohmann/json.hpp>
 
 #include "kealign/text.hpp"
 #include "test_support.hpp"
@@ -34,8 +34,8 @@ test::RunResult stream(const std::string& args, const std::string& input) {
   const std::string dir = test::temp_dir();
   test::write_file(dir + "/in", input);
   test::RunResult r;
-  r.status = shell("\"$KEALIGN\" stream " + args + " <" + dir + "/in >" + dir + "/out 2>" + dir +
-                   "/err");
+  r.status =
+      shell("\"$KEALIGN\" stream " + args + " <" + dir + "/in >" + dir + "/out 2>" + dir + "/err");
   r.out = test::read_file(dir + "/out");
   r.err = test::read_file(dir + "/err");
   return r;
@@ -64,7 +64,8 @@ std::string as_aligned_tsv(const Json& record) {
   std::string out = "ko_ids\ten_ids\tko\ten\tscore\tflags\n";
   for (const Json& link : record.at("links")) {
     std::string flags;
-    for (const Json& f : link.at("flags")) flags += (flags.empty() ? "" : ",") + f.get<std::string>();
+    for (const Json& f : link.at("flags"))
+      flags += (flags.empty() ? "" : ",") + f.get<std::string>();
     char score[32];
     std::snprintf(score, sizeof score, "%.4f", link.at("confidence").get<double>());
     out += joined(link.at("ko_ids")) + '\t' + joined(link.at("en_ids")) + '\t' +
@@ -96,8 +97,7 @@ std::string base64(const std::string& bytes) {
   } else if (k + 2 == bytes.size()) {
     const unsigned v = (static_cast<unsigned char>(bytes[k]) << 16) |
                        (static_cast<unsigned char>(bytes[k + 1]) << 8);
-    out += std::string{digits[(v >> 18) & 63], digits[(v >> 12) & 63], digits[(v >> 6) & 63]} +
-           "=";
+    out += std::string{digits[(v >> 18) & 63], digits[(v >> 12) & 63], digits[(v >> 6) & 63]} + "=";
   }
   return out;
 }
@@ -108,19 +108,24 @@ std::string mixed_input() {
   const std::string lead_ko = ko.substr(0, ko.find("\n\n", 600));
   const std::string lead_en = en.substr(0, en.find("\n\n", 900));
   std::string in;
-  in += Json{{"id", "paths"}, {"ko_path", seed("ko.txt")}, {"en_path", seed("en.txt")},
-             {"source", "seed"}}.dump() + '\n';
+  in += Json{{"id", "paths"},
+             {"ko_path", seed("ko.txt")},
+             {"en_path", seed("en.txt")},
+             {"source", "seed"}}
+            .dump() +
+        '\n';
   in += Json{{"id", 2}, {"ko", ko}, {"en", en}}.dump() + '\n';
   in += R"({"id":"sents","ko":)" + segments(seed("ko.sents")) + R"(,"en":)" +
         segments(seed("en.sents")) + "}\n";
   in += Json{{"id", "missing"}, {"ko_path", "/nonexistent/ko.txt"}, {"en_path", seed("en.txt")}}
-            .dump() + '\n';
+            .dump() +
+        '\n';
   in += "{\"id\": \"broken\", \"ko\": \n";
   in += Json{{"id", "empty"}, {"ko", ""}, {"en", lead_en}}.dump() + '\n';
   in += "\n";
   in += Json{{"id", "lead"}, {"ko", lead_ko}, {"en", lead_en}}.dump() + '\n';
-  in += Json{{"ko", "\xea\xb0\x80\xeb\x82\x98.\n"}, {"en", "Ga na.\n"}, {"n", nullptr}}.dump() +
-        '\n';
+  in +=
+      Json{{"ko", "\xea\xb0\x80\xeb\x82\x98.\n"}, {"en", "Ga na.\n"}, {"n", nullptr}}.dump() + '\n';
   return in;
 }
 
@@ -191,15 +196,13 @@ TEST_CASE("kealign stream: TSV with a header, base64 texts, columns passed throu
   CHECK(out[0].count("src_text") == 0);
   const test::RunResult txt = test::run_tool("align " + seed("ko.txt") + " " + seed("en.txt"));
   CHECK(as_aligned_tsv(out[0]) == txt.out);
-  CHECK(out[1].at("error").get<std::string>().find("<stdin>:3: ko:1: byte 0: invalid UTF-8") ==
-        0);
+  CHECK(out[1].at("error").get<std::string>().find("<stdin>:3: ko:1: byte 0: invalid UTF-8") == 0);
   CHECK(out[2].at("error") == "<stdin>:4: 2 cells where the header has 5");
   CHECK(out[3].at("error") == "<stdin>:5: src_text: not base64 at byte 0");
 
   // Escaped text instead of base64, other column names.
-  const test::RunResult plain = stream(
-      "--ko-column k --en-column e",
-      "k\te\n" + escape_tsv(ko) + '\t' + escape_tsv(en) + '\n');
+  const test::RunResult plain = stream("--ko-column k --en-column e",
+                                       "k\te\n" + escape_tsv(ko) + '\t' + escape_tsv(en) + '\n');
   CHECK(plain.status == 0);
   REQUIRE(records(plain.out).size() == 1);
   CHECK(as_aligned_tsv(records(plain.out)[0]) == txt.out);
@@ -250,8 +253,11 @@ TEST_CASE("kealign stream over LibreOffice pages: the links of align-set, any th
   std::string in;
   for (const std::string& name : names) {
     fs::create_directory_symlink(lo + "/" + name, root + "/" + name);
-    in += Json{{"id", name}, {"ko_path", lo + "/" + name + "/ko.txt"},
-               {"en_path", lo + "/" + name + "/en.txt"}}.dump() + '\n';
+    in += Json{{"id", name},
+               {"ko_path", lo + "/" + name + "/ko.txt"},
+               {"en_path", lo + "/" + name + "/en.txt"}}
+              .dump() +
+          '\n';
   }
   REQUIRE(test::run_tool("align-set " + root + " --out-dir " + aligned).status == 0);
   const test::RunResult two = stream("--threads 2", in);

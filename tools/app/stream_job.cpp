@@ -97,8 +97,7 @@ Side json_side(const Json& record, const char* text_key, const char* path_key) {
     side.segments = true;
     for (std::size_t k = 0; k < text->size(); ++k) {
       const Json& s = (*text)[k];
-      if (!s.is_string())
-        throw RecordError{fmt::format("\"{}\"[{}] is not a string", text_key, k)};
+      if (!s.is_string()) throw RecordError{fmt::format("\"{}\"[{}] is not a string", text_key, k)};
       const std::string& segment = s.get_ref<const std::string&>();
       if (segment.find_first_of("\r\n") != std::string::npos)
         throw RecordError{fmt::format("\"{}\"[{}] holds a line break", text_key, k)};
@@ -431,8 +430,8 @@ StreamSummary run_stream_job(const StreamJob& job, std::istream& in, std::ostrea
                                    summary.records, summary.failed, rate);
     const std::size_t consumed = bytes_read;  // read by the reader; an estimate is enough
     if (!final && input_bytes > 0 && consumed > 0 && consumed < input_bytes && seconds > 1) {
-      const double left = seconds * static_cast<double>(input_bytes - consumed) /
-                          static_cast<double>(consumed);
+      const double left =
+          seconds * static_cast<double>(input_bytes - consumed) / static_cast<double>(consumed);
       line += fmt::format(", about {:.0f} s left", left);
     }
     *progress << line << "    " << (final ? "\n" : "") << std::flush;
@@ -443,9 +442,8 @@ StreamSummary run_stream_job(const StreamJob& job, std::istream& in, std::ostrea
       Outcome o;
       {
         std::unique_lock<std::mutex> lock(m);
-        result_ready.wait(lock, [&] {
-          return abort || done.count(written) > 0 || (end && written == read);
-        });
+        result_ready.wait(
+            lock, [&] { return abort || done.count(written) > 0 || (end && written == read); });
         if (abort || done.count(written) == 0) break;
         o = std::move(done.at(written));
         done.erase(written);

@@ -10,8 +10,10 @@
 //   if (s.failed) ...  // each failed record is in the output with its error
 //
 // Input, one pair per line (docs/formats.md, "kealign stream"):
-//  - JSON Lines: {"id": ..., "ko": "...", "en": "..."} or "ko_path"/"en_path" naming files; "ko"/"en"
-//    may also be arrays of segments (taken as presplit); other keys are copied to the output record.
+//  - JSON Lines: {"id": ..., "ko": "...", "en": "..."} or "ko_path"/"en_path" naming files;
+//  "ko"/"en"
+//    may also be arrays of segments (taken as presplit); other keys are copied to the output
+//    record.
 //  - TSV with a header row: the text columns (bitextor's src_text/trg_text by default, optionally
 //    base64) or path columns; every other column is copied to the output record as a string.
 // Every record stands alone: the output of a chunk of the input does not depend on the rest, so
@@ -28,10 +30,10 @@
 namespace kealign {
 
 struct StreamJob {
-  AlignJob pair;                       // per-pair settings (presplit, calibrate, dict, lexicon, ...)
-  std::string input_format = "auto";   // "jsonl", "tsv" or "auto" (a first line starting with '{')
-  std::string ko_column = "src_text";  // TSV: the Korean text column
-  std::string en_column = "trg_text";  // TSV: the English text column
+  AlignJob pair;                      // per-pair settings (presplit, calibrate, dict, lexicon, ...)
+  std::string input_format = "auto";  // "jsonl", "tsv" or "auto" (a first line starting with '{')
+  std::string ko_column = "src_text";      // TSV: the Korean text column
+  std::string en_column = "trg_text";      // TSV: the English text column
   std::string ko_path_column = "ko_path";  // TSV: a column naming the Korean file, if present
   std::string en_path_column = "en_path";  // TSV: a column naming the English file, if present
   std::string id_column = "id";            // TSV: the record's id, if present

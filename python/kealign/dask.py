@@ -1,0 +1,1 @@
+"""Dask engine (see docs/scaling.md)."""

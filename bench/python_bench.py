@@ -62,7 +62,7 @@ def main():
         return
     t = time.perf_counter()
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+                                       dashboard_address=":0")
     client = distributed.Client(cluster)
     client.run(lambda: __import__("kealign"))  # import on the workers before the clock
     print(f"dask LocalCluster (2 workers) start-up: {time.perf_counter() - t:.2f} s")

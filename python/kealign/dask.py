@@ -298,7 +298,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             client = Client(args.scheduler)
         else:
             cluster = LocalCluster(n_workers=args.workers, threads_per_worker=args.threads_per_worker,
-                                   processes=True, dashboard_address=None)
+                                   processes=True, dashboard_address=":0")
             client = Client(cluster)
         try:
             s = align_corpus(args.inputs, args.out_dir, client=client,

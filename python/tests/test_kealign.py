@@ -4,6 +4,7 @@ import json
 import os
 import pathlib
 import subprocess
+import sys
 
 import pytest
 
@@ -118,3 +119,15 @@ def test_dictionary_is_read_once_and_shared(tmp_path):
     assert kealign.aligned_tsv(ko, en, dictionary=d) == cli
     assert kealign.aligned_tsv(ko, en, dictionary=kealign.Dictionary(str(d))) == cli
     assert len(kealign.Dictionary(str(d))) == 2
+
+
+@pytest.mark.skipif("KEALIGN_BUILD_DIR" not in os.environ, reason="run from ctest")
+def test_cmake_install_puts_an_importable_package(tmp_path):
+    subprocess.run(["cmake", "--install", os.environ["KEALIGN_BUILD_DIR"], "--component", "python",
+                    "--prefix", str(tmp_path)], check=True, capture_output=True)
+    site = tmp_path / os.environ["KEALIGN_PYTHON_INSTALL_DIR"]
+    env = dict(os.environ, PYTHONPATH=str(site))
+    code = "import kealign; print(kealign.__file__); print(len(kealign.align('가.', 'A.').links))"
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, check=True,
+                         capture_output=True, text=True).stdout.split()
+    assert out == [str(site / "kealign" / "__init__.py"), "1"]

@@ -174,6 +174,7 @@ TEST_CASE("kealign stream: one record per input line, in order; bad records name
   good.resize(good.find('\n', good.find('\n', good.find('\n') + 1) + 1) + 1);  // 3 records
   const test::RunResult ok = stream("", good);
   CHECK(ok.status == 0);
+  CHECK(ok.err.empty());  // no progress line when standard error is not a terminal
   CHECK(ok.out == r.out.substr(0, ok.out.size()));
 }
 
@@ -270,4 +271,27 @@ TEST_CASE("kealign stream over LibreOffice pages: the links of align-set, any th
     CHECK(as_aligned_tsv(out[k]) == test::read_file(aligned + "/" + names[k] + ".tsv"));
   }
   CHECK(stream("--threads 1", in).out == two.out);
+}
+
+TEST_CASE("kealign stream: memory is bounded by the records in flight, not the input",
+          "[stream][cli]") {
+  if (shell("test -x /usr/bin/time") != 0) {
+    WARN("/usr/bin/time not installed: peak memory not measured");
+    return;
+  }
+  // 400 records of 128 KB each (51 MB), each failing fast on a missing English file.
+  const std::string dir = test::temp_dir();
+  std::string text;
+  while (text.size() < 128 * 1024) text += "가나다라마바사아자차카타파하. ";
+  const std::string record = Json{{"ko", text}, {"en_path", dir + "/missing.txt"}}.dump() + '\n';
+  std::string in;
+  for (int k = 0; k < 400; ++k) in += record;
+  test::write_file(dir + "/big.jsonl", in);
+  REQUIRE(shell("/usr/bin/time -f %M -o " + dir + "/rss \"$KEALIGN\" stream --threads 2 <" + dir +
+                "/big.jsonl >" + dir + "/out 2>/dev/null; true") == 0);
+  // GNU time writes "Command exited with non-zero status 1" first: the figure is the last line.
+  const std::size_t peak_kb = std::stoul(test::read_lines(dir + "/rss").back());
+  CAPTURE(peak_kb);
+  CHECK(peak_kb < 30 * 1024);  // the whole input would be 51 MB
+  CHECK(test::read_lines(dir + "/out").size() == 400);
 }

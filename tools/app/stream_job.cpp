@@ -328,6 +328,14 @@ StreamSummary run_stream_job(const StreamJob& job, std::istream& in, std::ostrea
   if (job.input_format != "auto" && job.input_format != "jsonl" && job.input_format != "tsv")
     throw UsageError("unknown input format '" + job.input_format + "' (use jsonl, tsv or auto)");
 
+  // std::cin is tied to std::cout: every read would flush the output from the reader thread while
+  // the writer writes it. Untied for the run.
+  struct Untie {
+    std::istream& in;
+    std::ostream* tied = in.tie(nullptr);
+    ~Untie() { in.tie(tied); }
+  } untie{in};
+
   // The first line decides the format (auto) and is the TSV header.
   std::string first;
   const bool have_first = static_cast<bool>(std::getline(in, first));

@@ -28,6 +28,7 @@ import dataclasses
 import glob
 import hashlib
 import json
+import math
 import os
 import pathlib
 import sys
@@ -141,6 +142,11 @@ def _side(record: Dict[str, Any], text_key: str, path_key: str):
     return record[text_key]
 
 
+def _rounded(x: float, scale: float) -> float:
+    """x rounded as kealign stream rounds it (half away from zero, C++ std::round)."""
+    return math.copysign(math.floor(abs(x) * scale + 0.5), x) / scale
+
+
 def _record(line_no: int, line: str, source: str, options: Dict[str, Any]):
     """(the output record of one JSON Lines pair, links, error or None)."""
     head: Dict[str, Any] = {}
@@ -159,9 +165,14 @@ def _record(line_no: int, line: str, source: str, options: Dict[str, Any]):
                      if k not in ("id", "ko", "en", "ko_path", "en_path")})
         a = kealign.analyze(_side(record, "ko", "ko_path"), _side(record, "en", "en_path"),
                             **options)
+        # The keys, their order and the rounding of kealign stream's records.
+        related = a.relatedness.to_dict()
+        for key in ("score", "shared_anchors", "matched_anchors"):
+            related[key] = _rounded(related[key], 1e3)
+        links = [dict(l.to_dict(), confidence=_rounded(l.confidence, 1e4)) for l in a.links]
         out = dict(head, line=line_no, status="ok", ko_segments=len(a.ko_segments),
-                   en_segments=len(a.en_segments), relatedness=a.relatedness.to_dict(),
-                   links=[l.to_dict() for l in a.links], findings=[f.to_dict() for f in a.findings])
+                   en_segments=len(a.en_segments), relatedness=related, links=links,
+                   findings=[f.to_dict() for f in a.findings])
         return out, len(a.links), None
     except (kealign.Error, ValueError, TypeError) as e:
         error = f"{source}:{line_no}: {e}"
@@ -216,7 +227,7 @@ def run_partition(part: Partition, out_dir: str, names: Sequence[str], presplit:
             links += n
             if error:
                 failures.append({"id": str(record.get("id", line_no)), "error": error})
-            out.append(json.dumps(record, ensure_ascii=False) + "\n")
+            out.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
         _write_atomic(os.path.join(out_dir, part.name + ".jsonl"), "".join(out))
     summary = {"key": key, "partition": part.name, "documents": documents, "links": links,
                "failures": failures, "worker_pid": os.getpid()}

@@ -84,6 +84,10 @@ def test_a_worker_killed_mid_run_loses_no_record(tmp_path, client):
     for part in sorted(out.glob("*.jsonl")):
         ids += [json.loads(line)["id"] for line in part.read_text(encoding="utf-8").splitlines()]
     assert ids == sorted(p.name for p in root.iterdir())  # every record once, in input order
+    # The partitions concatenated are the bytes kealign stream writes for the same lines.
+    stream = subprocess.run([TOOL, "stream", "--no-flags"], stdin=open(pairs, "rb"),
+                            capture_output=True, check=True).stdout
+    assert b"".join(p.read_bytes() for p in sorted(out.glob("*.jsonl"))) == stream
     # The same bytes as partitions aligned one by one without a cluster.
     for part in kealign.dask.partitions([str(pairs)], 4):
         clean = tmp_path / "clean"

@@ -246,6 +246,7 @@ class LatinTokenMismatchCheck final : public Check {
     }
     f.message = fmt::format("{} in the Korean {} not in the English", list,
                             missing.size() == 1 ? "is" : "are");
+    for (const LatinToken* t : missing) f.evidence.push_back({"latin-token", t->text, ""});
     out.push_back(std::move(f));
   }
 
@@ -273,6 +274,7 @@ class LatinTokenMismatchCheck final : public Check {
     }
     f.message = fmt::format("{} in the English {} not in the Korean, in Latin letters or Hangul",
                             list, missing.size() == 1 ? "is" : "are");
+    for (const LatinToken* t : missing) f.evidence.push_back({"latin-token", "", t->text});
     out.push_back(std::move(f));
   }
 };

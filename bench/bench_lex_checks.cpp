@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
       ko_numbers += k.size();
       en_numbers += e.size();
     }
-    for (const Finding& f : run_checks(CheckContext{ko, en, a, {}}, options)) {
+    const AlignResult aligned{a, {}, {}};  // the lexical checks use neither model nor relatedness
+    for (const Finding& f : run_checks(ko, en, aligned, options)) {
       Tally& t = tally[f.check];
       (f.severity == Severity::kMajor ? t.major : t.minor)++;
       if (t.samples.size() < samples) {

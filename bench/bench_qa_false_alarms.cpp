@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
       Document en = read_document((d / "en.txt").string());
       Analysis a;
       if (mode == "align") {
-        a = analyze(std::move(ko), std::move(en), options);
+        a = analyze_documents(std::move(ko), std::move(en), options);
       } else {
         SegmentedText k = paragraph_segments(std::move(ko));
         SegmentedText e = paragraph_segments(std::move(en));

@@ -28,8 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const kealign::AlignResult r = kealign::align(ko, en);
   // Throws (an uncaught exception is a finding) unless every segment is in exactly one bead.
   kealign::check_conservation(r.alignment, ko.size(), en.size());
-  const kealign::CheckContext ctx{ko, en, r.alignment, r.model, r.relatedness};
-  const auto findings = kealign::run_checks(ctx, kealign::CheckOptions{});
+  const auto findings = kealign::run_checks(ko, en, r);
   const std::string tsv = kealign::format_aligned_tsv(
       ko, en, r.alignment, kealign::flags_per_bead(r.alignment, findings));
   if (tsv.empty()) std::abort();

@@ -20,12 +20,12 @@ struct CheckPair {
   // Runs one check (by id) with the given options.
   std::vector<Finding> run(const std::string& check, const CheckOptions& options = {}) const {
     std::vector<Finding> out;
-    CheckContext ctx{ko, en, alignment, model};
-    find_check(check)->run(ctx, options, out);
+    const AlignResult aligned{alignment, model, {}};
+    find_check(check)->run(CheckContext(ko, en, aligned), options, out);
     return out;
   }
   std::vector<Finding> run_all(const CheckOptions& options = {}) const {
-    return run_checks(CheckContext{ko, en, alignment, model}, options);
+    return run_checks(ko, en, AlignResult{alignment, model, {}}, options);
   }
 };
 

@@ -312,7 +312,7 @@ TEST_CASE("Text+Berg de-fr dev: the translation model adds to the other evidence
   const double f1_without = strict_f1_of_set(root, "src.sents", "tgt.sents", {"dev"}, without);
   CAPTURE(f1, f1_without);
   // measured 0.8442, 0.8368 without; 0.8482 before the null-bead transitions, which split two
-  // 2-1 beads next to the merges the search cannot build (docs/bench/lo3.md)
+  // 2-1 beads next to the merges the search cannot build (docs/decisions/null-runs.md)
   CHECK(f1 >= 0.84);
   CHECK(f1 > f1_without);
 }

@@ -242,7 +242,7 @@ TEST_CASE("omission: a sentence deleted from professional English help stays maj
   namespace fs = std::filesystem;
   constexpr std::size_t kDocuments = 40;
   constexpr double kMinUnits = 40;      // long enough to be a sentence, not a label
-  constexpr double kRecallFloor = 0.8;  // measured 30 of 36 on 2026-11-28 (docs/bench/qa.md)
+  constexpr double kRecallFloor = 0.8;  // measured 30 of 36 (docs/decisions/omission-evidence.md)
   const fs::path corpus = kealign::test::shared_dir() + "/corpora/libreoffice-help-ko-en";
   std::vector<fs::path> docs;
   for (const auto& e : fs::directory_iterator(corpus))
@@ -253,7 +253,7 @@ TEST_CASE("omission: a sentence deleted from professional English help stays maj
   for (const fs::path& d : docs) {
     const kealign::AnalysisOptions options;
     const kealign::Analysis a =
-        kealign::analyze((d / "ko.txt").string(), (d / "en.txt").string(), options);
+        kealign::analyze_files((d / "ko.txt").string(), (d / "en.txt").string(), options);
     std::size_t pick = a.alignment.size();
     for (std::size_t k = 1; k + 1 < a.alignment.size(); ++k) {
       const kealign::Bead& b = a.alignment[k];
@@ -267,7 +267,7 @@ TEST_CASE("omission: a sentence deleted from professional English help stays maj
     std::string en = a.en.document.text;
     en.erase(a.en.segments[b.en_begin].span.begin, a.en.segments[b.en_begin].span.size());
     const kealign::Analysis cut =
-        kealign::analyze(a.ko.document, kealign::make_document("en", en), options);
+        kealign::analyze_documents(a.ko.document, kealign::make_document("en", en), options);
     ++tried;
     const bool found = std::any_of(cut.findings.begin(), cut.findings.end(), [&](const Finding& f) {
       return f.check == "omission" && f.severity == Severity::kMajor &&

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "kealign/version.hpp"
 #include "test_support.hpp"
 
 using namespace kealign;
@@ -309,4 +310,12 @@ TEST_CASE("kealign eval: bad gold or prediction files are one-line errors", "[cl
     CHECK_THAT(r.err, Catch::Contains(t.says));
     CHECK(f.out_dir_empty());
   }
+}
+
+TEST_CASE("kealign --version prints the library's version", "[cli]") {
+  const test::RunResult r = test::run_tool("--version");
+  CHECK(r.status == 0);
+  CHECK(r.out == std::string("kealign ") + kealign::version() + "\n");
+  CHECK(std::string(kealign::version()) == KEALIGN_VERSION_STRING);
+  CHECK(r.err.empty());
 }

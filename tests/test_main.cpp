@@ -19,6 +19,14 @@ std::string shared_dir() {
   return KEALIGN_SHARED_DIR;
 }
 
+bool require_shared() {
+  const char* env = std::getenv("KEALIGN_REQUIRE_CORPORA");
+  if (!env) return false;
+  const std::string v = env;
+  return !(v.empty() || v == "0" || v == "OFF" || v == "off" || v == "FALSE" || v == "false" ||
+           v == "NO" || v == "no");
+}
+
 bool have_shared() {
   struct stat st {};
   return ::stat((shared_dir() + "/seed-article/ko.txt").c_str(), &st) == 0;
@@ -87,6 +95,11 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i)
     if (std::string(argv[i]) == "[shared]") wants_shared = true;
   if (wants_shared && !kealign::test::have_shared()) {
+    if (kealign::test::require_shared()) {
+      std::cout << "failed: shared corpora not found at " << kealign::test::shared_dir()
+                << " and KEALIGN_REQUIRE_CORPORA is set (set KEALIGN_SHARED to their folder)\n";
+      return 1;
+    }
     std::cout << "skipped: shared corpora not found at " << kealign::test::shared_dir()
               << " (set KEALIGN_SHARED to their folder)\n";
     return 77;

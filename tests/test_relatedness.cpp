@@ -43,16 +43,16 @@ std::string quote(const std::string& s) {
 
 TEST_CASE("the seed article is related to its translation, raw and presplit", "[relatedness]") {
   AnalysisOptions options;
-  const Analysis raw = analyze(seed("ko.txt"), seed("en.txt"), options);
+  const Analysis raw = analyze_files(seed("ko.txt"), seed("en.txt"), options);
   CHECK(raw.relatedness.related);
   CHECK(raw.relatedness.score > 10);
   CHECK(raw.relatedness.matched_anchors > 0.8 * raw.relatedness.shared_anchors);
   options.presplit = true;
-  const Analysis split = analyze(seed("ko.sents"), seed("en.sents"), options);
+  const Analysis split = analyze_files(seed("ko.sents"), seed("en.sents"), options);
   CHECK(split.relatedness.related);
   // With the gold alignment the measure is taken on that alignment.
   options.alignment = seed("gold.tsv");
-  const Analysis gold = analyze(seed("ko.sents"), seed("en.sents"), options);
+  const Analysis gold = analyze_files(seed("ko.sents"), seed("en.sents"), options);
   CHECK(gold.relatedness.related);
   CHECK(gold.relatedness.unaligned_segments <= 2);
 }
@@ -272,7 +272,7 @@ TEST_CASE("check reports a missing tail as one finding naming the passage", "[re
   write_output(half, text);
   AnalysisOptions options;
   options.presplit = true;
-  const Analysis a = analyze(seed("ko.sents"), half, options);
+  const Analysis a = analyze_files(seed("ko.sents"), half, options);
   std::vector<const Finding*> passages, inside;
   for (const Finding& f : a.findings) {
     if (f.passage) passages.push_back(&f);
@@ -288,7 +288,7 @@ TEST_CASE("check reports a missing tail as one finding naming the passage", "[re
   CHECK(p.message.find("the translation stops after Korean segment 20") != std::string::npos);
   CHECK(inside.empty());  // no per-segment omission inside the passage
   // The whole translation has none.
-  const Analysis full = analyze(seed("ko.sents"), seed("en.sents"), options);
+  const Analysis full = analyze_files(seed("ko.sents"), seed("en.sents"), options);
   CHECK(std::none_of(full.findings.begin(), full.findings.end(),
                      [](const Finding& f) { return f.passage; }));
   // The JSON findings say which one names a passage.
@@ -309,8 +309,8 @@ TEST_CASE("a passage finding for a whole side stays in bounds", "[relatedness]")
   r.missing_begin = 0;
   r.missing_end = static_cast<std::uint32_t>(ko.size());
   r.missing_gain = 1;
-  const CheckContext ctx{ko, en, none, {}, r};
-  const std::vector<Finding> findings = run_checks(ctx, {});
+  const AlignResult aligned{none, {}, r};
+  const std::vector<Finding> findings = run_checks(ko, en, aligned);
   const auto passage =
       std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.passage; });
   REQUIRE(passage != findings.end());

@@ -67,7 +67,7 @@ TEST_CASE("kealign split reproduces the seed article's gold segmentation", "[sha
   }
 }
 
-// Floors slightly below the figures measured on 2026-11-28 (docs/bench/split.md; these sets were
+// Floors slightly below the measured figures (docs/decisions/splitter.md; these sets were
 // used to develop the rules); the best published normalised F1 per set is in the comment.
 TEST_CASE("Korean split-gold sets: normalised F1 floors", "[shared]") {
   struct Floor {

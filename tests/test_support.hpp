@@ -7,9 +7,12 @@
 namespace kealign::test {
 
 // The shared corpora folder (KEALIGN_SHARED overrides the configured one). Test cases tagged
-// [shared] may assume it exists: the test main skips them, with a message, when it does not.
+// [shared] may assume it exists: the test main skips them, with a message, when it does not, and
+// fails them when the environment variable KEALIGN_REQUIRE_CORPORA is set (not "0"/"OFF"...; the
+// CMake option of that name sets it for the corpus tests).
 std::string shared_dir();
 bool have_shared();
+bool require_shared();
 // The project's source folder (corpora/ holds the bundled seed article).
 std::string source_dir();
 

@@ -3,10 +3,13 @@
 
 #include "commands.hpp"
 #include "kealign/error.hpp"
+#include "kealign/version.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"kealign: Korean-English sentence alignment and translation QA"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("kealign ") + kealign::version(),
+                       "Print the version and exit");
   kealign::cli::add_split_command(app);
   kealign::cli::add_align_command(app);
   kealign::cli::add_align_set_command(app);

@@ -171,7 +171,7 @@ py::dict py_analyze(
     Document k = side_document(ko, "ko", options.read.korean());
     Document e = side_document(en, "en", options.read.english());
     if (!links) {
-      a = kealign::analyze(std::move(k), std::move(e), options);
+      a = kealign::analyze_documents(std::move(k), std::move(e), options);
     } else {
       SegmentedText ks = options.presplit ? presplit(std::move(k))
                                           : kealign::split(std::move(k), {Language::kKorean});

@@ -40,7 +40,7 @@ void write_aligned(const std::string& path, const Analysis& a) {
 
 void run_align_job(const AlignJob& job) {
   const AnalysisOptions options = align_analysis_options(job);
-  write_aligned(job.output, analyze(job.ko, job.en, options));
+  write_aligned(job.output, analyze_files(job.ko, job.en, options));
 }
 
 }  // namespace kealign

@@ -57,7 +57,7 @@ AlignSetSummary run_align_set_job(const AlignSetJob& job) {
     for (std::size_t k; (k = next++) < folders.size();) {
       const std::string name = std::filesystem::path(folders[k]).filename().string();
       try {
-        const Analysis a = analyze(folders[k] + "/" + job.names[0] + extension,
+        const Analysis a = analyze_files(folders[k] + "/" + job.names[0] + extension,
                                    folders[k] + "/" + job.names[1] + extension, options);
         write_aligned(job.out_dir + "/" + name + ".tsv", a);
         links[k] = a.alignment.size();

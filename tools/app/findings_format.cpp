@@ -26,6 +26,12 @@ nlohmann::json spans(const std::vector<Span>& list, const Document& doc) {
   return out;
 }
 
+nlohmann::json evidence(const std::vector<Evidence>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Evidence& e : list) out.push_back({{"name", e.name}, {"ko", e.ko}, {"en", e.en}});
+  return out;
+}
+
 }  // namespace
 
 std::string format_findings_tsv(const std::vector<Finding>& findings) {
@@ -49,7 +55,8 @@ std::string format_findings_json(const std::vector<Finding>& findings, const Doc
                    {"message", f.message},
                    {"passage", f.passage},
                    {"ko_spans", spans(f.ko_spans, ko)},
-                   {"en_spans", spans(f.en_spans, en)}});
+                   {"en_spans", spans(f.en_spans, en)},
+                   {"evidence", evidence(f.evidence)}});
   }
   return out.dump(2) + '\n';
 }

@@ -6,7 +6,7 @@
 //   in.ko = "ko.sents"; in.en = "en.sents"; in.presplit = true; in.dictionary = "ko-en.tsv";
 //   in.settings = {"length-ratio.max-z=5"}; in.disable = {"bracket-balance"};
 //   kealign::AnalysisOptions options = kealign::analysis_options(in);  // dictionary read once
-//   kealign::Analysis a = kealign::analyze(in.ko, in.en, options);
+//   kealign::Analysis a = kealign::analyze_files(in.ko, in.en, options);
 #pragma once
 
 #include <string>

@@ -32,7 +32,7 @@ std::string make_report(const ReportJob& job) {
   if (job.format != "html" && job.format != "md")
     throw UsageError("unknown report format '" + job.format + "' (use html or md)");
   const AnalysisOptions options = analysis_options(job);
-  const Analysis a = analyze(job.ko, job.en, options);
+  const Analysis a = analyze_files(job.ko, job.en, options);
   const ReportInput input{a.ko, a.en, a.alignment, a.findings, check_descriptions()};
   ReportOptions report;
   report.title = job.title.empty() ? default_report_title(job.ko, job.en) : job.title;

@@ -15,7 +15,7 @@ namespace kealign {
 
 void run_job(const RunJob& job) {
   const AnalysisOptions options = analysis_options(job);
-  const Analysis a = analyze(job.ko, job.en, options);
+  const Analysis a = analyze_files(job.ko, job.en, options);
   std::error_code ec;
   std::filesystem::create_directories(job.out_dir, ec);
   if (ec) throw IoError(job.out_dir, "cannot create the folder: " + ec.message());

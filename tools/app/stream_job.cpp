@@ -306,7 +306,7 @@ class Processor {
     const bool segments = r.ko.segments || r.en.segments;
     if (segments && !(r.ko.segments && r.en.segments) && !job_.pair.presplit)
       throw RecordError{"one side is a list of segments, the other is not (use --presplit)"};
-    return analyze(std::move(ko), std::move(en), segments ? segments_options_ : options_);
+    return analyze_documents(std::move(ko), std::move(en), segments ? segments_options_ : options_);
   }
 
   const StreamJob& job_;

@@ -6,8 +6,9 @@
 //   AlignOptions options;                                // calibrated Korean-English defaults
 //   options.dictionary = Dictionary::read("ko-en.tsv");  // optional (dictionary.hpp)
 //   AlignResult r = align(ko, en, options);
-//   for (const Bead& b : r.alignment) ...  // ko [ko_begin, ko_end) <-> en [en_begin, en_end)
-//   if (!r.relatedness.related) ...        // not a translation pair (relatedness.hpp)
+//   for (const Bead& b : r.alignment)  // Korean [ko_begin, ko_end) <-> English [en_begin, en_end)
+//     std::cout << b.ko_begin << '-' << b.ko_end << ' ' << b.en_begin << '-' << b.en_end << '\n';
+//   if (!r.relatedness.related) std::cerr << "not a translation pair\n";  // relatedness.hpp
 //
 // The search scores each candidate bead by a Gale-Church length model (LengthModel, its parameters
 // fitted to the pair by EM unless calibration is kFixed) plus anchor scores: numbers, shared Latin
@@ -28,6 +29,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kealign/export.hpp"
 #include "kealign/dictionary.hpp"
 #include "kealign/relatedness.hpp"
 #include "kealign/segment.hpp"
@@ -71,7 +73,8 @@ constexpr std::size_t shape_index(std::size_t ko, std::size_t en) {
 
 // The length model of the Gale-Church family: the length of a candidate link's English side is
 // compared with c times its Korean side, in units of length_units(), under a normal model with
-// variance s^2 per unit. Defaults are calibrated for Korean-English (docs/benchmarks.md).
+// variance s^2 per unit. Defaults are calibrated for Korean-English
+// (docs/decisions/length-model.md).
 struct LengthModel {
   double mean_ratio = 1.14;  // c: English units per Korean unit (LibreOffice ko-en paragraphs)
   double variance = 2.9;     // s^2: variance of the length difference per unit of mean length
@@ -95,9 +98,10 @@ inline double LengthModel::z(double ko_units, double en_units) const {
   return (en_units - mean_ratio * ko_units) / std::sqrt(variance * mean);
 }
 
-// The length of a segment in the model's unit: code points that are not white space, a Hangul or
-// CJK ideograph counting as one (see docs/benchmarks.md for why this unit).
-double length_units(std::string_view text);
+// The length of a segment in the model's unit: code points that are not white space, a Hangul
+// syllable or jamo, a Han ideograph or a kana counting two, everything else one (see
+// docs/decisions/length-unit.md for why this unit).
+KEALIGN_EXPORT double length_units(std::string_view text);
 
 enum class Calibration {
   kAuto,   // fit c, s^2 and the priors to the pair by EM, starting from AlignOptions::model
@@ -135,15 +139,15 @@ struct AlignResult {
 
 // Aligns two segmented texts. Either side may be empty (then every segment of the other is a 1-0
 // or 0-1 bead). Never loses or duplicates a segment (check_conservation holds).
-AlignResult align(const SegmentedText& ko, const SegmentedText& en,
-                  const AlignOptions& options = {});
+KEALIGN_EXPORT AlignResult align(const SegmentedText& ko, const SegmentedText& en,
+                                 const AlignOptions& options = {});
 
 // The relatedness of a pair under a given alignment (e.g. one read from a file), judged as align()
 // judges its own: anchors from the number and token scorers, web furniture excluded.
-Relatedness measure_relatedness(const SegmentedText& ko, const SegmentedText& en,
-                                const Alignment& alignment, const AlignOptions& options = {});
+KEALIGN_EXPORT Relatedness measure_relatedness(const SegmentedText& ko, const SegmentedText& en,
+                                               const Alignment& alignment,
+                                               const AlignOptions& options = {});
 
-// The aligned TSV `kealign align` writes: header
 // A link as alignment files write it: lists of segment ids, either side possibly empty.
 struct Link {
   std::vector<std::uint32_t> ko;
@@ -151,22 +155,23 @@ struct Link {
 };
 
 // Links of an alignment, one per bead (the inverse of to_alignment).
-std::vector<Link> to_links(const Alignment& alignment);
+KEALIGN_EXPORT std::vector<Link> to_links(const Alignment& alignment);
 
 // Reads `ko_ids<TAB>en_ids[<TAB>...]` lines (a header row whose first cell is "ko_ids" is skipped,
 // extra columns ignored, ids comma-separated). Malformed lines are an InputError naming the line
 // and byte offset.
-std::vector<Link> read_links(const std::string& path);
-std::vector<Link> parse_links(std::string_view text, const std::string& name);
+KEALIGN_EXPORT std::vector<Link> read_links(const std::string& path);
+KEALIGN_EXPORT std::vector<Link> parse_links(std::string_view text, const std::string& name);
 
 // Beads from links: each side of a link must be a run of consecutive ids, links in document order,
 // covering every segment exactly once; otherwise an InputError naming the offending link.
-Alignment to_alignment(const std::vector<Link>& links, std::size_t ko_count, std::size_t en_count,
-                       const std::string& name);
+KEALIGN_EXPORT Alignment to_alignment(const std::vector<Link>& links, std::size_t ko_count,
+                                      std::size_t en_count, const std::string& name);
 
 // Throws InputError when the beads do not cover [0, ko_count) and [0, en_count) exactly once each,
 // in order (the conservation rule every producer and reader of alignments must keep).
-void check_conservation(const Alignment& alignment, std::size_t ko_count, std::size_t en_count,
-                        const std::string& name = "alignment");
+KEALIGN_EXPORT void check_conservation(const Alignment& alignment, std::size_t ko_count,
+                                       std::size_t en_count,
+                                       const std::string& name = "alignment");
 
 }  // namespace kealign

@@ -4,9 +4,10 @@
 // term-consistency).
 //
 //   std::shared_ptr<const kealign::Dictionary> dict = kealign::Dictionary::read("ko-en.tsv");
-//   const std::vector<std::uint32_t>* ids = dict->lookup("충돌");  // from 충돌하다 "collide,
-//   clash" bool hit = ids && (*ids)[0] == dict->english_id("collides");  // inflection folded for
-//   (const std::string& w : dict->gloss_words("서울")) ...      // "seoul", case-folded
+//   // From the line 충돌하다<TAB>collide, clash: the headword without 하다, inflection folded.
+//   const std::vector<std::uint32_t>* ids = dict->lookup("충돌");
+//   bool hit = ids && (*ids)[0] == dict->english_id("collides");
+//   for (const std::string& w : dict->gloss_words("서울")) std::cout << w << '\n';  // "seoul"
 //
 // The file holds `korean<TAB>english` lines (e.g. kengdic's ko-en.tsv); the English is free text,
 // a word or a phrase ("to be important, weighty"), and a headword may have several lines. It is
@@ -31,12 +32,14 @@
 #include <utility>
 #include <vector>
 
+#include "kealign/export.hpp"
+
 namespace kealign {
 
 struct Document;
 class Lexicon;
 
-class Dictionary {
+class KEALIGN_EXPORT Dictionary {
  public:
   // Reads and validates the file ("-" = standard input): IoError when it cannot be read,
   // InputError for invalid UTF-8 or a line without a tab.

@@ -1,30 +1,34 @@
 // kealign's error hierarchy: failures only. Translation problems are Findings (check.hpp), never
 // exceptions.
 //
-//   try { auto doc = kealign::read_document("ko.txt", {}); }
-//   catch (const kealign::InputError& e) { std::cerr << e.what() << '\n'; }  // "ko.txt:3: byte 57:
-//   ..."
+//   try {
+//     kealign::Document doc = kealign::read_document("ko.txt");
+//   } catch (const kealign::InputError& e) {
+//     std::cerr << e.what() << '\n';  // "ko.txt:3: byte 57: ..."
+//   }
 //
 // Error          base of everything kealign throws
-//   InputError   the input is not what it must be (bad encoding, NUL byte, malformed TSV,
-//   mismatch);
-//                carries the file, the 1-based line and the 0-based byte offset where it went wrong
-//   UsageError   an option or argument is invalid (unknown language, conflicting flags)
-//   IoError      the operating system refused (missing file, unwritable output)
+// - InputError   the input is not what it must be (bad encoding, NUL byte, malformed TSV,
+//                mismatch); carries the file, the 1-based line and the 0-based byte offset where
+//                it went wrong
+// - UsageError   an option or argument is invalid (unknown language, conflicting flags)
+// - IoError      the operating system refused (missing file, unwritable output)
 #pragma once
 
 #include <cstddef>
 #include <stdexcept>
 #include <string>
 
+#include "kealign/export.hpp"
+
 namespace kealign {
 
-class Error : public std::runtime_error {
+class KEALIGN_EXPORT Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-class InputError : public Error {
+class KEALIGN_EXPORT InputError : public Error {
  public:
   // line is 1-based (0 = unknown), byte is the 0-based offset into the file (npos = unknown).
   InputError(std::string file, std::size_t line, std::size_t byte, const std::string& problem);
@@ -41,12 +45,12 @@ class InputError : public Error {
   std::string problem_;
 };
 
-class UsageError : public Error {
+class KEALIGN_EXPORT UsageError : public Error {
  public:
   using Error::Error;
 };
 
-class IoError : public Error {
+class KEALIGN_EXPORT IoError : public Error {
  public:
   IoError(const std::string& file, const std::string& problem);
 };

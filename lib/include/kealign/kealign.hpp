@@ -2,10 +2,11 @@
 //
 //   #include <kealign/kealign.hpp>
 //
-//   kealign::Analysis a = kealign::analyze(korean_text, english_text);
-//   for (const kealign::Bead& b : a.alignment) ...             // the links, in document order
-//   for (const kealign::Finding& f : a.findings)
-//     std::cout << f.check << ": " << f.message << '\n';        // what QA found
+//   kealign::Analysis a = kealign::analyze(korean_text, english_text);  // two strings
+//   for (const kealign::Bead& b : a.alignment)  // the links, in document order
+//     std::cout << b.ko_begin << '-' << b.ko_end << ' ' << b.en_begin << '-' << b.en_end << '\n';
+//   for (const kealign::Finding& f : a.findings)  // what QA found
+//     std::cout << f.check << ": " << f.message << '\n';
 //
 // The stages, each usable on its own: text.hpp (read and validate), segment.hpp (split into
 // sentences), align.hpp (align), check.hpp (QA checks), report.hpp (HTML/Markdown report);

@@ -5,10 +5,10 @@
 // AlignOptions::lexicon then gives each document's own Model 1 the collection's table as a prior.
 //
 //   kealign::LexiconLearner learner;
-//   for (...) learner.add(ko, en);                        // each pair aligned once
+//   for (const auto& [ko, en] : pairs) learner.add(ko, en);  // SegmentedText each; aligned once
 //   auto lexicon = std::make_shared<const kealign::Lexicon>(learner.learn());
-//   kealign::write_output("lex.tsv", lexicon->format());
-//   AlignOptions options;
+//   std::ofstream("lex.tsv") << lexicon->format();
+//   kealign::AlignOptions options;
 //   options.lexicon = kealign::Lexicon::read("lex.tsv");  // kealign align --lexicon lex.tsv
 //
 // File format (UTF-8 TSV): the header `ko<TAB>en<TAB>en_given_ko<TAB>ko_given_en`, then one row per
@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kealign/export.hpp"
 #include "kealign/align.hpp"
 #include "kealign/dictionary.hpp"
 #include "kealign/segment.hpp"
@@ -43,7 +44,7 @@ struct LexiconEntry {
   float ko_given_en = 0.0;  // t(ko | en)
 };
 
-class Lexicon {
+class KEALIGN_EXPORT Lexicon {
  public:
   explicit Lexicon(std::vector<LexiconEntry> entries);
   // Reads and validates the file ("-" = standard input): IoError when it cannot be read,
@@ -73,7 +74,7 @@ struct LexiconLearnOptions {
 
 // Pools the confident 1-1 links of document pairs, one pair at a time (only the links' word stems
 // are kept), and trains the lexicon on all of them.
-class LexiconLearner {
+class KEALIGN_EXPORT LexiconLearner {
  public:
   explicit LexiconLearner(LexiconLearnOptions options = {});
   ~LexiconLearner();

@@ -3,7 +3,7 @@
 //   kealign::AlignResult r = kealign::align(ko, en);          // align.hpp
 //   if (!r.relatedness.related)                               // e.g. two different articles
 //     std::cerr << "not a translation pair: " << r.relatedness.score << '\n';
-//   kealign::Relatedness again = kealign::measure_relatedness(ko, en, gold, {});  // any alignment
+//   kealign::Relatedness again = kealign::measure_relatedness(ko, en, gold);  // any alignment
 //
 // A length-based aligner links most segments of any two texts of similar length, so a wrong pair
 // looks aligned. The measure sums evidence, in nats of log-odds for "translation" against
@@ -13,9 +13,9 @@
 // token or acronym, a cognate, present on both sides) that falls inside one link (for) or does not
 // (against); an anchor counts 1 / (the number of segments holding it on the busier side), so a
 // word on every line weighs little. The weights are calibrated on true and mismatched pairs of
-// five corpora (docs/bench/related.md). A short pair cannot gather much evidence either way, and a
-// pair with fewer than min_segments segments on a side is never judged unrelated, unless one side
-// is empty and the other is not (a failed scrape or a wrong path, not a translation).
+// five corpora (docs/decisions/relatedness.md). A short pair cannot gather much evidence either
+// way, and a pair with fewer than min_segments segments on a side is never judged unrelated, unless
+// one side is empty and the other is not (a failed scrape or a wrong path, not a translation).
 #pragma once
 
 #include <cstddef>

@@ -1,12 +1,13 @@
 // The quality report a reviewer reads: one self-contained HTML page (or a Markdown file) showing an
 // aligned Korean-English pair link by link, with every QA finding marked at its evidence.
 //
-//   kealign::ReportInput in{ko, en, result.alignment, result.findings};
-//   in.check_descriptions["quote-balance"] = "unbalanced quotation marks";   // optional legend
+//   kealign::Analysis a = kealign::analyze_files("ko.txt", "en.txt");  // analysis.hpp
+//   kealign::ReportInput in{a.ko, a.en, a.alignment, a.findings};
+//   in.check_descriptions["quote-balance"] = "unbalanced quotation marks";  // optional legend
 //   kealign::ReportOptions options;
 //   options.title = "Dong-A 2023-03-27: QA";
-//   kealign::write_output("report.html", kealign::render_html(in, options));
-//   kealign::write_output("report.md", kealign::render_markdown(in, options));
+//   std::ofstream("report.html") << kealign::render_html(in, options);
+//   std::ofstream("report.md") << kealign::render_markdown(in, options);
 //
 // The HTML page has no external assets (inline CSS, a small inline script, inline SVG, system
 // fonts only), opens offline and prints. It holds: a summary (finding counts by check and
@@ -29,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "kealign/export.hpp"
 #include "kealign/align.hpp"
 #include "kealign/check.hpp"
 #include "kealign/segment.hpp"
@@ -67,15 +69,17 @@ struct ReportSummary {
   std::map<std::string, std::array<std::size_t, 3>> by_check;  // check id -> count per severity
 };
 
-ReportSummary summarize(const ReportInput& input, const ReportOptions& options = {});
+KEALIGN_EXPORT ReportSummary summarize(const ReportInput& input, const ReportOptions& options = {});
 
 // The self-contained HTML report.
-std::string render_html(const ReportInput& input, const ReportOptions& options = {});
+KEALIGN_EXPORT std::string render_html(const ReportInput& input, const ReportOptions& options = {});
 
 // A plain Markdown report: summary table, findings with their quoted evidence, links table.
-std::string render_markdown(const ReportInput& input, const ReportOptions& options = {});
+KEALIGN_EXPORT std::string render_markdown(const ReportInput& input,
+                                           const ReportOptions& options = {});
 
 // The alignment path alone as an inline <svg> element (the picture render_html embeds).
-std::string render_alignment_svg(const ReportInput& input, const ReportOptions& options = {});
+KEALIGN_EXPORT std::string render_alignment_svg(const ReportInput& input,
+                                                const ReportOptions& options = {});
 
 }  // namespace kealign

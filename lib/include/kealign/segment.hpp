@@ -5,8 +5,8 @@
 //   kealign::SegmentedText s = kealign::split(std::move(doc), {kealign::Language::kKorean});
 //   for (std::size_t i = 0; i < s.size(); ++i) std::cout << i << ' ' << s.display(i) << '\n';
 //
-//   kealign::SegmentedText p = kealign::presplit(kealign::read_document("ko.sents"));  // line i =
-//   segment i
+//   // One segment per line: segment i is line i.
+//   kealign::SegmentedText p = kealign::presplit(kealign::read_document("ko.sents"));
 //
 // Segments never cross a line that stands alone (a headline, byline, caption, "- Advertisement -")
 // nor a paragraph break; inside a paragraph, sentences are cut by language rules.
@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kealign/export.hpp"
 #include "kealign/text.hpp"
 
 namespace kealign {
@@ -24,8 +25,8 @@ namespace kealign {
 enum class Language { kKorean, kEnglish, kOther };
 
 // "ko"/"korean" or "en"/"english" (any case); throws UsageError otherwise.
-Language parse_language(std::string_view name);
-std::string_view language_code(Language lang);
+KEALIGN_EXPORT Language parse_language(std::string_view name);
+KEALIGN_EXPORT std::string_view language_code(Language lang);
 
 struct Segment {
   Span span;                    // trimmed of surrounding white space
@@ -50,13 +51,14 @@ struct SegmentedText {
 };
 
 // Splits a whole document into sentences and stand-alone lines.
-SegmentedText split(Document doc, const SplitOptions& options);
+KEALIGN_EXPORT SegmentedText split(Document doc, const SplitOptions& options);
 
 // Splits one paragraph's text (no blank lines inside); offsets in the result are base + offset
 // into text. This is the streaming unit: memory is proportional to the paragraph.
-std::vector<Span> split_paragraph(std::string_view text, std::size_t base, Language lang);
+KEALIGN_EXPORT std::vector<Span> split_paragraph(std::string_view text, std::size_t base,
+                                                 Language lang);
 
 // One segment per line, blank lines included (segment i is line i), for pre-split input.
-SegmentedText presplit(Document doc);
+KEALIGN_EXPORT SegmentedText presplit(Document doc);
 
 }  // namespace kealign

@@ -1,11 +1,12 @@
 // The text layer: reading a document, validating it, and views of it that keep byte offsets into
 // the original text so every later stage (segments, links, findings) can point back at the source.
 //
-//   kealign::Document doc = kealign::read_document("ko.txt");          // UTF-8, BOM and CRLF
-//   allowed kealign::Document old = kealign::read_document("old.txt", {"cp949"});  // converted to
-//   UTF-8 for (kealign::Span line : kealign::lines(doc)) std::cout << doc.view(line) << '\n';
+//   kealign::Document doc = kealign::read_document("ko.txt");  // UTF-8; BOM and CRLF allowed
+//   kealign::Document old = kealign::read_document("old.txt", {"cp949"});  // converted to UTF-8
+//   for (kealign::Span line : kealign::lines(doc)) std::cout << doc.view(line) << '\n';
+//   kealign::Span span = kealign::lines(doc).front();
 //   kealign::NormalizedText n = kealign::normalize(doc.view(span), span.begin);
-//   kealign::Span back = n.source_span({0, 5});                          // offsets in doc.text
+//   kealign::Span back = n.source_span({0, 5});  // offsets in doc.text
 //
 // Offsets are bytes into Document::text. For UTF-8 input that is the file itself, byte for byte (a
 // BOM is kept and skipped by body()); for input read with a legacy encoding it is the UTF-8
@@ -17,6 +18,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "kealign/export.hpp"
 
 namespace kealign {
 
@@ -53,7 +56,7 @@ struct PairReadOptions {
   }
 };
 
-struct Document {
+struct KEALIGN_EXPORT Document {
   std::string name;            // the path or label used in error messages
   std::string text;            // valid UTF-8, without NUL bytes
   std::size_t body_begin = 0;  // 3 when text starts with a UTF-8 BOM, else 0
@@ -70,35 +73,36 @@ struct Document {
 // InputError (file, line, byte) for invalid UTF-8, NUL bytes, an unknown encoding, oversize input
 // or a line longer than max_line_bytes (a binary file or a dump, not an article).
 // Invalid UTF-8 that looks like EUC-KR/CP949 says so and names the --encoding option.
-Document read_document(const std::string& path, const ReadOptions& options = {});
+KEALIGN_EXPORT Document read_document(const std::string& path, const ReadOptions& options = {});
 
 // The same validation for text already in memory; name is used in messages.
-Document make_document(std::string name, std::string bytes, const ReadOptions& options = {});
+KEALIGN_EXPORT Document make_document(std::string name, std::string bytes,
+                                      const ReadOptions& options = {});
 
 // Lines of the body, without their "\n" or "\r\n" terminator. An empty body has no lines; a final
 // line without terminator counts.
-std::vector<Span> lines(const Document& doc);
+KEALIGN_EXPORT std::vector<Span> lines(const Document& doc);
 
 // Paragraphs: maximal runs of lines that are not blank (white space only), each spanning from the
 // start of its first line to the end of its last.
-std::vector<Span> paragraphs(const Document& doc);
+KEALIGN_EXPORT std::vector<Span> paragraphs(const Document& doc);
 
 // True for the code points kealign treats as white space (ASCII space and controls, NBSP, U+2000..,
 // ideographic space, BOM/ZWSP/ZWNBSP which scraped text carries).
-bool is_space(char32_t c);
+KEALIGN_EXPORT bool is_space(char32_t c);
 
 // Decodes one UTF-8 code point at text[i] (text must be valid UTF-8); advances i.
-char32_t next_code_point(std::string_view text, std::size_t& i);
+KEALIGN_EXPORT char32_t next_code_point(std::string_view text, std::size_t& i);
 // Decodes the code point that ends just before text[i] (0 < i <= size); moves i back to its start.
-char32_t previous_code_point(std::string_view text, std::size_t& i);
+KEALIGN_EXPORT char32_t previous_code_point(std::string_view text, std::size_t& i);
 // The start of the code point text[i] falls in (i itself at a boundary or at the end).
-std::size_t code_point_start(std::string_view text, std::size_t i);
-std::size_t code_point_count(std::string_view text);
-void append_utf8(std::string& out, char32_t c);
-std::string to_utf8(std::u32string_view text);  // append_utf8 of every code point
+KEALIGN_EXPORT std::size_t code_point_start(std::string_view text, std::size_t i);
+KEALIGN_EXPORT std::size_t code_point_count(std::string_view text);
+KEALIGN_EXPORT void append_utf8(std::string& out, char32_t c);
+KEALIGN_EXPORT std::string to_utf8(std::u32string_view text);  // append_utf8 of every code point
 
 // A normalised copy of a piece of text that remembers where each byte came from.
-struct NormalizedText {
+struct KEALIGN_EXPORT NormalizedText {
   std::string text;                 // NFC, white-space runs folded to one space, trimmed
   std::vector<std::size_t> origin;  // origin[i]: source offset of text[i]; origin[size] = end
 
@@ -108,20 +112,20 @@ struct NormalizedText {
 
 // NFC-normalises and folds white space of `source`; offsets in the result's origin map are
 // base + offset into source.
-NormalizedText normalize(std::string_view source, std::size_t base = 0);
+KEALIGN_EXPORT NormalizedText normalize(std::string_view source, std::size_t base = 0);
 
 // White space folded to single spaces and trimmed, without NFC (cheap; for display and output).
-std::string fold_space(std::string_view text);
+KEALIGN_EXPORT std::string fold_space(std::string_view text);
 
 // The bytes of a whole file, not validated (read_document validates); IoError when it cannot be
 // opened.
-std::string read_bytes(const std::string& path);
+KEALIGN_EXPORT std::string read_bytes(const std::string& path);
 
 // Escapes tab, newline, carriage return and backslash as \t, \n, \r, \\ for a TSV cell.
-std::string escape_tsv(std::string_view cell);
-std::string unescape_tsv(std::string_view cell);
+KEALIGN_EXPORT std::string escape_tsv(std::string_view cell);
+KEALIGN_EXPORT std::string unescape_tsv(std::string_view cell);
 
 // The tab-separated cells of one row of a TSV file, as views into the row.
-std::vector<std::string_view> tab_cells(std::string_view row);
+KEALIGN_EXPORT std::vector<std::string_view> tab_cells(std::string_view row);
 
 }  // namespace kealign

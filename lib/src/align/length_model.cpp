@@ -10,8 +10,8 @@ namespace kealign {
 namespace {
 
 // A Hangul syllable or Han ideograph carries about as much text as two Latin letters (measured on
-// the LibreOffice, GIMP and KPC Korean-English sets, docs/benchmarks.md), so counting it twice
-// brings c near 1 and lowers the length ratio's spread.
+// the LibreOffice, GIMP and KPC Korean-English sets, docs/decisions/length-unit.md), so counting
+// it twice brings c near 1 and lowers the length ratio's spread.
 constexpr double kWideCharUnits = 2.0;
 
 using lang::is_wide;

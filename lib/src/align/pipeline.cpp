@@ -207,7 +207,7 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
   // A translation of part of the text: searched again with the missing passage's segments
   // standing alone at little cost, as the measure prices it once, not per segment. The search
   // that shows the translation better is kept: judged by the second alone, 1% more partial
-  // translations were refused (docs/bench/passage.md).
+  // translations were refused (docs/decisions/passage-odds.md).
   const auto search_passage = [&] {
     const Relatedness& r = result.relatedness;
     if (r.missing_gain <= 0 || options.passage_odds <= 0) return false;
@@ -218,7 +218,7 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     return result;
   // A partial translation the measure could not name: its whole-text length ratio is far off, so
   // EM starts from a wrong c and scatters the links. Searched again from the prior's ratio; if
-  // that shows the translation better, its missing passage may now be named (docs/bench/trunc.md).
+  // that shows the translation better, its missing passage may now be named (docs/decisions/restart-ratio.md).
   const double start = align_detail::initial_model(kp, ep, options.model, {}).mean_ratio;
   if (std::fabs(std::log(start / options.model.mean_ratio)) > std::log(options.restart_ratio) &&
       search_again({}, true, false))

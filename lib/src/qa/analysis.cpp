@@ -80,21 +80,21 @@ Analysis analyze_segmented(SegmentedText ko, SegmentedText en, const AnalysisOpt
   Analysis a;
   a.ko = std::move(ko);
   a.en = std::move(en);
+  AlignResult r;
   if (alignment.empty() && (a.ko.size() > 0 || a.en.size() > 0)) {
-    AlignResult r = align(a.ko, a.en, options.align);
-    a.alignment = std::move(r.alignment);
-    a.model = r.model;
-    a.relatedness = r.relatedness;
+    r = align(a.ko, a.en, options.align);
   } else {
     check_conservation(alignment, a.ko.size(), a.en.size());
-    a.alignment = std::move(alignment);
-    a.model = fit_length_model(a.ko, a.en, a.alignment, options.align.model);
-    a.relatedness = measure_relatedness(a.ko, a.en, a.alignment, options.align);
+    r.alignment = std::move(alignment);
+    r.model = fit_length_model(a.ko, a.en, r.alignment, options.align.model);
+    r.relatedness = measure_relatedness(a.ko, a.en, r.alignment, options.align);
   }
-  if (!a.relatedness.related && !options.allow_unrelated)
-    throw_unrelated(a.ko, a.en, a.relatedness, options.align.relatedness);
-  CheckContext ctx{a.ko, a.en, a.alignment, a.model, a.relatedness};
-  a.findings = run_checks(ctx, options.checks);
+  if (!r.relatedness.related && !options.allow_unrelated)
+    throw_unrelated(a.ko, a.en, r.relatedness, options.align.relatedness);
+  a.findings = run_checks(a.ko, a.en, r, options.checks);
+  a.alignment = std::move(r.alignment);
+  a.model = r.model;
+  a.relatedness = r.relatedness;
   return a;
 }
 
@@ -125,7 +125,8 @@ void check_not_swapped(const Document& ko, const Document& en) {
 
 }  // namespace
 
-Analysis analyze(Document ko, Document en, const AnalysisOptions& options) {
+Analysis analyze_documents(Document ko, Document en, const AnalysisOptions& options) {
+  validate_check_options(options.checks);
   check_not_swapped(ko, en);
   SegmentedText k = segment(std::move(ko), options.presplit, Language::kKorean);
   SegmentedText e = segment(std::move(en), options.presplit, Language::kEnglish);
@@ -135,12 +136,19 @@ Analysis analyze(Document ko, Document en, const AnalysisOptions& options) {
   return analyze_segmented(std::move(k), std::move(e), options, std::move(alignment));
 }
 
-Analysis analyze(const std::string& ko_path, const std::string& en_path,
-                 const AnalysisOptions& options) {
+Analysis analyze_files(const std::string& ko_path, const std::string& en_path,
+                       const AnalysisOptions& options) {
   validate_check_options(options.checks);
   Document ko = read_document(ko_path, options.read.korean());
   Document en = read_document(en_path, options.read.english());
-  return analyze(std::move(ko), std::move(en), options);
+  return analyze_documents(std::move(ko), std::move(en), options);
+}
+
+Analysis analyze(std::string_view ko, std::string_view en, const AnalysisOptions& options) {
+  validate_check_options(options.checks);
+  Document k = make_document("ko", std::string(ko), options.read.korean());
+  Document e = make_document("en", std::string(en), options.read.english());
+  return analyze_documents(std::move(k), std::move(e), options);
 }
 
 }  // namespace kealign

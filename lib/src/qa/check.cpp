@@ -135,8 +135,10 @@ void validate_check_options(const CheckOptions& options) {
   }
 }
 
-std::vector<Finding> run_checks(const CheckContext& ctx, const CheckOptions& options) {
+std::vector<Finding> run_checks(const SegmentedText& ko, const SegmentedText& en,
+                                const AlignResult& aligned, const CheckOptions& options) {
   validate_check_options(options);
+  const CheckContext ctx(ko, en, aligned);
   std::vector<Finding> out;
   for (const auto& check : all_checks())
     if (!options.disabled.count(std::string(check->id()))) check->run(ctx, options, out);

@@ -10,6 +10,7 @@ namespace kealign {
 namespace {
 
 using namespace report_detail;
+using report_detail::Evidence;  // a finding's span in a segment, not kealign::Evidence
 
 constexpr std::array<Severity, 3> kSeverities = {Severity::kMajor, Severity::kMinor,
                                                  Severity::kInfo};

@@ -374,6 +374,8 @@ class LatinTokenMismatchCheck final : public Check {
       f.message +=
           fmt::format("{}{} in the English {} not in the Korean", f.message.empty() ? "" : "; ",
                       added, extra.size() == 1 ? "is" : "are");
+    for (const LatinToken* t : missing) f.evidence.push_back({"latin-token", t->text, ""});
+    for (const LatinToken* t : extra) f.evidence.push_back({"latin-token", "", t->text});
     out.push_back(std::move(f));
   }
 
@@ -401,6 +403,7 @@ class LatinTokenMismatchCheck final : public Check {
     }
     f.message = fmt::format("{} in the English {} not in the Korean, in Latin letters or Hangul",
                             list, missing.size() == 1 ? "is" : "are");
+    for (const LatinToken* t : missing) f.evidence.push_back({"latin-token", "", t->text});
     out.push_back(std::move(f));
   }
 };

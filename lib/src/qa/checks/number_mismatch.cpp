@@ -302,6 +302,18 @@ std::optional<Unit> unit_of(const Located& x) {
   return std::nullopt;
 }
 
+// The numbers as written and their values, "; "-joined, for Finding::evidence.
+std::string written(const std::vector<const Located*>& xs) {
+  std::string out;
+  for (const Located* x : xs) out += (out.empty() ? "" : "; ") + std::string(x->text);
+  return out;
+}
+std::string values(const std::vector<const Located*>& xs) {
+  std::string out;
+  for (const Located* x : xs) out += (out.empty() ? "" : "; ") + show_value(x->number.value);
+  return out;
+}
+
 class NumberMismatchCheck final : public Check {
  public:
   std::string_view id() const override { return "number-mismatch"; }
@@ -419,6 +431,8 @@ class NumberMismatchCheck final : public Check {
     for (const Located* x : lone_en) f.en_spans.push_back(x->number.span);
     f.message = fmt::format("numbers differ: the Korean has {} and the English has {} instead",
                             describe(lone_ko), describe(lone_en));
+    f.evidence = {{"numbers", written(lone_ko), written(lone_en)},
+                  {"values", values(lone_ko), values(lone_en)}};
     out.push_back(std::move(f));
   }
 
@@ -470,6 +484,7 @@ class NumberMismatchCheck final : public Check {
       f.message = fmt::format(
           "the Korean {} is approximate (about, more than) but the English {} states it exactly",
           qa_detail::quote_excerpt(x.text, 40), describe(exact));
+      f.evidence = {{"approximate-number", std::string(x.text), written(exact)}};
       out.push_back(std::move(f));
     }
   }

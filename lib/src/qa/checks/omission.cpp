@@ -113,7 +113,9 @@ class UnalignedCheck final : public Check {
         f.message = std::string(korean_ ? "Korean" : "English") + " segment " +
                     qa_detail::quote_excerpt(p.text, 80) +
                     (korean_ ? " has no English translation" : " has no Korean source");
+        f.evidence.push_back(evidence("segment", p.text, ""));
         if (partner != kNone) {
+          f.evidence.push_back(evidence("unaligned-neighbour", "", other.raw(partner)));
           f.severity = Severity::kMinor;
           (korean_ ? f.en_ids : f.ko_ids).push_back(partner);
           f.message += ", unless it corresponds to the unaligned " +
@@ -131,6 +133,7 @@ class UnalignedCheck final : public Check {
                 qa_detail::quote_excerpt(
                     korean_ ? ctx.en.raw(a[m].en_begin) : ctx.ko.raw(a[m].ko_begin), 60) +
                 " and not in that link's " + (korean_ ? "Korean" : "English");
+            f.evidence.push_back(evidence("neighbour-anchor-weight", "", fmt_weight(anchors)));
           } else if (const std::size_t n = absorbing_neighbour(ctx, k, length_units(p.text),
                                                                absorb_z, merge_log_odds);
                      n < a.size()) {
@@ -140,6 +143,10 @@ class UnalignedCheck final : public Check {
                              korean_ ? ctx.en.raw(a[n].en_begin) : ctx.ko.raw(a[n].ko_begin), 60) +
                          " is longer than its " + (korean_ ? "Korean" : "English") +
                          " alone explains";
+            f.evidence.push_back(evidence(
+                "absorbing-neighbour", "",
+                side_text(other, korean_ ? a[n].en_begin : a[n].ko_begin,
+                          korean_ ? a[n].en_end : a[n].ko_end)));
           }
         }
         f.message += ".";
@@ -150,6 +157,12 @@ class UnalignedCheck final : public Check {
 
  private:
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+  // Evidence with `mine` on this check's side and `theirs` on the other.
+  Evidence evidence(std::string name, std::string_view mine, std::string_view theirs) const {
+    return korean_ ? Evidence{std::move(name), std::string(mine), std::string(theirs)}
+                   : Evidence{std::move(name), std::string(theirs), std::string(mine)};
+  }
   static constexpr double kMinTail = 1e-300;  // smallest tail probability (no log of zero)
 
   // An adjacent link with both sides that takes this side's `units` in better than it stands
@@ -207,6 +220,12 @@ class UnalignedCheck final : public Check {
     f.message = fmt::format("{} segments {}-{} (bytes {}-{}) have no {}: ", name, begin, end - 1,
                             side.segments[begin].span.begin, side.segments[end - 1].span.end,
                             korean_ ? "English" : "Korean source");
+    f.evidence = {evidence("missing-segments", fmt::format("{}-{}", begin, end - 1), ""),
+                  evidence("missing-bytes",
+                           fmt::format("{}-{}", side.segments[begin].span.begin,
+                                       side.segments[end - 1].span.end),
+                           ""),
+                  evidence("linked-inside", std::to_string(linked), "")};
     const std::string other = korean_ ? "the translation" : "the Korean";
     // Furniture before or after the passage (a byline) does not make it a middle part.
     const auto content_in = [&](std::uint32_t from, std::uint32_t to) {

@@ -318,6 +318,8 @@ class QuoteBalanceCheck final : public Check {
         f.message = "The Korean quotes " + std::to_string(ko.dbl.pairs) +
                     " time(s) in double quotation marks, the English " +
                     std::to_string(en.dbl.pairs) + " time(s).";
+        f.evidence = {{"double-quotations", std::to_string(ko.dbl.pairs),
+                       std::to_string(en.dbl.pairs)}};
         out.push_back(std::move(f));
       }
     }
@@ -380,6 +382,12 @@ class QuoteBalanceCheck final : public Check {
     f.message = "Unpaired " + std::string(kind) + " quotation mark in the English: " + what +
                 " (English: " + std::to_string(en.pairs) +
                 " paired quotation(s); Korean: " + std::to_string(ko.pairs) + ").";
+    const std::string k(kind);
+    f.evidence = {{k + "-quotations", std::to_string(ko.pairs), std::to_string(en.pairs)},
+                  {"unpaired-" + k + "-opening-marks", std::to_string(ko.unmatched_open.size()),
+                   std::to_string(en.unmatched_open.size())},
+                  {"unpaired-" + k + "-closing-marks", std::to_string(ko.unmatched_close.size()),
+                   std::to_string(en.unmatched_close.size())}};
     out.push_back(std::move(f));
     return true;
   }

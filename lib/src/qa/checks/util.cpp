@@ -37,6 +37,17 @@ std::vector<std::uint32_t> bead_of(const Alignment& alignment, std::size_t count
   return out;
 }
 
+// A variant as written, without the quotation marks the message puts around it.
+std::string unquoted(const std::string& shown) {
+  const std::string_view s = shown;
+  for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"“", "”"},
+                                    std::pair<std::string_view, std::string_view>{"‘", "’"}})
+    if (s.size() >= open.size() + close.size() && s.substr(0, open.size()) == open &&
+        s.substr(s.size() - close.size()) == close)
+      return std::string(s.substr(open.size(), s.size() - open.size() - close.size()));
+  return shown;
+}
+
 }  // namespace
 
 std::vector<std::uint32_t> id_range(std::uint32_t begin, std::uint32_t end) {
@@ -70,6 +81,7 @@ Finding variants_finding(std::string_view check, const std::vector<Variant>& var
     for (auto i : v.en_ids) ids += (ids.empty() ? "" : ", ") + std::to_string(i);
     forms += fmt::format("{}{} (English segment{} {})", forms.empty() ? "" : " and ", v.shown,
                          v.en_ids.size() > 1 ? "s" : "", ids);
+    f.evidence.push_back({"variant", "", unquoted(v.shown)});
   }
   f.ko_ids.assign(ko.begin(), ko.end());
   f.en_ids.assign(en.begin(), en.end());

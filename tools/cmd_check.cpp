@@ -25,8 +25,8 @@ void add_check_command(CLI::App& app) {
       std::cout << describe_checks();
       return;
     }
-    if (opts->ko.empty() || opts->en.empty())
-      throw UsageError("check: KO and EN are required (or --list)");
+    if (opts->bilingual.empty() && (opts->ko.empty() || opts->en.empty()))
+      throw UsageError("check: KO and EN are required (or --bilingual FILE, or --list)");
     run_check_job(*opts);
   });
 }

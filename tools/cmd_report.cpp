@@ -19,7 +19,7 @@ void add_report_command(CLI::App& app) {
       ->check(CLI::IsMember({"html", "md"}));
   cmd->add_option("--title", opts->title, "Report title (default: named after the inputs)");
   cmd->callback([opts] {
-    if (opts->ko.empty() || opts->en.empty()) throw UsageError("report: KO and EN are required");
+    if (opts->bilingual.empty() && (opts->ko.empty() || opts->en.empty())) throw UsageError("report: KO and EN are required (or --bilingual FILE)");
     run_report_job(*opts);
   });
 }

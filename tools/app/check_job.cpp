@@ -25,7 +25,7 @@ void run_check_job(const CheckJob& job) {
   if (job.format != "tsv" && job.format != "json")
     throw UsageError("unknown format '" + job.format + "' (use tsv or json)");
   const AnalysisOptions options = analysis_options(job);  // fail on bad options before reading
-  const Analysis a = analyze(job.ko, job.en, options);
+  const Analysis a = analyze_input(job, options);
   write_output(job.output, job.format == "json"
                                ? format_findings_json(a.findings, a.ko.document, a.en.document)
                                : format_findings_tsv(a.findings));

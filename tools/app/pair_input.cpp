@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/formats/bilingual.hpp"
 #include "kealign/dictionary.hpp"
 #include "kealign/error.hpp"
 #include "kealign/lexicon.hpp"
@@ -15,6 +16,26 @@ std::string trim(std::string_view s) {
   if (b == std::string_view::npos) return {};
   const std::size_t e = s.find_last_not_of(" \t");
   return std::string(s.substr(b, e - b + 1));
+}
+
+// The ids of the --disable lists, each list comma-separated.
+std::vector<std::string> disabled_ids(const PairInput& input) {
+  std::vector<std::string> out;
+  for (const std::string& list : input.disable) {
+    std::size_t start = 0;
+    while (start <= list.size()) {
+      const std::size_t comma = std::min(list.find(',', start), list.size());
+      std::string id = trim(std::string_view(list).substr(start, comma - start));
+      if (!id.empty()) out.push_back(std::move(id));
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+bool disables_missing_translation(const PairInput& input) {
+  const std::vector<std::string> ids = disabled_ids(input);
+  return std::find(ids.begin(), ids.end(), formats::kMissingTranslation) != ids.end();
 }
 
 }  // namespace
@@ -43,15 +64,9 @@ AnalysisOptions analysis_options(const PairInput& input) {
   options.alignment = input.alignment;
   options.read = input.read;
   options.allow_unrelated = input.allow_unrelated;
-  for (const std::string& list : input.disable) {
-    std::size_t start = 0;
-    while (start <= list.size()) {
-      const std::size_t comma = std::min(list.find(',', start), list.size());
-      const std::string id = trim(std::string_view(list).substr(start, comma - start));
-      if (!id.empty()) options.checks.disabled.insert(id);
-      start = comma + 1;
-    }
-  }
+  for (std::string& id : disabled_ids(input))
+    if (input.bilingual.empty() || id != formats::kMissingTranslation)
+      options.checks.disabled.insert(std::move(id));
   for (const std::string& s : input.settings) apply_check_setting(s, options.checks);
   validate_check_options(options.checks);
   if (!input.dictionary.empty()) {
@@ -60,6 +75,17 @@ AnalysisOptions analysis_options(const PairInput& input) {
   }
   if (!input.lexicon.empty()) options.align.lexicon = Lexicon::read(input.lexicon);
   return options;
+}
+
+Analysis analyze_input(const PairInput& input, const AnalysisOptions& options) {
+  if (input.bilingual.empty()) return analyze(input.ko, input.en, options);
+  if (!input.ko.empty() || !input.en.empty())
+    throw UsageError("--bilingual FILE replaces KO and EN: give one or the other");
+  if (input.presplit || !input.alignment.empty())
+    throw UsageError("--bilingual FILE is aligned already: --presplit and --alignment do not apply");
+  const formats::BilingualDocument doc = formats::read_bilingual(
+      input.bilingual, {input.ko_lang, input.en_lang}, input.read.common);
+  return formats::analyze_bilingual(doc, options, !disables_missing_translation(input)).analysis;
 }
 
 }  // namespace kealign

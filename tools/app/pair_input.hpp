@@ -29,7 +29,16 @@ struct PairInput {
   std::string lexicon;                // optional collection lexicon for the aligner (lexicon.hpp)
   PairReadOptions read;               // encodings and size limits of the inputs
   bool allow_unrelated = false;       // analyse a pair that does not look like a translation
+  std::string bilingual;              // a TMX, XLIFF or two-column TSV file instead of KO and EN
+  std::string ko_lang = "ko-KR";      // which side of a bilingual file is Korean (primary subtag)
+  std::string en_lang = "en-US";      // and which English
 };
+
+// The analysis of the input: of KO and EN (analyze), or of the bilingual file, one link per unit
+// (formats/bilingual.hpp; its findings name the units). UsageError when both are given. With a
+// bilingual file, `--disable missing-translation` is allowed (analysis_options skips that id).
+Analysis analyze_input(const PairInput& input, const AnalysisOptions& options);
+
 
 // The analysis options the input asks for, with the dictionary (if any) read once and given to
 // both the aligner and the checks. UsageError for a malformed setting or an unknown check or

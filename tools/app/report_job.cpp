@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "app/formats/bilingual.hpp"
 #include "app/io.hpp"
 #include "kealign/analysis.hpp"
 #include "kealign/check.hpp"
@@ -21,6 +22,8 @@ std::map<std::string, std::string> check_descriptions() {
   std::map<std::string, std::string> out;
   for (const auto& check : all_checks())
     out.emplace(std::string(check->id()), std::string(check->description()));
+  out.emplace(std::string(formats::kMissingTranslation),
+              "a unit of a bilingual file has no translation (no target, or an empty one)");
   return out;
 }
 
@@ -32,10 +35,12 @@ std::string make_report(const ReportJob& job) {
   if (job.format != "html" && job.format != "md")
     throw UsageError("unknown report format '" + job.format + "' (use html or md)");
   const AnalysisOptions options = analysis_options(job);
-  const Analysis a = analyze(job.ko, job.en, options);
+  const Analysis a = analyze_input(job, options);
   const ReportInput input{a.ko, a.en, a.alignment, a.findings, check_descriptions()};
   ReportOptions report;
-  report.title = job.title.empty() ? default_report_title(job.ko, job.en) : job.title;
+  report.title = !job.title.empty()        ? job.title
+                 : job.bilingual.empty() ? default_report_title(job.ko, job.en)
+                                         : "Translation QA: " + file_name(job.bilingual);
   return job.format == "md" ? render_markdown(input, report) : render_html(input, report);
 }
 

@@ -73,9 +73,31 @@ void add_prop(pugi::xml_node tu, const char* type, const std::string& value) {
   append_text(prop, value);  // props hold no forbidden characters in practice; stay well-formed
 }
 
+// Indented, except inside <seg>: white space added there would become part of the text.
+void save_node(const pugi::xml_node& node, std::ostringstream& out, int depth) {
+  const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+  if (node.type() != pugi::node_element || std::string_view(node.name()) == "seg" ||
+      std::string_view(node.name()) == "prop" || !node.first_child()) {
+    out << indent;
+    node.print(out, "", pugi::format_raw, pugi::encoding_utf8);
+    out << '\n';
+    return;
+  }
+  pugi::xml_document empty;  // the element without its children: <name attributes/>
+  pugi::xml_node copy = empty.append_child(node.name());
+  for (pugi::xml_attribute a : node.attributes()) copy.append_attribute(a.name()) = a.value();
+  std::ostringstream tag;
+  copy.print(tag, "", pugi::format_raw, pugi::encoding_utf8);
+  std::string start = tag.str();
+  start.erase(start.size() - 2);  // "/>"
+  out << indent << start << ">\n";
+  for (pugi::xml_node c : node.children()) save_node(c, out, depth + 1);
+  out << indent << "</" << node.name() << ">\n";
+}
+
 std::string to_string(const pugi::xml_document& doc) {
   std::ostringstream out;
-  doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+  for (pugi::xml_node n : doc.children()) save_node(n, out, 0);
   return out.str();
 }
 

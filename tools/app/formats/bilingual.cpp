@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <pugixml.hpp>
 #include <set>
 
@@ -13,6 +14,10 @@ namespace kealign::formats {
 namespace {
 
 enum class Dialect { kTmx, kXliff1, kXliff2 };
+
+bool blank(std::string_view s) {
+  return fold_space(s).empty();
+}
 
 // Where an error is: the file, and line, byte and column of an offset into its text.
 struct Source {
@@ -223,6 +228,17 @@ void read_xml(const Source& src, const Languages& langs, BilingualDocument& doc)
                       pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
   if (!r) src.fail(r.offset, std::string("malformed XML: ") + r.description());
   const pugi::xml_node root = xml.document_element();
+  // pugixml takes what XML 1.0 does not: a second root element, text outside the root.
+  const std::size_t last = src.text.find_last_of('>');
+  const std::size_t after = src.text.find_first_not_of(" \t\r\n", last + 1);
+  if (after != std::string_view::npos)
+    src.fail(static_cast<std::ptrdiff_t>(after), "malformed XML: text after the root element");
+  for (pugi::xml_node n : xml.children()) {
+    if (n.type() == pugi::node_element && n != root)
+      src.fail(n, "malformed XML: a second root element");
+    if ((n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) && !blank(n.value()))
+      src.fail(n, "malformed XML: text outside the root element");
+  }
   const std::string_view name = local_name(root);
   const std::string prefix(std::string_view(root.name()).substr(
       0, std::string_view(root.name()).size() - name.size()));
@@ -247,6 +263,21 @@ void read_xml(const Source& src, const Languages& langs, BilingualDocument& doc)
                             : "<xliff> in an unknown namespace '" + ns + "'");
 }
 
+// "ko", "en-US", "ko_KR": a language tag, not a text.
+bool looks_like_language(std::string_view cell) {
+  if (cell.size() < 2 || cell.size() > 12) return false;
+  std::size_t letters = 0;
+  while (letters < cell.size() && std::isalpha(static_cast<unsigned char>(cell[letters]))) ++letters;
+  if (letters < 2 || letters > 3) return false;
+  if (letters == cell.size()) return true;
+  if (cell[letters] != '-' && cell[letters] != '_') return false;
+  const std::string_view region = cell.substr(letters + 1);
+  return region.size() >= 2 && region.size() <= 4 &&
+         std::all_of(region.begin(), region.end(),
+                     [](char ch) { return std::isupper(static_cast<unsigned char>(ch)) ||
+                                          std::isdigit(static_cast<unsigned char>(ch)); });
+}
+
 // Two-column TSV: Korean<TAB>English, or a TSV with a header naming its text columns (the aligned
 // TSV's `ko`/`en`, bitextor's `src_text`/`trg_text`, `source`/`target`, or the language codes).
 void read_tsv(const Source& src, const Languages& langs, BilingualDocument& doc) {
@@ -265,15 +296,21 @@ void read_tsv(const Source& src, const Languages& langs, BilingualDocument& doc)
     const std::vector<std::string_view> cells = tab_cells(row);
     if (!header_seen) {
       header_seen = true;
+      // Column names first; failing those, language codes ("ko-KR", "en").
       std::ptrdiff_t k_col = -1, e_col = -1;
       for (std::size_t c = 0; c < cells.size(); ++c) {
-        const std::string cell(cells[c]);
-        if (cell == "ko" || cell == "src_text" || cell == "source" ||
-            (cell.size() <= 8 && langs.side(cell) == Side::kKo && cell.find(' ') == std::string::npos))
+        if (cells[c] == "ko" || cells[c] == "src_text" || cells[c] == "source")
           k_col = static_cast<std::ptrdiff_t>(c);
-        if (cell == "en" || cell == "trg_text" || cell == "target" ||
-            (cell.size() <= 8 && langs.side(cell) == Side::kEn && cell.find(' ') == std::string::npos))
+        if (cells[c] == "en" || cells[c] == "trg_text" || cells[c] == "target")
           e_col = static_cast<std::ptrdiff_t>(c);
+      }
+      if (k_col < 0 || e_col < 0) {
+        k_col = e_col = -1;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+          if (!looks_like_language(cells[c])) continue;
+          if (langs.side(cells[c]) == Side::kKo) k_col = static_cast<std::ptrdiff_t>(c);
+          if (langs.side(cells[c]) == Side::kEn) e_col = static_cast<std::ptrdiff_t>(c);
+        }
       }
       if (k_col >= 0 && e_col >= 0 && k_col != e_col) {
         ko_col = static_cast<std::size_t>(k_col);
@@ -292,10 +329,6 @@ void read_tsv(const Source& src, const Languages& langs, BilingualDocument& doc)
     if (cells.size() > en_col) u.en = unescape_tsv(cells[en_col]);
     doc.units.push_back(std::move(u));
   }
-}
-
-bool blank(std::string_view s) {
-  return fold_space(s).empty();
 }
 
 }  // namespace

@@ -2,7 +2,10 @@
 // bitextor) and what `check --bilingual` reads (TMX, XLIFF 1.2, XLIFF 2.0, two-column TSV), each
 // read back after writing and each refused, with file, line and column, when malformed.
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <sstream>
@@ -416,4 +419,200 @@ TEST_CASE("kealign align --format tmx | check --bilingual: the seed article's li
   const test::RunResult r = test::run_tool("check --bilingual '" + tmx + "'");
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("\tmissing-translation\tmajor\tunit "));
+}
+
+// Interoperability with Translate Toolkit (a real third-party reader and writer of TMX and XLIFF)
+// and xmllint. Tagged [shared]: the PO file comes from the seed article's gold alignment.
+namespace {
+
+bool runs(const std::string& command) {
+  return std::system((command + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+// A Python that has Translate Toolkit, or "" (Debian's python3-translate is for /usr/bin/python3).
+std::string toolkit_python() {
+  for (const char* python : {"/usr/bin/python3", "python3"})
+    if (runs(std::string(python) + " -c 'import translate.storage.tmx'")) return python;
+  return "";
+}
+
+// Skips the test (exit 77, which CTest counts as skipped) when a tool is missing, unless
+// KEALIGN_REQUIRE_CORPORA asks that nothing be skipped.
+void require_tools() {
+  std::string missing;
+  if (toolkit_python().empty()) missing += " python3-translate";
+  for (const char* tool : {"po2xliff", "po2tmx"})
+    if (!runs(std::string("command -v ") + tool)) missing += std::string(" ") + tool;
+  if (!runs("command -v xmllint")) missing += " xmllint";
+  if (missing.empty()) return;
+  const char* require = std::getenv("KEALIGN_REQUIRE_CORPORA");
+  if (require && *require) FAIL("missing:" << missing << " (KEALIGN_REQUIRE_CORPORA is set)");
+  std::cout << "skipped: the interoperability tests need translate-toolkit, python3-translate "
+               "and libxml2-utils; missing:"
+            << missing << '\n';
+  std::exit(77);
+}
+
+std::string output_of(const std::string& command) {
+  const std::string dir = test::temp_dir();
+  const int status = std::system((command + " >'" + dir + "/out' 2>'" + dir + "/err'").c_str());
+  INFO(command << '\n' << test::read_file(dir + "/err"));
+  REQUIRE(status == 0);
+  return test::read_file(dir + "/out");
+}
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '&') out += "&amp;";
+    else if (c == '<') out += "&lt;";
+    else if (c == '>') out += "&gt;";
+    else out += c;
+  }
+  return out;
+}
+
+std::string po_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::vector<std::uint32_t> id_list(std::string_view cell) {
+  std::vector<std::uint32_t> out;
+  std::size_t start = 0;
+  while (start < cell.size()) {
+    const std::size_t comma = std::min(cell.find(',', start), cell.size());
+    out.push_back(static_cast<std::uint32_t>(std::stoul(std::string(cell.substr(start, comma - start)))));
+    start = comma + 1;
+  }
+  return out;
+}
+
+// (check, the links or units a finding touches) for every row of a findings TSV; segment ids are
+// mapped to link numbers through ko_link / en_link, or taken as unit numbers when those are empty.
+using Touch = std::pair<std::string, std::vector<std::size_t>>;
+std::vector<Touch> touches(const std::string& findings, const std::vector<std::size_t>& ko_link,
+                           const std::vector<std::size_t>& en_link) {
+  std::vector<Touch> out;
+  std::istringstream in(findings);
+  std::string row;
+  std::getline(in, row);
+  while (std::getline(in, row)) {
+    const auto cells = tab_cells(row);
+    Touch t{std::string(cells.at(2)), {}};
+    for (std::uint32_t id : id_list(cells.at(0))) t.second.push_back(ko_link.empty() ? id : ko_link.at(id));
+    for (std::uint32_t id : id_list(cells.at(1))) t.second.push_back(en_link.empty() ? id : en_link.at(id));
+    std::sort(t.second.begin(), t.second.end());
+    t.second.erase(std::unique(t.second.begin(), t.second.end()), t.second.end());
+    out.push_back(std::move(t));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("interop: xmllint and Translate Toolkit read kealign's TMX of the seed article, every "
+          "link intact",
+          "[shared][interop]") {
+  require_tools();
+  const std::string dir = test::temp_dir();
+  const std::string a = test::shared_dir() + "/seed-article/";
+  const std::string tmx = dir + "/seed.tmx", json = dir + "/seed.json";
+  const std::string pair = "'" + a + "ko.txt' '" + a + "en.txt'";
+  REQUIRE(test::run_tool("align " + pair + " -f tmx -o '" + tmx + "'").status == 0);
+  REQUIRE(test::run_tool("align " + pair + " -f json -o '" + json + "'").status == 0);
+  output_of("xmllint --noout '" + tmx + "'");
+  const std::string read = output_of(
+      toolkit_python() +
+      " -c 'import json, sys; from translate.storage import tmx; "
+      "f = tmx.tmxfile.parsefile(sys.argv[1]); "
+      "print(json.dumps([[u.getid(), u.source, u.target] for u in f.units]))' '" +
+      tmx + "'");
+  const nlohmann::json units = nlohmann::json::parse(read);
+  const nlohmann::json links = nlohmann::json::parse(test::read_file(json));
+  REQUIRE(links.size() > 40);
+  REQUIRE(units.size() == links.size());
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    INFO("link " << k + 1);
+    CHECK(units[k][0] == std::to_string(k + 1));
+    CHECK(units[k][1] == links[k]["ko"]);
+    CHECK(units[k][2] == links[k]["en"]);
+  }
+}
+
+TEST_CASE("interop: kealign checks Translate Toolkit's XLIFF and TMX of the seed gold units, and "
+          "an XLIFF 2.0 of them, with the findings of check --alignment gold.tsv",
+          "[shared][interop]") {
+  require_tools();
+  const std::string dir = test::temp_dir();
+  const std::string a = test::shared_dir() + "/seed-article/";
+  const std::vector<std::string> ko = test::read_lines(a + "ko.sents");
+  const std::vector<std::string> en = test::read_lines(a + "en.sents");
+  const std::vector<Link> gold = read_links(a + "gold.tsv");
+
+  // The gold links with both sides (what a PO file can hold) as PO entries and XLIFF 2.0 units.
+  std::vector<std::size_t> ko_link(ko.size()), en_link(en.size());
+  std::vector<std::size_t> unit_of(gold.size(), SIZE_MAX);
+  std::string po = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
+  std::string xliff2 =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:"
+      "2.0\" version=\"2.0\" srcLang=\"ko-KR\" trgLang=\"en-US\">\n <file id=\"seed\">\n";
+  std::size_t units = 0;
+  for (std::size_t n = 0; n < gold.size(); ++n) {
+    std::string k, e;
+    for (std::uint32_t i : gold[n].ko) k += (k.empty() ? "" : " ") + ko.at(i), ko_link.at(i) = n;
+    for (std::uint32_t i : gold[n].en) e += (e.empty() ? "" : " ") + en.at(i), en_link.at(i) = n;
+    if (gold[n].ko.empty() || gold[n].en.empty()) continue;
+    unit_of[n] = units++;
+    po += "#: gold.tsv:" + std::to_string(n + 1) + "\nmsgctxt \"link " + std::to_string(n + 1) +
+          "\"\nmsgid " + po_string(k) + "\nmsgstr " + po_string(e) + "\n\n";
+    xliff2 += "  <unit id=\"link-" + std::to_string(n + 1) + "\"><segment><source>" +
+              xml_escape(k) + "</source><target>" + xml_escape(e) + "</target></segment></unit>\n";
+  }
+  xliff2 += " </file>\n</xliff>\n";
+  REQUIRE(units > 30);
+  test::write_file(dir + "/seed.po", po);
+  test::write_file(dir + "/seed-2.0.xlf", xliff2);
+  const std::string py = toolkit_python();
+  output_of("po2xliff '" + dir + "/seed.po' '" + dir + "/po.xlf'");
+  // po2xliff labels every source en-US and writes no target language; set both through the
+  // toolkit's own XLIFF class, as a translator would.
+  output_of(py + " -c 'import sys; from translate.storage import xliff; "
+                 "f = xliff.xlifffile.parsefile(sys.argv[1]); f.setsourcelanguage(\"ko\"); "
+                 "f.settargetlanguage(\"en\"); f.savefile(sys.argv[2])' '" +
+            dir + "/po.xlf' '" + dir + "/seed-1.2.xlf'");
+  output_of("po2tmx -l en --source-language ko '" + dir + "/seed.po' '" + dir + "/seed.tmx'");
+
+  // The reference: the gold alignment's findings on links with both sides, by unit number.
+  const std::string reference = test::run_tool("check --presplit '" + a + "ko.sents' '" + a +
+                                               "en.sents' --alignment '" + a + "gold.tsv'")
+                                    .out;
+  std::vector<Touch> expected;
+  for (Touch t : touches(reference, ko_link, en_link)) {
+    bool both = true;
+    for (std::size_t& n : t.second) {
+      both = both && unit_of[n] != SIZE_MAX;
+      if (both) n = unit_of[n];
+    }
+    if (both) expected.push_back(std::move(t));
+  }
+  std::sort(expected.begin(), expected.end());
+  REQUIRE(expected.size() >= 5);
+
+  for (const char* file : {"seed-1.2.xlf", "seed.tmx", "seed-2.0.xlf"}) {
+    INFO(file);
+    const std::string path = dir + "/" + file;
+    output_of("xmllint --noout '" + path + "'");
+    const BilingualDocument doc = read_bilingual(path);
+    CHECK(doc.units.size() == units);
+    const test::RunResult r = test::run_tool("check --bilingual '" + path + "'");
+    REQUIRE(r.status == 0);
+    CHECK(touches(r.out, {}, {}) == expected);
+    if (std::string(file) == "seed-2.0.xlf") CHECK_THAT(r.out, Catch::Contains("\tunit link-"));
+  }
 }

@@ -616,3 +616,32 @@ TEST_CASE("interop: kealign checks Translate Toolkit's XLIFF and TMX of the seed
     if (std::string(file) == "seed-2.0.xlf") CHECK_THAT(r.out, Catch::Contains("\tunit link-"));
   }
 }
+
+TEST_CASE("run and align-set write the alignment in the chosen form", "[formats]") {
+  const std::string dir = test::temp_dir();
+  const std::string pair = "'" + seed("ko.txt") + "' '" + seed("en.txt") + "'";
+  REQUIRE(test::run_tool("run " + pair + " -d '" + dir + "/run' -f tmx --only 1-1").status == 0);
+  CHECK(std::filesystem::exists(dir + "/run/aligned.tmx"));
+  CHECK(!std::filesystem::exists(dir + "/run/aligned.tsv"));
+  CHECK(std::filesystem::exists(dir + "/run/report.html"));
+  const BilingualDocument doc = read_bilingual(dir + "/run/aligned.tmx");
+  std::size_t one_to_one = 0;
+  for (const Bead& b : seed_analysis().alignment) one_to_one += b.ko_size() == 1 && b.en_size() == 1;
+  CHECK(doc.units.size() == one_to_one);
+
+  // run on a bilingual file: the report is named after it.
+  REQUIRE(test::run_tool("run --bilingual '" + dir + "/run/aligned.tmx' -d '" + dir +
+                         "/again' -f moses")
+              .status == 0);
+  CHECK(test::read_lines(dir + "/again/aligned.ko").size() == one_to_one);
+  CHECK_THAT(test::read_file(dir + "/again/report.html"), Catch::Contains("aligned.tmx"));
+
+  std::filesystem::create_directories(dir + "/set/seed");
+  std::filesystem::copy_file(seed("ko.txt"), dir + "/set/seed/ko.txt");
+  std::filesystem::copy_file(seed("en.txt"), dir + "/set/seed/en.txt");
+  REQUIRE(test::run_tool("align-set '" + dir + "/set' --out-dir '" + dir + "/out' -f bitextor " +
+                         "--threads 1")
+              .status == 0);
+  CHECK(test::read_lines(dir + "/out/seed.bitextor.tsv").size() ==
+        seed_analysis().alignment.size() + 1);
+}

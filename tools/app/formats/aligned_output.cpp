@@ -254,6 +254,18 @@ MosesFiles format_links_moses(const std::vector<AlignedLink>& links,
   return out;
 }
 
+std::string output_path(const std::string& stem, const AlignedOutputOptions& options) {
+  if (options.format == "moses") return stem;
+  if (options.format == "bitextor") return stem + ".bitextor.tsv";
+  return stem + "." + options.format;
+}
+
+std::vector<std::string> output_files(const std::string& stem, const AlignedOutputOptions& options) {
+  if (options.format != "moses") return {output_path(stem, options)};
+  return {stem + "." + primary_language(options.ko_lang),
+          stem + "." + primary_language(options.en_lang)};
+}
+
 void write_aligned_output(const std::string& path, const Analysis& analysis,
                           const AlignedOutputOptions& options, const std::string& ko_path,
                           const std::string& en_path) {

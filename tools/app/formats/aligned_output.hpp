@@ -67,6 +67,12 @@ struct MosesFiles {
 MosesFiles format_links_moses(const std::vector<AlignedLink>& links,
                               const AlignedOutputOptions& options);
 
+// Where a collection job writes one pair's alignment, from a stem (DIR/NAME): the path (or Moses
+// prefix) to give write_aligned_output, and every file that it writes. STEM.tsv, STEM.json,
+// STEM.tmx, STEM.bitextor.tsv; Moses STEM.ko and STEM.en.
+std::string output_path(const std::string& stem, const AlignedOutputOptions& options);
+std::vector<std::string> output_files(const std::string& stem, const AlignedOutputOptions& options);
+
 // Writes the analysis in the chosen form to path ("-" = standard output; Moses needs a prefix).
 void write_aligned_output(const std::string& path, const Analysis& analysis,
                           const AlignedOutputOptions& options, const std::string& ko_path,

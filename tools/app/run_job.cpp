@@ -6,6 +6,7 @@
 #include "app/formats.hpp"
 #include "app/io.hpp"
 #include "app/report_job.hpp"
+#include "app/review.hpp"
 #include "kealign/align.hpp"
 #include "kealign/analysis.hpp"
 #include "kealign/error.hpp"
@@ -31,14 +32,13 @@ void run_job(const RunJob& job) {
   else
     formats::write_aligned_output(formats::output_path((dir / "aligned").string(), aligned), a,
                                   aligned, job.ko, job.en);
-  write_output((dir / "findings.tsv").string(), format_findings_tsv(a.findings));
-  ReportOptions report;
-  report.title = !job.title.empty()        ? job.title
-                 : job.bilingual.empty() ? default_report_title(job.ko, job.en)
-                                         : "Translation QA: " +
-                                               std::filesystem::path(job.bilingual).filename().string();
-  write_output((dir / "report.html").string(),
-               render_html({a.ko, a.en, a.alignment, a.findings, check_descriptions()}, report));
+  write_output((dir / "findings.tsv").string(), format_findings_tsv(a.findings, finding_ids(a)));
+  const std::string title =
+      !job.title.empty()        ? job.title
+      : job.bilingual.empty() ? default_report_title(job.ko, job.en)
+                              : "Translation QA: " +
+                                    std::filesystem::path(job.bilingual).filename().string();
+  write_output((dir / "report.html").string(), render_report(a, "html", title));
 }
 
 }  // namespace kealign

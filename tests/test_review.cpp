@@ -1,10 +1,12 @@
 // The review workflow: stable finding ids, baselines that hide judged findings, MQM categories and
 // the penalty score.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "app/project_config.hpp"
 #include "app/review.hpp"
 #include "kealign/analysis.hpp"
 #include "kealign/error.hpp"
@@ -118,4 +120,89 @@ TEST_CASE("MQM: every check has a category; the penalty counts major 5, minor 1"
   findings[2].severity = Severity::kInfo;
   CHECK(word_count(en) == 6);
   CHECK(mqm_penalty(findings, en) == Approx(6 * 1000.0 / 6));
+}
+
+TEST_CASE("kealign.toml: found upward, checks, severities, parameters, glossary and rules",
+          "[review]") {
+  const std::string dir = test::temp_dir();
+  std::filesystem::create_directories(dir + "/project/deep/er");
+  test::write_file(dir + "/project/kealign.toml", R"([languages]
+ko = "ko"
+
+[checks]
+disable = ["length-ratio", "user-us"]
+glossary = "terms.tsv"
+
+[checks.severity]
+boilerplate = "minor"
+
+[checks.params]
+"truncation.min-words" = 6
+
+[[rules]]
+id = "nuclear"
+source = '(핵)우산'
+target = 'nuclear umbrella'
+severity = "major"
+message = "핵우산 is the nuclear umbrella"
+
+[[rules]]
+id = "us"
+source = '美'
+forbidden = 'US'
+
+[[rules]]
+id = "won"
+source = '([0-9]+)억'
+target = '\1 (hundred )?million'
+)");
+  test::write_file(dir + "/project/terms.tsv",
+                   "# korean\tenglish\n핵우산\tnuclear umbrella\n\tU.S.\tforbidden\n");
+  const std::optional<std::string> found = find_config(dir + "/project/deep/er");
+  REQUIRE(found);
+  CHECK(std::filesystem::equivalent(*found, dir + "/project/kealign.toml"));
+  const ProjectConfig config = read_config(*found);
+  CHECK(config.ko_lang == "ko");
+  CHECK(config.rules.size() == 3);
+  CHECK(config.severity.at("boilerplate") == Severity::kMinor);
+
+  const std::string pair = "'" + seed("ko.txt") + "' '" + seed("en.txt") + "'";
+  const test::RunResult r =
+      test::run_tool("check " + pair + " --config '" + dir + "/project/kealign.toml'");
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("\tlength-ratio\t") == std::string::npos);
+  CHECK(r.out.find("\tboilerplate\tinfo\t") == std::string::npos);
+  CHECK(r.out.find("\tboilerplate\tminor\t") != std::string::npos);
+  CHECK(r.out.find("\tuser-us\t") == std::string::npos);
+  CHECK_THAT(r.out, Catch::Contains("\tuser-nuclear\tmajor\t핵우산 is the nuclear umbrella: ‘핵우산’"));
+  CHECK_THAT(r.out, Catch::Contains("\tglossary\tminor\tglossary: ‘U.S.’ is a forbidden term"));
+  // The seed's "핵우산" rendered "nuclear umbrella" everywhere but one link: one finding each.
+  const test::RunResult plain = test::run_tool("check " + pair + " --config none");
+  CHECK(plain.out.find("\tglossary\t") == std::string::npos);
+
+  // Errors name the file, the line and the key.
+  const struct {
+    const char* toml;
+    const char* says;
+  } bad[] = {
+      {"[checks]\nfoo = 1\n", ":2: checks.foo: unknown key"},
+      {"[checks.severity]\nomission = \"huge\"\n", ":2: checks.severity.omission: 'huge' is not"},
+      {"[checks]\ndisable = [\"no-such-check\"]\n", ":2: checks.disable: unknown check"},
+      {"\n[checks.params]\n\"truncation.min-words\" = \"six\"\n", ":3: checks.params.truncation.min-words: expected a number"},
+      {"[checks.params]\n\"truncation.max-words\" = 3\n", ":2: checks.params.truncation.max-words: "},
+      {"[[rules]]\nid = \"x\"\nsource = \"((\"\ntarget = \"a\"\n", ":3: rules[1].source: not a regular expression"},
+      {"[[rules]]\nid = \"x\"\nsource = \"a\"\n", ":1: rules[1]: needs a target or a forbidden"},
+      {"[languages]\nfr = \"fr\"\n", ":2: languages.fr: unknown key"},
+      {"title = 3\n", ":1: title: unknown key"},
+      {"[checks\n", ":1: column "},
+  };
+  for (const auto& t : bad) {
+    INFO(t.toml);
+    const std::string path = dir + "/bad.toml";
+    test::write_file(path, t.toml);
+    const test::RunResult e = test::run_tool("check " + pair + " --config '" + path + "'");
+    CHECK(e.status == 1);
+    CHECK_THAT(e.err, Catch::StartsWith("kealign: " + path + t.says));
+    CHECK(std::count(e.err.begin(), e.err.end(), '\n') == 1);
+  }
 }

@@ -9,6 +9,7 @@
 //   kealign::Analysis a = kealign::analyze(in.ko, in.en, options);
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct PairInput {
   std::string bilingual;              // a TMX, XLIFF or two-column TSV file instead of KO and EN
   std::string ko_lang = "ko-KR";      // which side of a bilingual file is Korean (primary subtag)
   std::string en_lang = "en-US";      // and which English
+  std::string config;                 // kealign.toml; "" = the nearest one upward from the working
+                                      // folder, if any (project_config.hpp); "none" = no config
 };
 
 // The analysis of the input: of KO and EN (analyze), or of the bilingual file, one link per unit
@@ -44,6 +47,9 @@ Analysis analyze_input(const PairInput& input, const AnalysisOptions& options);
 // both the aligner and the checks. UsageError for a malformed setting or an unknown check or
 // parameter, raised before the dictionary is read.
 AnalysisOptions analysis_options(const PairInput& input);
+
+// The project config the input names or finds (project_config.hpp), or nullptr.
+std::shared_ptr<const struct ProjectConfig> project_config(const PairInput& input);
 
 // Parses "check-id.param=value" into options.params (UsageError when malformed).
 void apply_check_setting(const std::string& setting, CheckOptions& options);

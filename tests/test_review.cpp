@@ -180,6 +180,14 @@ target = '\1 (hundred )?million'
   const test::RunResult plain = test::run_tool("check " + pair + " --config none");
   CHECK(plain.out.find("\tglossary\t") == std::string::npos);
 
+  // On a bilingual file the config's findings name the unit too.
+  test::write_file(dir + "/units.tsv", "미국이 핵우산을 강화한다.\tThe US strengthens its umbrella.\n");
+  const test::RunResult units = test::run_tool("check --bilingual '" + dir + "/units.tsv' --config '" +
+                                               dir + "/project/kealign.toml'");
+  CHECK(units.status == 0);
+  CHECK_THAT(units.out, Catch::Contains("\tglossary\tminor\tunit line 1: glossary: ‘핵우산’"));
+  CHECK_THAT(units.out, Catch::Contains("\tuser-nuclear\tmajor\tunit line 1: "));
+
   // Errors name the file, the line and the key.
   const struct {
     const char* toml;

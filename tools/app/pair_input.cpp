@@ -116,11 +116,15 @@ Analysis analyze_input(const PairInput& input, const AnalysisOptions& options) {
     langs.en_lang = config->en_lang;
   const formats::BilingualDocument doc =
       formats::read_bilingual(input.bilingual, langs, input.read.common);
-  Analysis a =
-      formats::analyze_bilingual(doc, options, !disables_missing_translation(input, config.get()))
-          .analysis;
-  if (config) apply_project_checks(a, *config);
-  return a;
+  formats::BilingualAnalysis b =
+      formats::analyze_bilingual(doc, options, !disables_missing_translation(input, config.get()));
+  if (config) {
+    apply_project_checks(b.analysis, *config);
+    // The config's own checks come after the units were named: name them too.
+    for (Finding& f : b.analysis.findings)
+      if (f.check == "glossary" || f.check.rfind("user-", 0) == 0) formats::name_units(f, b);
+  }
+  return std::move(b.analysis);
 }
 
 }  // namespace kealign

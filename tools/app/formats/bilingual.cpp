@@ -412,6 +412,18 @@ std::string unit_label(const std::vector<std::string>& units) {
 
 }  // namespace
 
+void name_units(Finding& f, const BilingualAnalysis& b) {
+  std::vector<std::string> units;
+  auto add = [&](const std::vector<std::uint32_t>& ids, const std::vector<std::string>& names) {
+    for (std::uint32_t i : ids)
+      if (i < names.size() && std::find(units.begin(), units.end(), names[i]) == units.end())
+        units.push_back(names[i]);
+  };
+  add(f.ko_ids, b.ko_units);
+  add(f.en_ids, b.en_units);
+  if (!units.empty()) f.message = unit_label(units) + ": " + f.message;
+}
+
 BilingualAnalysis analyze_bilingual(const BilingualDocument& doc, const AnalysisOptions& options,
                                     bool missing_translations) {
   BilingualAnalysis out;
@@ -479,15 +491,7 @@ BilingualAnalysis analyze_bilingual(const BilingualDocument& doc, const Analysis
       return first_link(x) < first_link(y);
     });
   }
-  for (Finding& f : findings) {
-    std::vector<std::string> units;
-    auto add = [&](const std::string& id) {
-      if (std::find(units.begin(), units.end(), id) == units.end()) units.push_back(id);
-    };
-    for (std::uint32_t i : f.ko_ids) add(out.ko_units[i]);
-    for (std::uint32_t i : f.en_ids) add(out.en_units[i]);
-    if (!units.empty()) f.message = unit_label(units) + ": " + f.message;
-  }
+  for (Finding& f : findings) name_units(f, out);
   a.findings = std::move(findings);
   return out;
 }

@@ -67,6 +67,9 @@ struct BilingualAnalysis {
   std::vector<std::string> ko_units;  // unit id of each Korean segment
   std::vector<std::string> en_units;  // unit id of each English segment
 };
+// Starts the finding's message with the ids of the units it names ("unit 7: ", "units 2, 9: ").
+void name_units(Finding& finding, const BilingualAnalysis& analysis);
+
 BilingualAnalysis analyze_bilingual(const BilingualDocument& doc, const AnalysisOptions& options,
                                     bool missing_translations = true);
 

@@ -385,6 +385,13 @@ TEST_CASE("kealign check --bilingual: errors are one line, exit 1, nothing writt
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     CHECK(std::filesystem::is_empty(dir + "/out"));
   }
+  // A file whose language codes are swapped (the English side is Korean): said, not analysed.
+  const std::string swapped = dir + "/swapped.tsv";
+  test::write_file(swapped, "en\tko\n서울에서 회담이 열렸다.\tTalks were held in Seoul.\n");
+  const test::RunResult s = test::run_tool("check --bilingual '" + swapped + "'");
+  CHECK(s.status == 1);
+  CHECK_THAT(s.err, Catch::Contains("look swapped"));
+
   // --bilingual with KO EN, or with --presplit, is a usage error.
   test::RunResult r = test::run_tool("check --bilingual '" + bad + "' '" + seed("ko.txt") + "' '" +
                                      seed("en.txt") + "'");

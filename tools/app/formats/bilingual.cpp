@@ -358,10 +358,39 @@ BilingualDocument parse_bilingual(std::string_view bytes, const std::string& nam
   return doc;
 }
 
+namespace {
+
+// Share of Hangul syllables among the letters and syllables of a side's texts.
+double hangul_share(const BilingualDocument& doc, bool korean) {
+  std::size_t hangul = 0, letters = 0;
+  for (const BilingualUnit& u : doc.units) {
+    const std::string& s = korean ? u.ko : u.en;
+    for (std::size_t i = 0; i < s.size();) {
+      const char32_t c = next_code_point(s, i);
+      if (c >= 0xAC00 && c <= 0xD7A3) ++hangul, ++letters;
+      else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++letters;
+    }
+  }
+  return letters == 0 ? 0.0 : static_cast<double>(hangul) / static_cast<double>(letters);
+}
+
+}  // namespace
+
+void check_sides(const BilingualDocument& doc, const BilingualOptions& options) {
+  constexpr double kKoreanText = 0.3, kNoKorean = 0.05;  // as the pair commands judge swapped files
+  if (hangul_share(doc, false) >= kKoreanText && hangul_share(doc, true) <= kNoKorean)
+    throw InputError(doc.name, 0, std::string::npos,
+                     "the side the file labels " + options.en_lang + " is Korean and the one it "
+                     "labels " + options.ko_lang + " is not: its language codes look swapped "
+                     "(po2xliff labels every source en-US); name them with --ko-lang and --en-lang");
+}
+
 BilingualDocument read_bilingual(const std::string& path, const BilingualOptions& options,
                                  const ReadOptions& read) {
   const Document file = read_document(path, read);  // UTF-8, no NUL bytes, sane line lengths
-  return parse_bilingual(file.text, file.name, options);
+  BilingualDocument doc = parse_bilingual(file.text, file.name, options);
+  check_sides(doc, options);
+  return doc;
 }
 
 namespace {

@@ -53,6 +53,10 @@ struct BilingualDocument {
   std::size_t not_translatable = 0;  // units left out for translate="no"
 };
 
+// InputError when the side labelled English is Korean text and the side labelled Korean is not
+// (language codes swapped, as po2xliff's en-US source label makes them). read_bilingual checks it.
+void check_sides(const BilingualDocument& doc, const BilingualOptions& options = {});
+
 BilingualDocument read_bilingual(const std::string& path, const BilingualOptions& options = {},
                                  const ReadOptions& read = {});
 BilingualDocument parse_bilingual(std::string_view bytes, const std::string& name,

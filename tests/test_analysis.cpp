@@ -154,7 +154,7 @@ TEST_CASE("kealign check: TSV, JSON, options and errors", "[analysis][cli]") {
                          dir + "/links.tsv'";
   auto r = run_tool("check " + in);
   REQUIRE(r.status == 0);
-  CHECK(r.out.rfind("ko_ids\ten_ids\tcheck\tseverity\tmessage\n", 0) == 0);
+  CHECK(r.out.rfind("ko_ids\ten_ids\tcheck\tseverity\tmessage\tid\n", 0) == 0);
   CHECK(r.out.find("0\t\tomission\tmajor\t") != std::string::npos);
   CHECK(r.out.find("1\t0\tquote-balance\tmajor\t") != std::string::npos);
 

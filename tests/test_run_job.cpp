@@ -47,7 +47,7 @@ TEST_CASE("run writes aligned TSV, findings and report for the seed article", "[
     for (std::string id; std::getline(ids, id, ',');) flagged.insert(id);
   }
   const std::string findings = test::read_file(job.out_dir + "/findings.tsv");
-  CHECK(findings.rfind("ko_ids\ten_ids\tcheck\tseverity\tmessage\n", 0) == 0);
+  CHECK(findings.rfind("ko_ids\ten_ids\tcheck\tseverity\tmessage\tid\n", 0) == 0);
   for (const char* check :
        {"boilerplate", "omission", "duplication", "quote-balance", "truncation"}) {
     INFO(check);

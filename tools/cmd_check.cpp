@@ -20,14 +20,22 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("--format,-f", opts->format, "Output: tsv or json")
       ->check(CLI::IsMember({"tsv", "json"}));
   cmd->add_flag("--list", *list, "List the checks and their parameters, then exit");
+  cmd->add_option("--baseline", opts->baseline,
+                  "Findings already judged (a findings TSV or JSON with ids, or a list of ids): "
+                  "left out");
+  cmd->add_option("--write-baseline", opts->write_baseline,
+                  "Also write every finding with its id to this file (a baseline for later runs)");
   cmd->callback([opts, list, cmd] {
     if (*list) {
       std::cout << describe_checks();
       return;
     }
-    if (opts->ko.empty() || opts->en.empty())
-      throw UsageError("check: KO and EN are required (or --list)");
-    run_check_job(*opts);
+    if (opts->bilingual.empty() && (opts->ko.empty() || opts->en.empty()))
+      throw UsageError("check: KO and EN are required (or --bilingual FILE, or --list)");
+    const CheckSummary s = run_check_job(*opts);
+    if (!opts->baseline.empty())
+      std::cerr << "kealign: " << s.hidden << " finding" << (s.hidden == 1 ? "" : "s")
+                << " hidden by the baseline " << opts->baseline << '\n';
   });
 }
 

@@ -18,8 +18,11 @@ void add_report_command(CLI::App& app) {
   cmd->add_option("--format,-f", opts->format, "html (one self-contained page) or md (Markdown)")
       ->check(CLI::IsMember({"html", "md"}));
   cmd->add_option("--title", opts->title, "Report title (default: named after the inputs)");
+  cmd->add_option("--baseline", opts->baseline,
+                  "Findings already judged (a findings TSV or JSON with ids, or a list of ids): "
+                  "left out, and counted");
   cmd->callback([opts] {
-    if (opts->ko.empty() || opts->en.empty()) throw UsageError("report: KO and EN are required");
+    if (opts->bilingual.empty() && (opts->ko.empty() || opts->en.empty())) throw UsageError("report: KO and EN are required (or --bilingual FILE)");
     run_report_job(*opts);
   });
 }

@@ -1,5 +1,6 @@
 // kealign run KO EN [--out-dir DIR] [--title T] [check options]: align, check and report in one
 // pass.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -17,10 +18,16 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--out-dir,-d", opts->out_dir, "Folder for the three outputs")
       ->capture_default_str();
   cmd->add_option("--title", opts->title, "Report title (default: named after the inputs)");
+  add_aligned_output_options(cmd, opts->aligned, false);
   cmd->callback([opts] {
-    if (opts->ko.empty() || opts->en.empty()) throw UsageError("run: KO and EN are required");
+    if (opts->bilingual.empty() && (opts->ko.empty() || opts->en.empty()))
+      throw UsageError("run: KO and EN are required (or --bilingual FILE)");
     run_job(*opts);
-    std::cerr << "kealign: wrote " << opts->out_dir << "/aligned.tsv, findings.tsv, report.html\n";
+    std::cerr << "kealign: wrote " << opts->out_dir << "/"
+              << (opts->aligned.format == "moses"
+                      ? std::string("aligned.ko, aligned.en")
+                      : std::filesystem::path(formats::output_path("aligned", opts->aligned)).string())
+              << ", findings.tsv, report.html\n";
   });
 }
 

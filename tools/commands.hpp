@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/formats/aligned_output.hpp"
 #include "app/pair_input.hpp"
 #include "kealign/text.hpp"
 
@@ -18,6 +19,12 @@ void add_allow_unrelated(CLI::App* cmd, bool& allow);
 // KO EN, --presplit, --alignment, --disable, --set, --dict, --lexicon and the read options (check,
 // report and run), --allow-unrelated.
 void add_analysis_options(CLI::App* cmd, PairInput& job);
+
+// --format tsv|json|tmx|moses|bitextor, --min-score, --only, --ko-lang, --en-lang,
+// --moses-keep-null: how an alignment is written (align, align-set; run without the languages,
+// which it takes from the pair options).
+void add_aligned_output_options(CLI::App* cmd, formats::AlignedOutputOptions& out,
+                                bool languages = true);
 
 void add_split_command(CLI::App& app);
 void add_align_command(CLI::App& app);

@@ -40,6 +40,16 @@ void add_analysis_options(CLI::App* cmd, PairInput& job) {
                   "Word-translation lexicon for the aligner (kealign lexicon)");
   add_allow_unrelated(cmd, job.allow_unrelated);
   add_read_options(cmd, job.read);
+  cmd->add_option("--bilingual", job.bilingual,
+                  "A bilingual file instead of KO and EN: TMX, XLIFF 1.2 or 2.0, or two-column TSV "
+                  "(one link per unit)");
+  cmd->add_option("--config", job.config,
+                  "Project config (default: the nearest kealign.toml upward from here; none: no "
+                  "config)");
+  cmd->add_option("--ko-lang", job.ko_lang, "Language code of the Korean side of --bilingual")
+      ->capture_default_str();
+  cmd->add_option("--en-lang", job.en_lang, "Language code of the English side of --bilingual")
+      ->capture_default_str();
 }
 
 }  // namespace kealign::cli

@@ -39,8 +39,13 @@ void write_aligned(const std::string& path, const Analysis& a) {
 }
 
 void run_align_job(const AlignJob& job) {
+  formats::validate(job.out);
   const AnalysisOptions options = align_analysis_options(job);
-  write_aligned(job.output, analyze_files(job.ko, job.en, options));
+  const Analysis a = analyze_files(job.ko, job.en, options);
+  if (job.out.plain())
+    write_aligned(job.output, a);
+  else
+    formats::write_aligned_output(job.output, a, job.out, job.ko, job.en);
 }
 
 }  // namespace kealign

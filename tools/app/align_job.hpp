@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "app/formats/aligned_output.hpp"
 #include "kealign/align.hpp"
 #include "kealign/analysis.hpp"
 #include "kealign/text.hpp"
@@ -25,6 +26,7 @@ struct AlignJob {
   PairReadOptions read;            // encodings and size limits of the inputs
   bool allow_unrelated = false;    // align a pair that does not look like a translation
   std::string output = "-";        // output path; "-" = standard output
+  formats::AlignedOutputOptions out;  // form and filters of the output (default: aligned TSV)
 };
 
 // The options an AlignJob asks for (parses calibrate, reads the dictionary).

@@ -46,6 +46,7 @@ AlignSetSummary run_align_set_job(const AlignSetJob& job) {
     run_lexicon_job(learn);
     pair.lexicon = summary.lexicon;
   }
+  formats::validate(job.pair.out);
   const AnalysisOptions options = align_analysis_options(pair);  // read once, shared read-only
 
   // Per folder: the links written, or the error.
@@ -59,12 +60,19 @@ AlignSetSummary run_align_set_job(const AlignSetJob& job) {
       try {
         const Analysis a = analyze_files(folders[k] + "/" + job.names[0] + extension,
                                    folders[k] + "/" + job.names[1] + extension, options);
-        write_aligned(job.out_dir + "/" + name + ".tsv", a);
+        const std::string stem = job.out_dir + "/" + name;
+        if (job.pair.out.plain())
+          write_aligned(stem + ".tsv", a);
+        else
+          formats::write_aligned_output(formats::output_path(stem, job.pair.out), a, job.pair.out,
+                                        folders[k] + "/" + job.names[0] + extension,
+                                        folders[k] + "/" + job.names[1] + extension);
         links[k] = a.alignment.size();
       } catch (const Error& e) {
         errors[k] = e.what();
         std::error_code ignored;  // an earlier run's output must not pass for this one's
-        std::filesystem::remove(job.out_dir + "/" + name + ".tsv", ignored);
+        for (const std::string& file : formats::output_files(job.out_dir + "/" + name, job.pair.out))
+          std::filesystem::remove(file, ignored);
       } catch (...) {
         crashes[k] = std::current_exception();  // not a bad pair: rethrown after the join
       }

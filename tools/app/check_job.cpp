@@ -2,6 +2,7 @@
 
 #include "app/formats.hpp"
 #include "app/io.hpp"
+#include "app/review.hpp"
 #include "kealign/error.hpp"
 
 namespace kealign {
@@ -21,14 +22,20 @@ std::string describe_checks() {
   return out;
 }
 
-void run_check_job(const CheckJob& job) {
+CheckSummary run_check_job(const CheckJob& job) {
   if (job.format != "tsv" && job.format != "json")
     throw UsageError("unknown format '" + job.format + "' (use tsv or json)");
   const AnalysisOptions options = analysis_options(job);  // fail on bad options before reading
-  const Analysis a = analyze_files(job.ko, job.en, options);
+  const Baseline baseline = job.baseline.empty() ? Baseline{} : read_baseline(job.baseline);
+  const Analysis a = analyze_input(job, options);
+  const std::vector<std::string> ids = finding_ids(a);
+  const Reviewed r = apply_baseline(a.findings, ids, baseline);
+  if (!job.write_baseline.empty())
+    write_output(job.write_baseline, format_findings_tsv(a.findings, ids));
   write_output(job.output, job.format == "json"
-                               ? format_findings_json(a.findings, a.ko.document, a.en.document)
-                               : format_findings_tsv(a.findings));
+                               ? format_findings_json(r.findings, a.ko.document, a.en.document, r.ids)
+                               : format_findings_tsv(r.findings, r.ids));
+  return {r.findings.size(), r.hidden};
 }
 
 }  // namespace kealign

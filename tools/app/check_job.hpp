@@ -26,12 +26,20 @@ namespace kealign {
 struct CheckJob : PairInput {
   std::string format = "tsv";  // "tsv" or "json"
   std::string output = "-";    // output path; "-" = standard output
+  std::string baseline;        // findings already judged (review.hpp): left out of the output
+  std::string write_baseline;  // also write every finding, with its id, here (a findings TSV)
+};
+
+struct CheckSummary {
+  std::size_t findings = 0;  // written
+  std::size_t hidden = 0;    // left out because the baseline holds them
 };
 
 // One line per check: id, description and parameters with their defaults (`kealign check --list`).
 std::string describe_checks();
 
 // UsageError for an unknown format or bad check options, before any input is read.
-void run_check_job(const CheckJob& job);
+// The findings carry their stable ids (an `id` column, an "id" field).
+CheckSummary run_check_job(const CheckJob& job);
 
 }  // namespace kealign

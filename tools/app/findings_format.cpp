@@ -5,6 +5,10 @@
 
 #include "app/formats.hpp"
 #include "app/io.hpp"
+#include "app/review.hpp"
+#include "kealign/error.hpp"
+
+#include <fmt/format.h>
 
 namespace kealign {
 namespace {
@@ -34,20 +38,42 @@ nlohmann::json evidence(const std::vector<Evidence>& list) {
 
 }  // namespace
 
-std::string format_findings_tsv(const std::vector<Finding>& findings) {
-  std::string out = "ko_ids\ten_ids\tcheck\tseverity\tmessage\n";
-  for (const Finding& f : findings) {
+namespace {
+
+std::string findings_tsv(const std::vector<Finding>& findings, const std::vector<std::string>& ids,
+                         bool with_ids) {
+  std::string out = with_ids ? "ko_ids\ten_ids\tcheck\tseverity\tmessage\tid\n"
+                             : "ko_ids\ten_ids\tcheck\tseverity\tmessage\n";
+  for (std::size_t k = 0; k < findings.size(); ++k) {
+    const Finding& f = findings[k];
     out += join_ids(f.ko_ids) + '\t' + join_ids(f.en_ids) + '\t' + f.check + '\t' +
-           std::string(severity_name(f.severity)) + '\t' + escape_tsv(f.message) + '\n';
+           std::string(severity_name(f.severity)) + '\t' + escape_tsv(f.message);
+    out += with_ids ? '\t' + ids[k] + '\n' : std::string("\n");
   }
   return out;
 }
 
+}  // namespace
+
+std::string format_findings_tsv(const std::vector<Finding>& findings) {
+  return findings_tsv(findings, {}, false);
+}
+
+std::string format_findings_tsv(const std::vector<Finding>& findings,
+                                const std::vector<std::string>& ids) {
+  if (ids.size() != findings.size())
+    throw Error(fmt::format("{} finding ids for {} findings", ids.size(), findings.size()));
+  return findings_tsv(findings, ids, true);
+}
+
 std::string format_findings_json(const std::vector<Finding>& findings, const Document& ko,
-                                 const Document& en) {
+                                 const Document& en, const std::vector<std::string>& ids) {
+  const bool with_ids = !ids.empty() && ids.size() == findings.size();
   nlohmann::json out = nlohmann::json::array();
-  for (const Finding& f : findings) {
+  for (std::size_t k = 0; k < findings.size(); ++k) {
+    const Finding& f = findings[k];
     out.push_back({{"ko_ids", f.ko_ids},
+                   {"mqm", std::string(mqm_category(f.check))},
                    {"en_ids", f.en_ids},
                    {"check", f.check},
                    {"severity", std::string(severity_name(f.severity))},
@@ -57,6 +83,7 @@ std::string format_findings_json(const std::vector<Finding>& findings, const Doc
                    {"ko_spans", spans(f.ko_spans, ko)},
                    {"en_spans", spans(f.en_spans, en)},
                    {"evidence", evidence(f.evidence)}});
+    if (with_ids) out.back()["id"] = ids[k];
   }
   return out.dump(2) + '\n';
 }

@@ -17,8 +17,12 @@ namespace kealign {
 std::string format_aligned_tsv(const SegmentedText& ko, const SegmentedText& en,
                                const Alignment& alignment, const std::vector<std::string>& flags);
 
+// With ids (one per finding, review.hpp), the TSV gains a last column `id` and the JSON an "id"
+// field. The JSON always names each check's MQM category ("mqm").
 std::string format_findings_tsv(const std::vector<Finding>& findings);
+std::string format_findings_tsv(const std::vector<Finding>& findings,
+                                const std::vector<std::string>& ids);
 std::string format_findings_json(const std::vector<Finding>& findings, const Document& ko,
-                                 const Document& en);
+                                 const Document& en, const std::vector<std::string>& ids = {});
 
 }  // namespace kealign

@@ -9,6 +9,7 @@
 //   kealign::Analysis a = kealign::analyze_files(in.ko, in.en, options);
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,12 +30,26 @@ struct PairInput {
   std::string lexicon;                // optional collection lexicon for the aligner (lexicon.hpp)
   PairReadOptions read;               // encodings and size limits of the inputs
   bool allow_unrelated = false;       // analyse a pair that does not look like a translation
+  std::string bilingual;              // a TMX, XLIFF or two-column TSV file instead of KO and EN
+  std::string ko_lang = "ko-KR";      // which side of a bilingual file is Korean (primary subtag)
+  std::string en_lang = "en-US";      // and which English
+  std::string config;                 // kealign.toml; "" = the nearest one upward from the working
+                                      // folder, if any (project_config.hpp); "none" = no config
 };
+
+// The analysis of the input: of KO and EN (analyze), or of the bilingual file, one link per unit
+// (formats/bilingual.hpp; its findings name the units). UsageError when both are given. With a
+// bilingual file, `--disable missing-translation` is allowed (analysis_options skips that id).
+Analysis analyze_input(const PairInput& input, const AnalysisOptions& options);
+
 
 // The analysis options the input asks for, with the dictionary (if any) read once and given to
 // both the aligner and the checks. UsageError for a malformed setting or an unknown check or
 // parameter, raised before the dictionary is read.
 AnalysisOptions analysis_options(const PairInput& input);
+
+// The project config the input names or finds (project_config.hpp), or nullptr.
+std::shared_ptr<const struct ProjectConfig> project_config(const PairInput& input);
 
 // Parses "check-id.param=value" into options.params (UsageError when malformed).
 void apply_check_setting(const std::string& setting, CheckOptions& options);

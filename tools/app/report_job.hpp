@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/pair_input.hpp"
+#include "app/review.hpp"
 
 namespace kealign {
 
@@ -19,17 +20,27 @@ struct ReportJob : PairInput {
   std::string format = "html";  // "html" or "md"
   std::string title;            // report title; "" = named after the two inputs
   std::string output = "-";     // output path; "-" = standard output
+  std::string baseline;         // findings already judged (review.hpp): left out, and counted
 };
 
-// Check id -> one-line description, for every registered check (the report's legend).
+// Check id -> one-line description and its MQM category, for every registered check (the
+// report's legend).
 std::map<std::string, std::string> check_descriptions();
 
 // "Translation QA: ko.txt ↔ en.txt", from the inputs' file names.
 std::string default_report_title(const std::string& ko_path, const std::string& en_path);
 
-// The report's text; UsageError for an unknown format or bad check options, before any input is
+// The report's text: each finding's message starts with its stable id ("[0123456789ab] "), and a
+// line under the title gives the MQM-style penalty per 1,000 English words and how many findings
+// the baseline hid. UsageError for an unknown format or bad check options, before any input is
 // read.
 std::string make_report(const ReportJob& job);
+
+// The report of an analysis as make_report writes it ("html" or "md"); baseline_name is the
+// baseline's file ("" when there is none).
+std::string render_report(const Analysis& analysis, const std::string& format,
+                          const std::string& title, const Baseline& baseline = {},
+                          const std::string& baseline_name = "");
 
 void run_report_job(const ReportJob& job);
 

@@ -10,6 +10,7 @@
 
 #include <string>
 
+#include "app/formats/aligned_output.hpp"
 #include "app/pair_input.hpp"
 
 namespace kealign {
@@ -18,6 +19,9 @@ namespace kealign {
 struct RunJob : PairInput {
   std::string out_dir = "kealign-out";  // receives aligned.tsv, findings.tsv and report.html
   std::string title;                    // report title; "" = named after the inputs
+  // Form and filters of the alignment: DIR/aligned.tsv by default, else DIR/aligned.json, .tmx,
+  // .bitextor.tsv or DIR/aligned.ko + .en (the language codes are the PairInput's).
+  formats::AlignedOutputOptions aligned;
 };
 
 void run_job(const RunJob& job);

@@ -39,6 +39,9 @@ void write_aligned(const std::string& path, const Analysis& a) {
 }
 
 void run_align_job(const AlignJob& job) {
+  refuse_same_pair_input(job.ko, job.en);
+  refuse_output_overwriting_input({job.output},
+                                  {job.ko, job.en, job.dictionary, job.lexicon});
   const AnalysisOptions options = align_analysis_options(job);
   write_aligned(job.output, analyze(job.ko, job.en, options));
 }

@@ -24,6 +24,8 @@ std::string describe_checks() {
 void run_check_job(const CheckJob& job) {
   if (job.format != "tsv" && job.format != "json")
     throw UsageError("unknown format '" + job.format + "' (use tsv or json)");
+  refuse_same_pair_input(job.ko, job.en);
+  refuse_output_overwriting_input({job.output}, pair_input_files(job));
   const AnalysisOptions options = analysis_options(job);  // fail on bad options before reading
   const Analysis a = analyze(job.ko, job.en, options);
   write_output(job.output, job.format == "json"

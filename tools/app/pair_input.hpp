@@ -36,6 +36,9 @@ struct PairInput {
 // parameter, raised before the dictionary is read.
 AnalysisOptions analysis_options(const PairInput& input);
 
+// Every file the pair job reads: KO, EN, the alignment, dictionary and lexicon (those given).
+std::vector<std::string> pair_input_files(const PairInput& input);
+
 // Parses "check-id.param=value" into options.params (UsageError when malformed).
 void apply_check_setting(const std::string& setting, CheckOptions& options);
 

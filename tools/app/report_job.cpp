@@ -31,6 +31,8 @@ std::string default_report_title(const std::string& ko_path, const std::string& 
 std::string make_report(const ReportJob& job) {
   if (job.format != "html" && job.format != "md")
     throw UsageError("unknown report format '" + job.format + "' (use html or md)");
+  refuse_same_pair_input(job.ko, job.en);
+  refuse_output_overwriting_input({job.output}, pair_input_files(job));
   const AnalysisOptions options = analysis_options(job);
   const Analysis a = analyze(job.ko, job.en, options);
   const ReportInput input{a.ko, a.en, a.alignment, a.findings, check_descriptions()};

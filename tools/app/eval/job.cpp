@@ -85,6 +85,7 @@ std::string evaluate(const EvalJob& job) {
 }
 
 void run_eval_job(const EvalJob& job) {
+  refuse_output_overwriting_input({job.output}, {job.gold, job.input, job.dictionary, job.lexicon});
   write_output(job.output, evaluate(job));
 }
 

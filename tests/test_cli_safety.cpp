@@ -1,0 +1,350 @@
+// The tool as a careful user meets it: outputs that never destroy what the path names, inputs that
+// are never overwritten, interrupts that leave nothing behind, exit statuses as documented, and
+// special or malformed inputs refused with a clear message. Real files in temporary folders.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <set>
+#include <thread>
+
+#include "test_support.hpp"
+
+using namespace kealign;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kKo = "서울에서 회담이 열렸다. 양측은 합의했다.\n\n다음 달에 다시 만난다.\n";
+const std::string kEn =
+    "Talks were held in Seoul. Both sides agreed.\n\nThey meet again next month.\n";
+
+std::string q(const std::string& path) {
+  return "'" + path + "'";
+}
+
+struct Pair {
+  std::string dir = test::temp_dir();
+  std::string ko = dir + "/ko.txt";
+  std::string en = dir + "/en.txt";
+  Pair() {
+    test::write_file(ko, kKo);
+    test::write_file(en, kEn);
+  }
+};
+
+mode_t mode_of(const std::string& path) {
+  struct stat st {};
+  ::lstat(path.c_str(), &st);
+  return st.st_mode;
+}
+
+// Names in dir that look like an output in progress.
+std::vector<std::string> temporaries(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.path().filename().string().find(".tmp.") != std::string::npos)
+      out.push_back(e.path().string());
+  return out;
+}
+
+std::string seed(const char* name) {
+  return test::read_file(test::source_dir() + "/corpora/seed-article/" + name);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Outputs
+
+TEST_CASE("-o to a character device or FIFO writes it in place, never replaces it", "[cli]") {
+  Pair p;
+  // As root a device node can be made in the temporary folder; otherwise /dev/null (which only
+  // root could replace) stands in.
+  std::string device = p.dir + "/null";
+  if (::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0) device = "/dev/null";
+  for (const char* cmd : {"split --lang ko " , "align "}) {
+    const std::string args = std::string(cmd) + q(p.ko) +
+                             (std::string(cmd) == "align " ? " " + q(p.en) : "") + " -o " +
+                             q(device);
+    INFO("kealign " << args);
+    const test::RunResult r = test::run_tool(args);
+    CHECK(r.status == 0);
+    CHECK(S_ISCHR(mode_of(device)));
+  }
+  CHECK(temporaries(p.dir).empty());
+
+  const std::string fifo = p.dir + "/pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string got;
+  std::thread reader([&] { got = test::read_file(fifo); });
+  const test::RunResult r = test::run_tool("split --lang ko " + q(p.ko) + " -o " + q(fifo));
+  reader.join();
+  CHECK(r.status == 0);
+  CHECK(S_ISFIFO(mode_of(fifo)));
+  CHECK(got == "서울에서 회담이 열렸다.\n양측은 합의했다.\n다음 달에 다시 만난다.\n");
+}
+
+TEST_CASE("-o through a symbolic link replaces its target and keeps the link", "[cli]") {
+  Pair p;
+  const std::string target = p.dir + "/target.txt";
+  const std::string link = p.dir + "/link.txt";
+  test::write_file(target, "old\n");
+  fs::create_symlink("target.txt", link);
+  const test::RunResult r = test::run_tool("split --lang ko " + q(p.ko) + " -o " + q(link));
+  CHECK(r.status == 0);
+  CHECK(S_ISLNK(mode_of(link)));
+  CHECK(test::read_file(target) == "서울에서 회담이 열렸다.\n양측은 합의했다.\n다음 달에 다시 만난다.\n");
+  // A dangling link: its target is created.
+  const std::string dangling = p.dir + "/dangling.txt";
+  fs::create_symlink("made.txt", dangling);
+  CHECK(test::run_tool("split --lang en " + q(p.en) + " -o " + q(dangling)).status == 0);
+  CHECK(S_ISLNK(mode_of(dangling)));
+  CHECK(fs::is_regular_file(p.dir + "/made.txt"));
+}
+
+TEST_CASE("an existing output keeps its permissions", "[cli]") {
+  Pair p;
+  for (const mode_t mode : {mode_t{0600}, mode_t{0640}, mode_t{0664}}) {
+    const std::string out = p.dir + "/out.tsv";
+    test::write_file(out, "old\n");
+    ::chmod(out.c_str(), mode);
+    const test::RunResult r =
+        test::run_tool("align " + q(p.ko) + " " + q(p.en) + " -o " + q(out));
+    CHECK(r.status == 0);
+    CHECK((mode_of(out) & 07777) == mode);
+    CHECK(test::read_file(out) != "old\n");
+  }
+  const std::string dir = p.dir + "/run-out";
+  fs::create_directory(dir);
+  test::write_file(dir + "/report.html", "old");
+  ::chmod((dir + "/report.html").c_str(), 0600);
+  CHECK(test::run_tool("run " + q(p.ko) + " " + q(p.en) + " -d " + q(dir)).status == 0);
+  CHECK((mode_of(dir + "/report.html") & 07777) == 0600);
+}
+
+TEST_CASE("an output that is one of the inputs is refused before anything is read", "[cli]") {
+  Pair p;
+  const std::string link = p.dir + "/also-ko.txt";
+  fs::create_symlink("ko.txt", link);
+  const std::string hard = p.dir + "/hard-en.txt";
+  fs::create_hard_link(p.en, hard);
+  const std::string dict = p.dir + "/dict.tsv";
+  test::write_file(dict, "서울\tSeoul\n");
+  const std::string run_dir = p.dir + "/run";
+  fs::create_directory(run_dir);
+  const std::string run_ko = run_dir + "/aligned.tsv";
+  test::write_file(run_ko, kKo);
+  const struct {
+    std::string args;
+    std::string victim;
+  } table[] = {
+      {"align " + q(p.ko) + " " + q(p.en) + " -o " + q(p.ko), p.ko},
+      {"align " + q(p.ko) + " " + q(p.en) + " -o " + q(link), p.ko},
+      {"align " + q(p.ko) + " " + q(p.en) + " -o " + q(hard), p.en},
+      {"align " + q(p.ko) + " " + q(p.en) + " --dict " + q(dict) + " -o " + q(dict), dict},
+      {"split --lang ko " + q(p.ko) + " -o " + q(p.ko), p.ko},
+      {"check " + q(p.ko) + " " + q(p.en) + " -o " + q(p.en), p.en},
+      {"report " + q(p.ko) + " " + q(p.en) + " -o " + q(p.en), p.en},
+      {"run " + q(run_ko) + " " + q(p.en) + " -d " + q(run_dir), run_ko},
+      {"eval --gold " + q(p.ko) + " " + q(p.en) + " -o " + q(p.ko), p.ko},
+  };
+  for (const auto& t : table) {
+    INFO("kealign " << t.args);
+    const std::string before = test::read_file(t.victim);
+    const test::RunResult r = test::run_tool(t.args);
+    CHECK(r.status == 2);
+    CHECK_THAT(r.err, Catch::Contains("is the input"));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(test::read_file(t.victim) == before);
+  }
+  CHECK(temporaries(p.dir).empty());
+}
+
+TEST_CASE("an output that is a directory says so", "[cli]") {
+  Pair p;
+  const test::RunResult r = test::run_tool("split --lang ko " + q(p.ko) + " -o " + q(p.dir));
+  CHECK(r.status == 1);
+  CHECK_THAT(r.err, Catch::Contains("is a directory"));
+}
+
+TEST_CASE("run replaces its three files as a set", "[cli]") {
+  Pair p;
+  const std::string dir = p.dir + "/out";
+  REQUIRE(test::run_tool("run " + q(p.ko) + " " + q(p.en) + " -d " + q(dir)).status == 0);
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
+  CHECK(names == std::set<std::string>{"aligned.tsv", "findings.tsv", "report.html"});
+  // A second run into a folder with a file of the user's: that file stays, the set is replaced,
+  // and no temporary folder is left beside it.
+  test::write_file(dir + "/notes.txt", "mine");
+  test::write_file(dir + "/report.html", "old");
+  REQUIRE(test::run_tool("run " + q(p.ko) + " " + q(p.en) + " -d " + q(dir)).status == 0);
+  CHECK(test::read_file(dir + "/notes.txt") == "mine");
+  CHECK(test::read_file(dir + "/report.html") != "old");
+  CHECK(temporaries(p.dir).empty());
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(p.dir)) ++entries;
+  CHECK(entries == 3);  // ko.txt, en.txt, out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interrupts
+
+namespace {
+
+// Starts the tool with args (no shell), its output discarded.
+pid_t spawn_tool(const std::vector<std::string>& args) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int null = ::open("/dev/null", O_RDWR);
+    ::dup2(null, 0);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    std::vector<char*> argv;
+    static std::string tool = KEALIGN_TOOL;
+    argv.push_back(tool.data());
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(tool.c_str(), argv.data());
+    ::_exit(127);
+  }
+  return pid;
+}
+
+}  // namespace
+
+TEST_CASE("SIGINT, SIGTERM and SIGHUP remove the output in progress and keep the old one",
+          "[cli]") {
+  const std::string dir = test::temp_dir();
+  const std::string big = dir + "/big.txt";
+  {
+    std::string text;
+    const std::string ko = seed("ko.txt");
+    while (text.size() < (std::size_t{12} << 20)) text += ko + "\n";
+    test::write_file(big, text);
+  }
+  for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    INFO("signal " << sig);
+    const std::string out = dir + "/out.txt";
+    test::write_file(out, "the old output\n");
+    bool caught = false;
+    for (int attempt = 0; attempt < 5 && !caught; ++attempt) {
+      const pid_t pid = spawn_tool({"split", "--lang", "ko", "--format", "tsv", big, "-o", out});
+      REQUIRE(pid > 0);
+      // Wait until the output is in progress, then interrupt.
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+      int status = 0;
+      bool exited = false;
+      while (!exited && temporaries(dir).empty() && std::chrono::steady_clock::now() < deadline) {
+        exited = ::waitpid(pid, &status, WNOHANG) == pid;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+      if (!exited) {
+        ::kill(pid, sig);
+        ::waitpid(pid, &status, 0);
+      }
+      if (WIFEXITED(status) && WEXITSTATUS(status) == 128 + sig) {
+        caught = true;
+        CHECK(test::read_file(out) == "the old output\n");
+      }
+      CHECK(temporaries(dir).empty());
+    }
+    CHECK(caught);
+  }
+}
+
+TEST_CASE("an interrupted run leaves the old set of outputs whole", "[cli]") {
+  const std::string dir = test::temp_dir();
+  const std::string ko = dir + "/ko.txt", en = dir + "/en.txt";
+  std::string kt, et;
+  for (int i = 0; i < 40; ++i) {
+    kt += seed("ko.txt") + "\n";
+    et += seed("en.txt") + "\n";
+  }
+  test::write_file(ko, kt);
+  test::write_file(en, et);
+  const std::string out = dir + "/out";
+  fs::create_directory(out);
+  for (const char* name : {"aligned.tsv", "findings.tsv", "report.html"})
+    test::write_file(out + "/" + name, "old");
+  const pid_t pid = spawn_tool({"run", ko, en, "-d", out});
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(WIFEXITED(status));
+  std::size_t old = 0;
+  for (const char* name : {"aligned.tsv", "findings.tsv", "report.html"})
+    old += test::read_file(out + "/" + name) == "old";
+  CHECK((old == 0 || old == 3));  // never a mix
+  if (WEXITSTATUS(status) == 143) CHECK(old == 3);
+  CHECK(temporaries(dir).empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exit statuses
+
+TEST_CASE("the README's exit statuses, each produced by a real command line", "[cli]") {
+  // The statuses the README's table lists.
+  const std::string readme = test::read_file(test::source_dir() + "/README.md");
+  const std::size_t table = readme.find("### Exit statuses");
+  REQUIRE(table != std::string::npos);
+  const std::string section = readme.substr(table, readme.find("\n## ", table) - table);
+  std::set<int> documented;
+  const std::regex row(R"(\n\| ([0-9, ]+) \|)");
+  for (auto it = std::sregex_iterator(section.begin(), section.end(), row);
+       it != std::sregex_iterator(); ++it) {
+    const std::string cell = (*it)[1];
+    const std::regex number("[0-9]+");
+    for (auto n = std::sregex_iterator(cell.begin(), cell.end(), number);
+         n != std::sregex_iterator(); ++n)
+      documented.insert(std::stoi((*n)[0]));
+  }
+
+  Pair p;
+  const std::string bad = p.dir + "/bad.txt";
+  test::write_file(bad, "ab\x80\n");
+  const struct {
+    int status;
+    std::string args;
+  } cases[] = {
+      {0, "--help"},
+      {0, "split --lang ko " + q(p.ko)},
+      {1, "split --lang ko " + q(bad)},
+      {1, "split --lang ko " + q(p.dir + "/missing.txt")},
+      {1, "align " + q(p.ko) + " " + q(bad)},
+      {2, "split --lang xx " + q(p.ko)},
+      {2, "split --lang ko --format xml " + q(p.ko)},  // a value outside its choices
+      {2, "split --lang ko"},                          // a required argument missing
+      {2, "split --lang ko " + q(p.ko) + " extra"},   // an unexpected argument
+      {2, "split --lang ko --no-such-flag " + q(p.ko)},
+      {2, "split --lang ko --max-line-bytes -1 " + q(p.ko)},
+      {2, "nonsense"},
+      {2, ""},  // no subcommand
+      {2, "align " + q(p.ko) + " " + q(p.ko)},
+      {2, "align - -"},
+      {2, "align " + q(p.ko) + " " + q(p.en) + " -o " + q(p.en)},
+      {2, "eval --task nonsense " + q(p.ko)},
+  };
+  std::set<int> seen;
+  for (const auto& c : cases) {
+    INFO("kealign " << c.args);
+    const test::RunResult r = test::run_tool(c.args);
+    CHECK(r.status == c.status);
+    if (c.status != 0) CHECK_FALSE(r.err.empty());
+    seen.insert(c.status);
+  }
+  // The interrupt statuses are produced by the signal test above.
+  for (const int sig : {SIGHUP, SIGINT, SIGTERM}) seen.insert(128 + sig);
+  CHECK(seen == documented);
+}

@@ -348,3 +348,117 @@ TEST_CASE("the README's exit statuses, each produced by a real command line", "[
   for (const int sig : {SIGHUP, SIGINT, SIGTERM}) seen.insert(128 + sig);
   CHECK(seen == documented);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Line breaks and invisible characters
+
+namespace {
+
+// The tsv rows of `kealign split` after the header: begin, end and text of each segment.
+std::vector<std::string> split_rows(const std::string& args) {
+  const test::RunResult r = test::run_tool(args);
+  INFO("kealign " << args << "\n" << r.err);
+  REQUIRE(r.status == 0);
+  std::vector<std::string> rows;
+  std::size_t at = r.out.find('\n') + 1;  // past the header
+  while (at < r.out.size()) {
+    const std::size_t nl = r.out.find('\n', at);
+    const std::string row = r.out.substr(at, nl - at);
+    rows.push_back(row.substr(row.find('\t') + 1));  // without the index
+    at = nl + 1;
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("LF, CRLF, CR, NEL, U+2028 and U+2029 all end a line, offsets intact", "[cli]") {
+  const struct {
+    const char* name;
+    std::string br;
+  } breaks[] = {{"LF", "\n"},         {"CRLF", "\r\n"},           {"CR", "\r"},
+                {"NEL", "\xC2\x85"}, {"U+2028", "\xE2\x80\xA8"}, {"U+2029", "\xE2\x80\xA9"}};
+  const std::string dir = test::temp_dir();
+  for (const auto& b : breaks) {
+    INFO(b.name);
+    // A headline without a full stop, then two sentences: the headline stands alone.
+    const std::string head = "Talks in Seoul";
+    const std::string body = "Talks were held in Seoul. Both sides agreed.";
+    const std::string last = "They meet again next month.";
+    const std::string text = head + b.br + body + b.br + b.br + last + b.br;
+    const std::string file = dir + "/" + b.name + ".txt";
+    test::write_file(file, text);
+    const std::size_t body_at = head.size() + b.br.size();
+    const std::size_t last_at = body_at + body.size() + 2 * b.br.size();
+    CHECK(split_rows("split --lang en --format tsv " + q(file)) ==
+          std::vector<std::string>{
+              "0\t14\tTalks in Seoul",
+              std::to_string(body_at) + "\t" + std::to_string(body_at + 25) +
+                  "\tTalks were held in Seoul.",
+              std::to_string(body_at + 26) + "\t" + std::to_string(body_at + body.size()) +
+                  "\tBoth sides agreed.",
+              std::to_string(last_at) + "\t" + std::to_string(last_at + last.size()) + "\t" +
+                  last});
+    // --presplit: one segment per line, the blank line kept as an empty segment.
+    CHECK(split_rows("split --lang en --presplit --format tsv " + q(file)) ==
+          std::vector<std::string>{
+              "0\t14\tTalks in Seoul",
+              std::to_string(body_at) + "\t" + std::to_string(body_at + body.size()) + "\t" +
+                  body,
+              std::to_string(body_at + body.size() + b.br.size()) + "\t" +
+                  std::to_string(body_at + body.size() + b.br.size()) + "\t",
+              std::to_string(last_at) + "\t" + std::to_string(last_at + last.size()) + "\t" +
+                  last});
+    // An error names the line as the break counts it.
+    const std::string bad = dir + "/" + b.name + "-bad.txt";
+    test::write_file(bad, head + b.br + "ab\x80\n");
+    const test::RunResult r = test::run_tool("split --lang en " + q(bad));
+    CHECK_THAT(r.err, Catch::Contains(bad + ":2: byte " + std::to_string(body_at + 2) + ": "));
+  }
+}
+
+TEST_CASE("zero-width and format characters decide no sentence boundary", "[cli]") {
+  const std::string zwsp = "\xE2\x80\x8B", zwnj = "\xE2\x80\x8C", zwj = "\xE2\x80\x8D",
+                    wj = "\xE2\x81\xA0", shy = "\xC2\xAD", bom = "\xEF\xBB\xBF";
+  // Each text, and the segments it must give (as byte ranges of the text).
+  const struct {
+    const char* lang;
+    std::string text;
+    std::vector<std::string> segments;
+  } table[] = {
+      {"ko", "그것이 문제인 것이다 . 다음 문장이다.", {"그것이 문제인 것이다 .", "다음 문장이다."}},
+      {"ko", "그것이 문제인 것이다" + zwsp + ". 다음 문장이다.",
+       {"그것이 문제인 것이다" + zwsp + ".", "다음 문장이다."}},
+      {"ko", "그것이 문제인 것이다" + wj + ". 다음 문장이다.",
+       {"그것이 문제인 것이다" + wj + ".", "다음 문장이다."}},
+      {"ko", "회담이 열렸다" + zwj + ". 양측은 합" + zwnj + "의했다.",
+       {"회담이 열렸다" + zwj + ".", "양측은 합" + zwnj + "의했다."}},
+      {"en", "The U." + zwsp + "S. plan was good. The next one.",
+       {"The U." + zwsp + "S. plan was good.", "The next one."}},
+      {"en", "Dr." + shy + " Kim arrived. He spoke.", {"Dr." + shy + " Kim arrived.", "He spoke."}},
+      {"en", "It ended" + bom + ". Then" + zwsp + " it began again.",
+       {"It ended" + bom + ".", "Then" + zwsp + " it began again."}},
+      {"en", "Where was the plan ? Nobody knew.", {"Where was the plan ?", "Nobody knew."}},
+      {"en", "...and then it ended. Fine.", {"...and then it ended.", "Fine."}},
+  };
+  const std::string dir = test::temp_dir();
+  int k = 0;
+  for (const auto& t : table) {
+    INFO(t.text);
+    const std::string file = dir + "/" + std::to_string(k++) + ".txt";
+    test::write_file(file, t.text + "\n");
+    std::vector<std::string> want;
+    std::size_t from = 0;
+    for (const std::string& s : t.segments) {
+      const std::size_t at = t.text.find(s, from);
+      REQUIRE(at != std::string::npos);
+      want.push_back(std::to_string(at) + "\t" + std::to_string(at + s.size()));
+      from = at + s.size();
+    }
+    std::vector<std::string> got;
+    for (const std::string& row : split_rows("split --format tsv --lang " + std::string(t.lang) +
+                                             " " + q(file)))
+      got.push_back(row.substr(0, row.rfind('\t')));
+    CHECK(got == want);
+  }
+}

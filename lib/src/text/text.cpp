@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "kealign/error.hpp"
+#include "line_break.hpp"
 
 namespace kealign {
 namespace {
@@ -46,11 +47,10 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   return n;
 }
 
+using text_detail::find_line_break;
+
 std::size_t line_at(std::string_view text, std::size_t byte) {
-  std::size_t line = 1;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i)
-    if (text[i] == '\n') ++line;
-  return line;
+  return 1 + text_detail::count_line_breaks(text, 0, std::min(byte, text.size()));
 }
 
 // EUC-KR/CP949 double-byte characters: lead 0x81..0xFE, trail 0x41..0xFE. Two or more such pairs
@@ -144,14 +144,13 @@ std::string convert_legacy(const std::string& name, const std::string& bytes,
 void check_line_lengths(const std::string& name, std::string_view text, std::size_t limit) {
   std::size_t line = 1;
   for (std::size_t start = 0; start < text.size(); ++line) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    if (nl - start > limit)
+    const text_detail::LineBreak br = find_line_break(text, start);
+    if (br.at - start > limit)
       throw InputError(name, line, start,
-                       "line is " + std::to_string(nl - start) +
+                       "line is " + std::to_string(br.at - start) +
                            " bytes long, more than the limit of " + std::to_string(limit) +
                            " (--max-line-bytes)");
-    start = nl + 1;
+    start = br.at + br.length;
   }
 }
 
@@ -216,13 +215,10 @@ std::vector<Span> lines(const Document& doc) {
   const std::string_view t = doc.text;
   std::size_t start = doc.body_begin;
   while (start < t.size()) {
-    std::size_t nl = t.find('\n', start);
-    const std::size_t stop = nl == std::string_view::npos ? t.size() : nl;
-    std::size_t end = stop;
-    if (end > start && t[end - 1] == '\r') --end;
-    out.push_back({start, end});
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
+    const text_detail::LineBreak br = find_line_break(t, start);
+    out.push_back({start, br.at});
+    if (br.length == 0) break;
+    start = br.at + br.length;
   }
   return out;
 }
@@ -303,6 +299,7 @@ std::vector<Span> paragraphs(const Document& doc) {
       out.push_back(line);
       open = true;
     }
+    if (text_detail::is_paragraph_separator(doc.text, line.end)) open = false;  // U+2029
   }
   return out;
 }

@@ -462,3 +462,144 @@ TEST_CASE("zero-width and format characters decide no sentence boundary", "[cli]
     CHECK(got == want);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// eval and special or malformed inputs
+
+TEST_CASE("eval refuses a prediction that is not an alignment, naming the link and line",
+          "[cli]") {
+  const std::string dir = test::temp_dir();
+  const std::string gold = dir + "/gold.tsv";
+  test::write_file(gold, "ko_ids\ten_ids\n0\t0\n1\t1\n2\t2,3\n");
+  const struct {
+    const char* what;
+    std::string pred;
+    std::string says;  // after "pred.tsv:"
+  } table[] = {
+      {"a duplicated link", "0\t0\n1\t1\n1\t1\n2\t2,3\n", "3: byte 8: link 3: Korean segment 1"},
+      {"a segment twice", "0\t0\n1\t1,2\n2\t2,3\n", "3: byte 10: link 3: English segment 2"},
+      {"a missing link", "0\t0\n2\t2,3\n", "2: byte 4: Korean segment 1 (gold link 2, line 3)"},
+      {"a segment the gold lacks", "0\t0\n1\t1\n2\t2,3\n3\t\n", "4: byte 14: link 4: Korean "
+                                                                  "segment 3 is not in the gold"},
+  };
+  for (const auto& t : table) {
+    INFO(t.what);
+    const std::string pred = dir + "/pred.tsv";
+    test::write_file(pred, t.pred);
+    const test::RunResult r = test::run_tool("eval --gold " + q(gold) + " " + q(pred));
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains(pred + ":" + t.says));
+  }
+  // A valid prediction scores within [0, 1].
+  const std::string pred = dir + "/pred.tsv";
+  test::write_file(pred, "0,1\t0,1\n2\t2,3\n");
+  const test::RunResult r = test::run_tool("eval --gold " + q(gold) + " " + q(pred));
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("strict_recall: 0.3333"));
+}
+
+TEST_CASE("special inputs: directories, endless devices, both sides on stdin", "[cli]") {
+  Pair p;
+  {
+    const test::RunResult r = test::run_tool("split --lang ko " + q(p.dir));
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains(p.dir + ": is a directory"));
+    CHECK_THAT(r.err, !Catch::Contains("9223372036854775807"));
+  }
+  {
+    const test::RunResult r = test::run_tool("align " + q(p.ko) + " " + q(p.dir));
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains("is a directory"));
+  }
+  {
+    const test::RunResult r = test::run_tool("split --lang ko /dev/zero");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains("/dev/zero:1: byte 0: NUL byte"));
+  }
+  {
+    // An endless source without NUL bytes or line breaks is refused at the line limit.
+    const test::RunResult r = test::run_tool("split --lang en /dev/stdin < /dev/null");
+    CHECK(r.status == 0);
+    const std::string fifo = p.dir + "/endless";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const pid_t writer = ::fork();
+    if (writer == 0) {
+      const int fd = ::open(fifo.c_str(), O_WRONLY);
+      const std::string line(4096, 'y');
+      while (::write(fd, line.data(), line.size()) > 0) {
+      }
+      ::_exit(0);
+    }
+    const test::RunResult endless =
+        test::run_tool("split --lang en " + q(fifo));
+    ::kill(writer, SIGKILL);
+    ::waitpid(writer, nullptr, 0);
+    CHECK(endless.status == 1);
+    CHECK_THAT(endless.err, Catch::Contains("more than the limit"));
+  }
+  {
+    const test::RunResult r = test::run_tool("align - -");
+    CHECK(r.status == 2);
+    CHECK_THAT(r.err, Catch::Contains("cannot both be standard input"));
+  }
+  {
+    const test::RunResult r = test::run_tool("check " + q(p.en) + " " + q(p.en));
+    CHECK(r.status == 2);
+    CHECK_THAT(r.err, Catch::Contains("the same file"));
+  }
+}
+
+TEST_CASE("the legacy-encoding hint only when the bytes look like CP949", "[cli]") {
+  const std::string dir = test::temp_dir();
+  const struct {
+    const char* what;
+    std::string bytes;
+    bool hint;
+  } table[] = {
+      {"UTF-8 Korean with one stray byte", kKo.substr(0, 20) + "\xB0" + kKo.substr(20), false},
+      {"UTF-8 Korean with a stray pair of bytes", kKo.substr(0, 20) + "\xB0\xA1" + kKo.substr(20),
+       false},
+      // "한국어 문장이다. 서울에서 회담이 열렸다." in EUC-KR
+      {"EUC-KR Korean",
+       "\xC7\xD1\xB1\xB9\xBE\xEE \xB9\xAE\xC0\xE5\xC0\xCC\xB4\xD9. \xBC\xAD\xBF\xEF\xBF\xA1"
+       "\xBC\xAD \xC8\xB8\xB4\xE3\xC0\xCC \xBF\xAD\xB7\xC8\xB4\xD9.\n",
+       true},
+  };
+  for (const auto& t : table) {
+    INFO(t.what);
+    const std::string file = dir + "/in.txt";
+    test::write_file(file, t.bytes);
+    const test::RunResult r = test::run_tool("split --lang ko " + q(file));
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains("invalid UTF-8"));
+    CHECK((r.err.find("cp949") != std::string::npos) == t.hint);
+  }
+}
+
+TEST_CASE("swapped inputs and alignment files that do not fit name a line", "[cli]") {
+  Pair p;
+  {
+    const test::RunResult r = test::run_tool("align " + q(p.en) + " " + q(p.ko));
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains(p.ko + ":1: byte 0: "));
+    CHECK_THAT(r.err, Catch::Contains("swapped"));
+  }
+  const struct {
+    std::string links;
+    std::string says;
+  } table[] = {
+      {"ko_ids\ten_ids\n0\t0\n2\t1\n", ":3: byte 18: link 2: Korean segment 2 where 1"},
+      {"0\t0\n1\t1\n2\t2\n3\t3\n", ":4: byte 12: link 4: Korean segment 3 but the text has only 3"},
+      {"0\t0\n1\t1\n", ":2: byte 4: the links end here"},
+  };
+  for (const auto& t : table) {
+    INFO(t.links);
+    const std::string links = p.dir + "/links.tsv";
+    test::write_file(links, t.links);
+    const test::RunResult r =
+        test::run_tool("check -a " + q(links) + " " + q(p.ko) + " " + q(p.en));
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains(links + t.says));
+  }
+}

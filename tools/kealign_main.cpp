@@ -1,6 +1,7 @@
 // kealign: Korean-English sentence splitting, alignment and translation QA.
 #include <iostream>
 
+#include "app/io.hpp"
 #include "commands.hpp"
 #include "kealign/error.hpp"
 #include "kealign/version.hpp"
@@ -19,10 +20,14 @@ int main(int argc, char** argv) {
   kealign::cli::add_lexicon_command(app);
   kealign::cli::add_run_command(app);
   kealign::cli::add_stream_command(app);
+  kealign::install_interrupt_handlers();  // outputs in progress are removed on SIGINT/TERM/HUP
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version exit 0; every other parse error is a usage error: 2, as the README
+    // says (CLI11's own codes, 105 and up, mean nothing to a shell script).
+    const int status = app.exit(e);
+    return status == 0 ? 0 : 2;
   } catch (const kealign::UsageError& e) {
     std::cerr << "kealign: " << e.what() << '\n';
     return 2;

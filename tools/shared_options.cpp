@@ -1,12 +1,27 @@
 #include "commands.hpp"
 
 namespace kealign::cli {
+namespace {
+
+// A whole number above zero, in digits (a count of bytes, lines or threads).
+const CLI::Validator kPositiveCount(
+    [](std::string& value) -> std::string {
+      const bool digits = !value.empty() && value.size() <= 18 &&
+                          value.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits || value.find_first_not_of('0') == std::string::npos)
+        return "'" + value + "' is not a positive whole number";
+      return {};
+    },
+    "POSITIVE");
+
+}  // namespace
 
 void add_read_options(CLI::App* cmd, ReadOptions& read) {
   cmd->add_option("--encoding", read.encoding, "Input encoding: utf-8, euc-kr or cp949")
       ->capture_default_str();
   cmd->add_option("--max-line-bytes", read.max_line_bytes,
                   "Refuse inputs with a longer line (binary files, dumps)")
+      ->check(kPositiveCount)  // "-1" would otherwise wrap around to 2^64 - 1
       ->capture_default_str();
 }
 

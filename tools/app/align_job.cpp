@@ -40,6 +40,9 @@ void write_aligned(const std::string& path, const Analysis& a) {
 
 void run_align_job(const AlignJob& job) {
   formats::validate(job.out);
+  refuse_same_pair_input(job.ko, job.en);
+  refuse_output_overwriting_input({job.output},
+                                  {job.ko, job.en, job.dictionary, job.lexicon});
   const AnalysisOptions options = align_analysis_options(job);
   const Analysis a = analyze_files(job.ko, job.en, options);
   if (job.out.plain())

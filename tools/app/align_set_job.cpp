@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "app/document_folders.hpp"
+#include "app/io.hpp"
 #include "app/lexicon_job.hpp"
 #include "kealign/error.hpp"
 
@@ -21,6 +22,13 @@ AlignSetSummary run_align_set_job(const AlignSetJob& job) {
   const auto start = std::chrono::steady_clock::now();
   const std::string extension = job.pair.presplit ? ".sents" : ".txt";
   const std::vector<std::string> folders = app_detail::pair_folders(job.root, job.names, extension);
+  std::vector<std::string> outputs = {job.out_dir + "/lexicon.tsv"};
+  std::vector<std::string> inputs = {job.pair.dictionary, job.pair.lexicon};
+  for (const std::string& dir : folders) {
+    outputs.push_back(job.out_dir + "/" + std::filesystem::path(dir).filename().string() + ".tsv");
+    for (const std::string& name : job.names) inputs.push_back(dir + "/" + name + extension);
+  }
+  refuse_output_overwriting_input(outputs, inputs);
   std::error_code ec;
   std::filesystem::create_directories(job.out_dir, ec);
   if (ec || !std::filesystem::is_directory(job.out_dir))

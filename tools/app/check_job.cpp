@@ -25,6 +25,8 @@ std::string describe_checks() {
 CheckSummary run_check_job(const CheckJob& job) {
   if (job.format != "tsv" && job.format != "json")
     throw UsageError("unknown format '" + job.format + "' (use tsv or json)");
+  refuse_same_pair_input(job.ko, job.en);
+  refuse_output_overwriting_input({job.output}, pair_input_files(job));
   const AnalysisOptions options = analysis_options(job);  // fail on bad options before reading
   const Baseline baseline = job.baseline.empty() ? Baseline{} : read_baseline(job.baseline);
   const Analysis a = analyze_input(job, options);

@@ -16,6 +16,10 @@ LexiconSummary run_lexicon_job(const LexiconJob& job) {
   const auto start = std::chrono::steady_clock::now();
   const std::string extension = job.presplit ? ".sents" : ".txt";
   const std::vector<std::string> folders = app_detail::pair_folders(job.root, job.names, extension);
+  std::vector<std::string> inputs = {job.dictionary};
+  for (const std::string& dir : folders)
+    for (const std::string& name : job.names) inputs.push_back(dir + "/" + name + extension);
+  refuse_output_overwriting_input({job.output}, inputs);
   const auto read = [&](const std::string& dir, const std::string& name, Language lang) {
     Document doc = read_document(dir + "/" + name + extension);
     return job.presplit ? presplit(std::move(doc)) : split(std::move(doc), {lang});

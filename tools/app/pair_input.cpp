@@ -65,6 +65,10 @@ void apply_check_setting(const std::string& setting, CheckOptions& options) {
   options.params[key] = v;
 }
 
+std::vector<std::string> pair_input_files(const PairInput& input) {
+  return {input.ko, input.en, input.bilingual, input.alignment, input.dictionary, input.lexicon};
+}
+
 AnalysisOptions analysis_options(const PairInput& input) {
   AnalysisOptions options;
   options.presplit = input.presplit;

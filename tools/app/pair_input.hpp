@@ -51,6 +51,9 @@ AnalysisOptions analysis_options(const PairInput& input);
 // The project config the input names or finds (project_config.hpp), or nullptr.
 std::shared_ptr<const struct ProjectConfig> project_config(const PairInput& input);
 
+// Every file the pair job reads: KO, EN, the alignment, dictionary and lexicon (those given).
+std::vector<std::string> pair_input_files(const PairInput& input);
+
 // Parses "check-id.param=value" into options.params (UsageError when malformed).
 void apply_check_setting(const std::string& setting, CheckOptions& options);
 

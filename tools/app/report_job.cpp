@@ -76,6 +76,8 @@ std::string render_report(const Analysis& a, const std::string& format, const st
 std::string make_report(const ReportJob& job) {
   if (job.format != "html" && job.format != "md")
     throw UsageError("unknown report format '" + job.format + "' (use html or md)");
+  refuse_same_pair_input(job.ko, job.en);
+  refuse_output_overwriting_input({job.output}, pair_input_files(job));
   const AnalysisOptions options = analysis_options(job);
   const Baseline baseline = job.baseline.empty() ? Baseline{} : read_baseline(job.baseline);
   const Analysis a = analyze_input(job, options);

@@ -5,7 +5,8 @@
 //   job.ko = "ko.txt"; job.en = "en.txt"; job.out_dir = "seed-out";
 //   kealign::run_job(job);  // seed-out/aligned.tsv, seed-out/findings.tsv, seed-out/report.html
 //
-// Each file is written atomically; the folder is created when missing.
+// The three files are written into a temporary folder beside DIR and moved into place as a set
+// (app/io.hpp write_output_set); the folder is created when missing.
 #pragma once
 
 #include <string>

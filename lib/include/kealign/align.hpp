@@ -152,6 +152,8 @@ KEALIGN_EXPORT Relatedness measure_relatedness(const SegmentedText& ko, const Se
 struct Link {
   std::vector<std::uint32_t> ko;
   std::vector<std::uint32_t> en;
+  std::size_t line = 0;  // read_links: the 1-based line of the file it was read from (0 = none)
+  std::size_t byte = 0;  // read_links: the byte offset of that line
 };
 
 // Links of an alignment, one per bead (the inverse of to_alignment).

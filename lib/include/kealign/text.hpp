@@ -79,12 +79,13 @@ KEALIGN_EXPORT Document read_document(const std::string& path, const ReadOptions
 KEALIGN_EXPORT Document make_document(std::string name, std::string bytes,
                                       const ReadOptions& options = {});
 
-// Lines of the body, without their "\n" or "\r\n" terminator. An empty body has no lines; a final
-// line without terminator counts.
+// Lines of the body, without their terminator: LF, CRLF, CR alone, NEL (U+0085), LINE SEPARATOR
+// (U+2028) or PARAGRAPH SEPARATOR (U+2029). An empty body has no lines; a final line without
+// terminator counts.
 KEALIGN_EXPORT std::vector<Span> lines(const Document& doc);
 
 // Paragraphs: maximal runs of lines that are not blank (white space only), each spanning from the
-// start of its first line to the end of its last.
+// start of its first line to the end of its last. U+2029 ends a paragraph too.
 KEALIGN_EXPORT std::vector<Span> paragraphs(const Document& doc);
 
 // True for the code points kealign treats as white space (ASCII space and controls, NBSP, U+2000..,

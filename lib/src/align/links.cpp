@@ -49,7 +49,8 @@ std::vector<Link> parse_links(std::string_view text, const std::string& name) {
     const std::string_view en =
         row.substr(tab + 1, tab2 == std::string_view::npos ? row.npos : tab2 - tab - 1);
     if (ko == "ko_ids") continue;
-    out.push_back({parse_ids(ko, name, line, row_at), parse_ids(en, name, line, row_at + tab + 1)});
+    out.push_back({parse_ids(ko, name, line, row_at), parse_ids(en, name, line, row_at + tab + 1),
+                   line, row_at});
   }
   return out;
 }
@@ -66,15 +67,16 @@ Alignment to_alignment(const std::vector<Link>& links, std::size_t ko_count, std
     const Link& l = links[i];
     const auto run = [&](const std::vector<std::uint32_t>& ids, std::uint32_t& next,
                          std::size_t count, const char* side) {
+      const std::size_t byte = l.line ? l.byte : std::string::npos;
       for (std::size_t k = 0; k < ids.size(); ++k) {
         if (ids[k] != next)
           throw InputError(
-              name, 0, std::string::npos,
+              name, l.line, byte,
               "link " + std::to_string(i + 1) + ": " + side + " segment " + std::to_string(ids[k]) +
                   " where " + std::to_string(next) +
                   " was expected (links must be in order, consecutive, each segment once)");
         if (ids[k] >= count)
-          throw InputError(name, 0, std::string::npos,
+          throw InputError(name, l.line, byte,
                            "link " + std::to_string(i + 1) + ": " + side + " segment " +
                                std::to_string(ids[k]) + " but the text has only " +
                                std::to_string(count) + " segments");
@@ -90,6 +92,11 @@ Alignment to_alignment(const std::vector<Link>& links, std::size_t ko_count, std
     b.en_end = next_en;
     if (b.ko_size() + b.en_size() > 0) out.push_back(b);
   }
+  if ((next_ko != ko_count || next_en != en_count) && !links.empty() && links.back().line)
+    throw InputError(name, links.back().line, links.back().byte,
+                     "the links end here, covering " + std::to_string(next_ko) + " Korean and " +
+                         std::to_string(next_en) + " English segments, but the texts have " +
+                         std::to_string(ko_count) + " and " + std::to_string(en_count));
   check_conservation(out, ko_count, en_count, name);
   return out;
 }

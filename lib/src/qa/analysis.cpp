@@ -117,10 +117,18 @@ double hangul_share(std::string_view text) {
 void check_not_swapped(const Document& ko, const Document& en) {
   constexpr double kKoreanText = 0.3;  // a Korean document is at least this share Hangul
   constexpr double kNoKorean = 0.05;   // an English one at most this
-  if (hangul_share(en.body()) >= kKoreanText && hangul_share(ko.body()) <= kNoKorean)
-    throw InputError(en.name, 0, std::string::npos,
+  if (hangul_share(en.body()) >= kKoreanText && hangul_share(ko.body()) <= kNoKorean) {
+    // Named at its first Hangul letter.
+    std::size_t at = en.body_begin;
+    for (std::size_t i = at; i < en.text.size();) {
+      at = i;
+      const char32_t c = next_code_point(en.text, i);
+      if (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SCRIPT) == USCRIPT_HANGUL) break;
+    }
+    throw InputError(en.name, en.line_of(at), at,
                      "the English input is Korean text and the Korean input (" + ko.name +
                          ") is not: are KO and EN swapped?");
+  }
 }
 
 }  // namespace

@@ -18,6 +18,15 @@ struct Open {
   bool encloses;
 };
 
+// Invisible format characters: zero-width space, non-joiner and joiner, word joiner, soft hyphen,
+// BOM / zero-width no-break space, and the bidirectional marks. Scraped and word-processed text
+// carries them anywhere; they decide no boundary, so the rules never see them (they stay inside
+// the spans).
+bool is_invisible(char32_t c) {
+  return c == 0x00AD || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
 // Letters, digits, spaces and Hangul never open or close a pair (the fast path).
 bool is_plain(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' ||
@@ -64,12 +73,14 @@ void decode_block(std::string_view text, const PairRules& rules, Block& b) {
   b.at.resize(text.size() + 1);
   b.blank.resize(text.size());
   std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size(); ++n) {
+  for (std::size_t i = 0; i < text.size();) {
     b.at[n] = static_cast<std::uint32_t>(i);
     const auto byte = static_cast<unsigned char>(text[i]);
     const char32_t c = byte < 0x80 ? (++i, byte) : next_code_point(text, i);
+    if (c >= 0xAD && is_invisible(c)) continue;  // its bytes fall inside the next code point's
     b.cp[n] = c;
     b.blank[n] = c < 0x80 ? (c == ' ' || (c >= 0x09 && c <= 0x0D)) : is_space(c);
+    ++n;
   }
   b.at[n] = static_cast<std::uint32_t>(text.size());
   b.cp.resize(n);

@@ -3,6 +3,7 @@
 
 #include "kealign/segment.hpp"
 #include "kealign/text.hpp"
+#include "line_break.hpp"
 #include "split_block.hpp"
 #include "split_chars.hpp"
 #include "split_rules.hpp"
@@ -25,13 +26,11 @@ struct Line {
 std::vector<Line> paragraph_lines(std::string_view text) {
   std::vector<Line> out;
   std::size_t b = 0;
-  while (b <= text.size()) {
-    std::size_t e = text.find('\n', b);
-    if (e == std::string_view::npos) e = text.size();
-    std::size_t t = e;
-    if (t > b && text[t - 1] == '\r') --t;
-    out.push_back({b, t});
-    b = e + 1;
+  for (;;) {
+    const text_detail::LineBreak br = text_detail::find_line_break(text, b);
+    out.push_back({b, br.at});
+    if (br.length == 0) break;
+    b = br.at + br.length;
   }
   return out;
 }
@@ -179,9 +178,7 @@ SegmentedText split(Document doc, const SplitOptions& options) {
   std::uint32_t line = 1;
   std::size_t counted = 0;  // bytes before this offset have been counted into line
   auto line_at = [&](std::size_t byte) {
-    line += static_cast<std::uint32_t>(
-        std::count(doc.text.begin() + static_cast<std::ptrdiff_t>(counted),
-                   doc.text.begin() + static_cast<std::ptrdiff_t>(byte), '\n'));
+    line += static_cast<std::uint32_t>(text_detail::count_line_breaks(doc.text, counted, byte));
     counted = byte;
     return line;
   };

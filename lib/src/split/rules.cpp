@@ -238,6 +238,12 @@ std::vector<std::size_t> find_cuts(const Block& b, Language lang) {
     ++i;
   }
   cuts.insert(cuts.end(), items.starts.begin(), items.starts.end());
+  // A stand-alone full stop ("것이다 .", "plan ?!") ends the sentence before it, never starts one.
+  for (std::size_t& p : cuts) {
+    std::size_t j = p;
+    while (j < b.size() && is_terminator(b.cp[j])) ++j;
+    if (j > p && (j == b.size() || b.space(j))) p = b.skip_space(j);
+  }
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
   cuts.erase(std::remove_if(cuts.begin(), cuts.end(),

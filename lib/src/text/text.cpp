@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "kealign/error.hpp"
+#include "line_break.hpp"
 
 namespace kealign {
 namespace {
@@ -46,26 +48,43 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   return n;
 }
 
+using text_detail::find_line_break;
+
 std::size_t line_at(std::string_view text, std::size_t byte) {
-  std::size_t line = 1;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i)
-    if (text[i] == '\n') ++line;
-  return line;
+  return 1 + text_detail::count_line_breaks(text, 0, std::min(byte, text.size()));
 }
 
-// EUC-KR/CP949 double-byte characters: lead 0x81..0xFE, trail 0x41..0xFE. Two or more such pairs
-// among the invalid bytes make the guess worth stating.
+// EUC-KR/CP949 double-byte characters: lead 0x81..0xFE, trail 0x41..0xFE. The guess is worth
+// stating when two or more such pairs follow the first invalid byte and the text around it has more
+// invalid bytes than valid UTF-8 characters beyond ASCII: not for a UTF-8 file with a stray byte.
 bool looks_like_legacy_korean(std::string_view text, std::size_t from) {
   int pairs = 0;
   for (std::size_t i = from; i + 1 < text.size() && i < from + 4096; ++i) {
     const auto a = static_cast<unsigned char>(text[i]);
     const auto b = static_cast<unsigned char>(text[i + 1]);
     if (a >= 0x81 && a <= 0xFE && b >= 0x41 && b <= 0xFE) {
-      if (++pairs >= 2) return true;
+      ++pairs;
       ++i;
     }
   }
-  return false;
+  if (pairs < 2) return false;
+  std::size_t valid = 0, invalid = 0;
+  const std::size_t begin = from > 4096 ? from - 4096 : 0;
+  for (std::size_t i = begin; i < text.size() && i < from + 4096;) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t n = utf8_sequence_length(text, i);
+    if (n > 1) {
+      ++valid;
+      i += n;
+    } else {
+      ++invalid;
+      ++i;
+    }
+  }
+  return invalid > valid;
 }
 
 bool is_utf8(std::string_view text) {
@@ -144,14 +163,13 @@ std::string convert_legacy(const std::string& name, const std::string& bytes,
 void check_line_lengths(const std::string& name, std::string_view text, std::size_t limit) {
   std::size_t line = 1;
   for (std::size_t start = 0; start < text.size(); ++line) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    if (nl - start > limit)
+    const text_detail::LineBreak br = find_line_break(text, start);
+    if (br.at - start > limit)
       throw InputError(name, line, start,
-                       "line is " + std::to_string(nl - start) +
+                       "line is " + std::to_string(br.at - start) +
                            " bytes long, more than the limit of " + std::to_string(limit) +
                            " (--max-line-bytes)");
-    start = nl + 1;
+    start = br.at + br.length;
   }
 }
 
@@ -188,16 +206,51 @@ Document make_document(std::string name, std::string bytes, const ReadOptions& o
   return doc;
 }
 
+namespace {
+
+// A stream of unknown length (standard input, a pipe, a device): read in chunks, refused as soon
+// as it shows a NUL byte (/dev/zero, a binary) or outgrows the limit (an endless source).
+std::string read_bounded(std::istream& in, const std::string& name, const ReadOptions& options) {
+  std::string bytes;
+  std::vector<char> chunk(std::size_t{1} << 16);
+  std::size_t line_start = 0;  // where the last line begins: an endless line is refused early
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) break;
+    const std::size_t before = bytes.size();
+    bytes.append(chunk.data(), got);
+    if (const std::size_t nul = std::string_view(bytes).find('\0', before); nul != bytes.npos)
+      throw InputError(name, line_at(bytes, nul), nul,
+                       "NUL byte: this looks like a binary file (or UTF-16), not text");
+    if (bytes.size() > options.max_bytes)
+      throw InputError(name, 0, std::string::npos,
+                       "input is more than the limit of " + std::to_string(options.max_bytes) +
+                           " bytes (an endless or special file?)");
+    for (text_detail::LineBreak br = find_line_break(bytes, before > 2 ? before - 2 : 0);
+         br.length != 0; br = find_line_break(bytes, br.at + br.length))
+      line_start = std::max(line_start, br.at + br.length);
+    if (bytes.size() - line_start > options.max_line_bytes + 3)
+      throw InputError(name, line_at(bytes, line_start), line_start,
+                       "line is more than the limit of " + std::to_string(options.max_line_bytes) +
+                           " bytes (--max-line-bytes)");
+  }
+  if (in.bad()) throw IoError(name, "read failed");
+  return bytes;
+}
+
+}  // namespace
+
 Document read_document(const std::string& path, const ReadOptions& options) {
   std::string bytes;
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    bytes = ss.str();
-    return make_document("<stdin>", std::move(bytes), options);
-  }
+  if (path == "-") return make_document("<stdin>", read_bounded(std::cin, "<stdin>", options), options);
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) throw IoError(path, "is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path, "cannot open for reading");
+  if (!std::filesystem::is_regular_file(status))  // a device or a FIFO: its size is unknown
+    return make_document(path, read_bounded(in, path, options), options);
   in.seekg(0, std::ios::end);
   const std::streamoff size = in.tellg();
   if (size < 0) throw IoError(path, "cannot read (not a regular file?)");
@@ -216,13 +269,10 @@ std::vector<Span> lines(const Document& doc) {
   const std::string_view t = doc.text;
   std::size_t start = doc.body_begin;
   while (start < t.size()) {
-    std::size_t nl = t.find('\n', start);
-    const std::size_t stop = nl == std::string_view::npos ? t.size() : nl;
-    std::size_t end = stop;
-    if (end > start && t[end - 1] == '\r') --end;
-    out.push_back({start, end});
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
+    const text_detail::LineBreak br = find_line_break(t, start);
+    out.push_back({start, br.at});
+    if (br.length == 0) break;
+    start = br.at + br.length;
   }
   return out;
 }
@@ -303,6 +353,7 @@ std::vector<Span> paragraphs(const Document& doc) {
       out.push_back(line);
       open = true;
     }
+    if (text_detail::is_paragraph_separator(doc.text, line.end)) open = false;  // U+2029
   }
   return out;
 }

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -10,6 +11,8 @@
 namespace kealign {
 
 std::string read_bytes(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw IoError(path, "is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path, "cannot open for reading");
   std::ostringstream ss;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <map>
 
 #include "app/align_job.hpp"
 #include "app/document_folders.hpp"
@@ -12,6 +13,56 @@
 
 namespace kealign {
 namespace {
+
+// A prediction scored against gold must be an alignment of the same segments: each segment id of a
+// side in exactly one link, and the same ids as the gold's. Duplicates would count twice (a recall
+// of 2.0); missing ones would score an alignment of other texts.
+void check_alignment_of(const std::vector<Link>& links, const std::string& file,
+                        const std::vector<Link>* gold, const std::string& gold_file) {
+  for (const bool korean : {true, false}) {
+    const char* side = korean ? "Korean" : "English";
+    const auto ids = [&](const Link& l) -> const std::vector<std::uint32_t>& {
+      return korean ? l.ko : l.en;
+    };
+    std::map<std::uint32_t, std::size_t> first;  // id -> index of the link that has it
+    for (std::size_t i = 0; i < links.size(); ++i)
+      for (const std::uint32_t id : ids(links[i])) {
+        const auto [it, fresh] = first.emplace(id, i);
+        if (!fresh)
+          throw InputError(file, links[i].line, links[i].byte,
+                           fmt::format("link {}: {} segment {} is already in link {} (line {}): not "
+                                       "an alignment (each segment belongs to one link)",
+                                       i + 1, side, id, it->second + 1, links[it->second].line));
+      }
+    if (!gold) continue;
+    std::map<std::uint32_t, std::size_t> in_gold;
+    for (std::size_t i = 0; i < gold->size(); ++i)
+      for (const std::uint32_t id : ids((*gold)[i])) in_gold.emplace(id, i);
+    for (const auto& [id, i] : first)
+      if (!in_gold.count(id))
+        throw InputError(file, links[i].line, links[i].byte,
+                         fmt::format("link {}: {} segment {} is not in the gold {}", i + 1, side,
+                                     id, gold_file));
+    for (const auto& [id, g] : in_gold)
+      if (!first.count(id)) {
+        // Named where it is missing: the first link past it, or the end.
+        std::size_t at = links.size();
+        for (std::size_t i = 0; i < links.size() && at == links.size(); ++i)
+          for (const std::uint32_t x : ids(links[i]))
+            if (x > id) at = i;
+        const std::size_t line = at < links.size() ? links[at].line
+                                 : links.empty()    ? 0
+                                                    : links.back().line;
+        const std::size_t byte = at < links.size() ? links[at].byte
+                                 : links.empty()    ? std::string::npos
+                                                    : links.back().byte;
+        throw InputError(file, line, byte,
+                         fmt::format("{} segment {} (gold link {}, line {}) is in no link: not an "
+                                     "alignment of the gold's segments",
+                                     side, id, g + 1, (*gold)[g].line));
+      }
+  }
+}
 
 std::vector<std::string> file_sentence_lines(const std::string& path) {
   const Document doc = read_document(path);
@@ -54,7 +105,11 @@ std::string evaluate(const EvalJob& job) {
   };
   if (job.task == "align") {
     need(job.gold, "--gold GOLD.tsv");
-    return format_alignment_score(score_alignment(read_links(job.gold), read_links(job.input)));
+    const std::vector<Link> gold = read_links(job.gold);
+    const std::vector<Link> pred = read_links(job.input);
+    check_alignment_of(gold, job.gold, nullptr, {});
+    check_alignment_of(pred, job.input, &gold, job.gold);
+    return format_alignment_score(score_alignment(gold, pred));
   }
   if (job.task == "split") {
     need(job.gold, "--gold GOLD.sents");
@@ -85,6 +140,7 @@ std::string evaluate(const EvalJob& job) {
 }
 
 void run_eval_job(const EvalJob& job) {
+  refuse_output_overwriting_input({job.output}, {job.gold, job.input, job.dictionary, job.lexicon});
   write_output(job.output, evaluate(job));
 }
 

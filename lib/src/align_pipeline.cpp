@@ -27,6 +27,8 @@ constexpr double kMaxShapeMismatch = 3.0;
 // another earns kNullRunBonus, a 1-0 after a 0-1 or back pays kNullSwitchPenalty (AnchorWeights).
 constexpr double kNullRunBonus = 1.0;
 constexpr double kNullSwitchPenalty = 0.5;
+// Loose share of the fitted length model above which EM is also started from a heavy tail.
+constexpr double kHeavyTailCheck = 0.01;
 
 std::vector<std::unique_ptr<detail::SegmentScorer>> make_scorers(const AlignOptions& options) {
   std::vector<std::unique_ptr<detail::SegmentScorer>> scorers;
@@ -65,6 +67,20 @@ const detail::LexiconIndex* prior_lexicon(const AlignOptions& options) {
   if (options.lexicon) return &options.lexicon->index();
   if (options.dictionary) return &options.dictionary->lexicon()->index();
   return nullptr;
+}
+
+// Whether a path shows what a hidden heavy length tail leaves: a 2-2 bead, or a 1-0 bead beside
+// a 0-1 bead (a link that did not fit, left out).
+bool hides_links(const Alignment& path) {
+  for (std::size_t k = 0; k < path.size(); ++k) {
+    const Bead& b = path[k];
+    if (b.ko_size() + b.en_size() >= 3) return true;
+    if (k + 1 < path.size() && b.ko_size() + b.en_size() == 1) {
+      const Bead& c = path[k + 1];
+      if (c.ko_size() + c.en_size() == 1 && c.ko_size() != b.ko_size()) return true;
+    }
+  }
+  return false;
 }
 
 // The passes of one pair: the exact DP for short documents; for long ones a band around the
@@ -137,10 +153,10 @@ class PassageOdds {
 // prior_ratio: EM starts from the prior's length ratio instead of the pair's whole-text ratio.
 SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& options,
                          LengthModel& model, const detail::Passage& missing,
-                         bool prior_ratio = false) {
+                         bool prior_ratio = false, bool heavy_tail = false) {
   Searcher searcher(kp, ep, options);
   const bool fit = options.calibration == Calibration::kAuto;
-  if (fit) model = detail::initial_model(kp, ep, options.model, missing);
+  if (fit) model = detail::initial_model(kp, ep, options.model, missing, heavy_tail);
   if (fit && prior_ratio) model.mean_ratio = model.headline_ratio = options.model.mean_ratio;
   const PassageOdds odds(kp, ep, missing, options.passage_odds);
   // Intermediate passes need the path only; the last one also computes the posteriors.
@@ -189,9 +205,13 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
   result.relatedness = detail::measure_relatedness(result.alignment, kp, ep, options.relatedness);
   // Searches the pair again and keeps the new path if it shows the translation better (the
   // relatedness score; on a tie the new path only if `ties`).
-  const auto search_again = [&](const detail::Passage& missing, bool prior_ratio, bool ties) {
+  const auto search_again = [&](const detail::Passage& missing, bool prior_ratio, bool ties,
+                                bool heavy_tail = false) {
     LengthModel model = result.model;
-    Alignment again = search_pair(kp, ep, options, model, missing, prior_ratio).alignment;
+    // Started afresh: the first search's word table would steer this one onto its path.
+    if (heavy_tail) detail::remove_learned_lexicon(kp, ep);
+    Alignment again =
+        search_pair(kp, ep, options, model, missing, prior_ratio, heavy_tail).alignment;
     Relatedness judged = detail::measure_relatedness(again, kp, ep, options.relatedness);
     const double score = result.relatedness.score;
     if (ties ? judged.score < score : judged.score <= score) return false;
@@ -200,6 +220,15 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     result.model = model;
     return true;
   };
+  // EM from the defaults' light tail keeps it when the path hides a heavy one (links that do not
+  // fit are joined into 2-2 beads or left unlinked), and EM from a heavy tail keeps that one when
+  // it hides merges (a 1-2 read as a 1-1 beside a 1-3): started both ways when the fit finds
+  // more than a trace of loose links, the path that shows the translation better is kept, the
+  // heavy tail's on a tie (docs/decisions/news-alignment.md).
+  if (options.calibration == Calibration::kAuto && ko.size() != 0 && en.size() != 0 &&
+      (result.model.loose_share > kHeavyTailCheck || hides_links(result.alignment))) {
+    search_again({}, false, true, true);
+  }
   // A translation of part of the text: searched again with the missing passage's segments
   // standing alone at little cost, as the measure prices it once, not per segment. The search
   // that shows the translation better is kept: judged by the second alone, 1% more partial

@@ -67,14 +67,16 @@ int main(int argc, char** argv) {
     for (const Bead& b : a) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       ++links;
-      std::vector<NumberMention> k, e;
+      std::vector<kealign::lang::NumberMention> k, e;
       for (auto i = b.ko_begin; i < b.ko_end; ++i)
-        for (auto& m : extract_numbers_ko(ko.raw(i))) k.push_back(m);
+        for (auto& m : kealign::lang::extract_numbers_ko(ko.raw(i))) k.push_back(m);
       for (auto i = b.en_begin; i < b.en_end; ++i)
-        for (auto& m : extract_numbers_en(en.raw(i))) e.push_back(m);
-      const auto matched = [](const NumberMention& x, const std::vector<NumberMention>& ys) {
-        return std::any_of(ys.begin(), ys.end(),
-                           [&](const NumberMention& y) { return same_quantity(x, y); });
+        for (auto& m : kealign::lang::extract_numbers_en(en.raw(i))) e.push_back(m);
+      const auto matched = [](const kealign::lang::NumberMention& x,
+                              const std::vector<kealign::lang::NumberMention>& ys) {
+        return std::any_of(ys.begin(), ys.end(), [&](const kealign::lang::NumberMention& y) {
+          return same_quantity(x, y);
+        });
       };
       for (const auto& m : k) ko_matched += matched(m, e);
       for (const auto& m : e) en_matched += matched(m, k);

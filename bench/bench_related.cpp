@@ -228,7 +228,7 @@ void run_cost(const fs::path& root) {
   const kealign::AlignResult r = kealign::align(kt, et);
   const double align_cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
   // The profiles align() has already built, then the measure itself (what align() adds).
-  namespace d = kealign::detail;
+  namespace d = kealign::align_detail;
   c0 = std::clock();
   d::SideProfile kp, ep;
   d::annotate_basics(kt, kp);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "app/formats.hpp"
 #include "kealign/align.hpp"
 #include "kealign/check.hpp"
 #include "kealign/error.hpp"

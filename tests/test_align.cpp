@@ -7,11 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "../lib/src/fast_log.hpp"
+#include "app/align_job.hpp"
+#include "app/eval.hpp"
+#include "app/formats.hpp"
+#include "fast_log.hpp"
 #include "kealign/align.hpp"
-#include "kealign/align_job.hpp"
 #include "kealign/error.hpp"
-#include "kealign/eval.hpp"
 #include "kealign/text.hpp"
 #include "test_support.hpp"
 
@@ -212,7 +213,7 @@ TEST_CASE("fast_log is the natural logarithm to 1e-4 over the range Model 1 uses
   double worst = 0;
   for (int k = 0; k <= kSteps; ++k) {
     const auto x = static_cast<float>(kLowest * std::pow(kHighest / kLowest, double(k) / kSteps));
-    worst = std::max(worst, std::abs(detail::fast_log(x) - std::log(double(x))));
+    worst = std::max(worst, std::abs(align_detail::fast_log(x) - std::log(double(x))));
   }
   CAPTURE(worst);
   CHECK(worst < kTolerance);
@@ -220,7 +221,7 @@ TEST_CASE("fast_log is the natural logarithm to 1e-4 over the range Model 1 uses
   // as well (the earlier defect) was furthest off.
   for (float x : {0.5f, std::nextafter(1.0f, 0.0f), 1.0f, 1.9f, std::nextafter(2.0f, 0.0f), 2.0f,
                   3.8f, 1.9e-6f})
-    CHECK(detail::fast_log(x) == Approx(std::log(double(x))).margin(kTolerance));
+    CHECK(align_detail::fast_log(x) == Approx(std::log(double(x))).margin(kTolerance));
 }
 
 TEST_CASE("EM fits the length ratio of the pair", "[align]") {

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <string>
 
-#include "kealign/align_set_job.hpp"
+#include "app/align_set_job.hpp"
 #include "kealign/error.hpp"
 #include "kealign/lexicon.hpp"
 #include "test_support.hpp"

@@ -5,8 +5,8 @@
 #include <set>
 #include <sstream>
 
+#include "app/check_job.hpp"
 #include "kealign/analysis.hpp"
-#include "kealign/check_job.hpp"
 #include "kealign/error.hpp"
 #include "test_support.hpp"
 

@@ -3,10 +3,11 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "app/check_job.hpp"
+#include "app/formats.hpp"
+#include "app/io.hpp"
 #include "check_test_support.hpp"
-#include "kealign/check_job.hpp"
 #include "kealign/error.hpp"
-#include "kealign/io.hpp"
 
 using kealign::CheckOptions;
 using kealign::Finding;

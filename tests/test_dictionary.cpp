@@ -7,10 +7,10 @@
 #include <thread>
 #include <vector>
 
+#include "app/pair_input.hpp"
 #include "kealign/dictionary.hpp"
 #include "kealign/error.hpp"
 #include "kealign/lexicon.hpp"
-#include "kealign/pair_input.hpp"
 #include "test_support.hpp"
 
 using namespace kealign;

@@ -7,10 +7,10 @@
 #include <map>
 #include <sstream>
 
-#include "../lib/src/eval_difflib.hpp"
+#include "app/eval.hpp"
+#include "app/eval/eval_difflib.hpp"
+#include "app/eval_job.hpp"
 #include "kealign/error.hpp"
-#include "kealign/eval.hpp"
-#include "kealign/eval_job.hpp"
 #include "kealign/text.hpp"
 #include "test_support.hpp"
 
@@ -614,7 +614,7 @@ TEST_CASE("the difflib port gives Python's opcodes, autojunk included", "[eval][
   for (const auto& [a, b] : pairs) {
     std::string want, got;
     std::getline(expected, want);
-    for (const auto& o : detail::diff_opcodes(a, b))
+    for (const auto& o : eval_detail::diff_opcodes(a, b))
       got += (got.empty() ? "" : " ") + std::string(1, o.tag) + std::to_string(o.a_begin) + "," +
              std::to_string(o.a_end) + "," + std::to_string(o.b_begin) + "," +
              std::to_string(o.b_end);

@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "app/eval.hpp"
+#include "app/io.hpp"
+#include "app/lexicon_job.hpp"
 #include "kealign/align.hpp"
 #include "kealign/dictionary.hpp"
 #include "kealign/error.hpp"
-#include "kealign/eval.hpp"
-#include "kealign/io.hpp"
 #include "kealign/lexicon.hpp"
-#include "kealign/lexicon_job.hpp"
 #include "kealign/text.hpp"
 #include "test_support.hpp"
 

@@ -1,4 +1,4 @@
-// Korean and English number reading (lib/src/numbers.hpp): input -> values, kinds, spans.
+// Korean and English number reading (lib/src/lang/numbers.hpp): input -> values, kinds, spans.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -6,8 +6,8 @@
 
 #include "numbers.hpp"
 
-using kealign::NumberKind;
-using kealign::NumberMention;
+using kealign::lang::NumberKind;
+using kealign::lang::NumberMention;
 
 namespace {
 
@@ -67,7 +67,7 @@ TEST_CASE("Korean numbers: digits, units, counters, numerals", "[numbers]") {
   };
   for (const Row& r : rows) {
     INFO(r.text);
-    CHECK(same_values(values(kealign::extract_numbers_ko(r.text)), r.expected));
+    CHECK(same_values(values(kealign::lang::extract_numbers_ko(r.text)), r.expected));
   }
 }
 
@@ -94,13 +94,13 @@ TEST_CASE("English numbers: digits, scales, words, ordinals, months", "[numbers]
   };
   for (const Row& r : rows) {
     INFO(r.text);
-    CHECK(same_values(values(kealign::extract_numbers_en(r.text)), r.expected));
+    CHECK(same_values(values(kealign::lang::extract_numbers_en(r.text)), r.expected));
   }
 }
 
 TEST_CASE("number kinds, hedges and spans", "[numbers]") {
   const std::string ko = "북한은 열흘여 동안 약 3억 달러를 2013년에 썼다";
-  const auto k = kealign::extract_numbers_ko(ko, 100);
+  const auto k = kealign::lang::extract_numbers_ko(ko, 100);
   REQUIRE(k.size() == 3);
   CHECK(k[0].kind == NumberKind::kDay);
   CHECK(k[0].spelled);
@@ -112,7 +112,7 @@ TEST_CASE("number kinds, hedges and spans", "[numbers]") {
   CHECK_FALSE(k[2].approximate);
 
   const std::string en = "nearly 300 million people on the 26th, 20-odd times, in 1999";
-  const auto e = kealign::extract_numbers_en(en);
+  const auto e = kealign::lang::extract_numbers_en(en);
   REQUIRE(e.size() == 4);
   CHECK(e[0].approximate);
   CHECK(en.substr(e[0].span.begin, e[0].span.size()) == "300 million");
@@ -123,15 +123,15 @@ TEST_CASE("number kinds, hedges and spans", "[numbers]") {
 }
 
 TEST_CASE("same_quantity across the two languages", "[numbers]") {
-  const auto ko = [](const std::string& t) { return kealign::extract_numbers_ko(t).at(0); };
-  const auto en = [](const std::string& t) { return kealign::extract_numbers_en(t).at(0); };
-  CHECK(kealign::same_quantity(ko("3억 달러"), en("$300 million")));
-  CHECK(kealign::same_quantity(ko("1조2345억 원"), en("1.23 trillion won")));  // rounded
-  CHECK(kealign::same_quantity(ko("23년"), en("in 2023")));
-  CHECK(kealign::same_quantity(ko("오후 3시"), en("at 15:00")));
-  CHECK(kealign::same_quantity(ko("20.000 통화 단위"), en("20,000 currency units")));
-  CHECK(kealign::same_quantity(ko("열흘"), en("ten days")));
-  CHECK_FALSE(kealign::same_quantity(ko("3억 달러"), en("$3 million")));
-  CHECK_FALSE(kealign::same_quantity(ko("26일"), en("the 25th")));
-  CHECK_FALSE(kealign::same_quantity(ko("5.3534%"), en("5.3543%")));
+  const auto ko = [](const std::string& t) { return kealign::lang::extract_numbers_ko(t).at(0); };
+  const auto en = [](const std::string& t) { return kealign::lang::extract_numbers_en(t).at(0); };
+  CHECK(kealign::lang::same_quantity(ko("3억 달러"), en("$300 million")));
+  CHECK(kealign::lang::same_quantity(ko("1조2345억 원"), en("1.23 trillion won")));  // rounded
+  CHECK(kealign::lang::same_quantity(ko("23년"), en("in 2023")));
+  CHECK(kealign::lang::same_quantity(ko("오후 3시"), en("at 15:00")));
+  CHECK(kealign::lang::same_quantity(ko("20.000 통화 단위"), en("20,000 currency units")));
+  CHECK(kealign::lang::same_quantity(ko("열흘"), en("ten days")));
+  CHECK_FALSE(kealign::lang::same_quantity(ko("3억 달러"), en("$3 million")));
+  CHECK_FALSE(kealign::lang::same_quantity(ko("26일"), en("the 25th")));
+  CHECK_FALSE(kealign::lang::same_quantity(ko("5.3534%"), en("5.3543%")));
 }

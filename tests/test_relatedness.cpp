@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "app/eval.hpp"
+#include "app/io.hpp"
 #include "kealign/align.hpp"
 #include "kealign/analysis.hpp"
 #include "kealign/error.hpp"
-#include "kealign/eval.hpp"
-#include "kealign/io.hpp"
 #include "kealign/text.hpp"
 #include "test_support.hpp"
 

@@ -3,9 +3,9 @@
 #include <regex>
 #include <sstream>
 
+#include "app/report_job.hpp"
 #include "kealign/error.hpp"
 #include "kealign/report.hpp"
-#include "kealign/report_job.hpp"
 #include "kealign/text.hpp"
 #include "report_test_data.hpp"
 #include "test_support.hpp"

@@ -8,7 +8,7 @@
 #include <iostream>
 #include <regex>
 
-#include "kealign/io.hpp"
+#include "app/io.hpp"
 #include "kealign/report.hpp"
 #include "report_test_data.hpp"
 #include "test_support.hpp"

@@ -5,9 +5,9 @@
 #include <set>
 #include <sstream>
 
+#include "app/run_job.hpp"
 #include "kealign/align.hpp"
 #include "kealign/error.hpp"
-#include "kealign/run_job.hpp"
 #include "test_support.hpp"
 
 using namespace kealign;

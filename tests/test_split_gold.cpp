@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "kealign/eval.hpp"
+#include "app/eval.hpp"
 #include "kealign/segment.hpp"
 #include "kealign/text.hpp"
 #include "test_support.hpp"

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "app/io.hpp"
 #include "kealign/error.hpp"
-#include "kealign/io.hpp"
 #include "kealign/text.hpp"
 #include "test_support.hpp"
 

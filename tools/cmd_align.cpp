@@ -7,9 +7,9 @@
 #include <iostream>
 #include <memory>
 
+#include "app/align_job.hpp"
+#include "app/align_set_job.hpp"
 #include "commands.hpp"
-#include "kealign/align_job.hpp"
-#include "kealign/align_set_job.hpp"
 #include "kealign/error.hpp"
 
 namespace kealign::cli {

@@ -4,8 +4,8 @@
 #include <iostream>
 #include <memory>
 
+#include "app/check_job.hpp"
 #include "commands.hpp"
-#include "kealign/check_job.hpp"
 #include "kealign/error.hpp"
 
 namespace kealign::cli {

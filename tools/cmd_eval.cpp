@@ -2,8 +2,8 @@
 //              [--names KO EN] [--found-by rules] [--dict D] [--lexicon L] PRED|DIR [-o OUT]
 #include <memory>
 
+#include "app/eval_job.hpp"
 #include "commands.hpp"
-#include "kealign/eval_job.hpp"
 
 namespace kealign::cli {
 

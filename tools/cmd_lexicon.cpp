@@ -4,8 +4,8 @@
 #include <iostream>
 #include <memory>
 
+#include "app/lexicon_job.hpp"
 #include "commands.hpp"
-#include "kealign/lexicon_job.hpp"
 
 namespace kealign::cli {
 

@@ -3,9 +3,9 @@
 //                [--encoding E]
 #include <memory>
 
+#include "app/report_job.hpp"
 #include "commands.hpp"
 #include "kealign/error.hpp"
-#include "kealign/report_job.hpp"
 
 namespace kealign::cli {
 

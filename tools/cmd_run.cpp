@@ -3,9 +3,9 @@
 #include <iostream>
 #include <memory>
 
+#include "app/run_job.hpp"
 #include "commands.hpp"
 #include "kealign/error.hpp"
-#include "kealign/run_job.hpp"
 
 namespace kealign::cli {
 

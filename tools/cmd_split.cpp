@@ -1,8 +1,8 @@
 // kealign split --lang ko|en [--format text|tsv] [--presplit] [--encoding E] FILE|- [-o OUT]
 #include <memory>
 
+#include "app/split_job.hpp"
 #include "commands.hpp"
-#include "kealign/split_job.hpp"
 
 namespace kealign::cli {
 

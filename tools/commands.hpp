@@ -4,7 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "kealign/pair_input.hpp"
+#include "app/pair_input.hpp"
 #include "kealign/text.hpp"
 
 namespace kealign::cli {

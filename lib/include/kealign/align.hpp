@@ -8,7 +8,6 @@
 //   AlignResult r = align(ko, en, options);
 //   for (const Bead& b : r.alignment) ...  // ko [ko_begin, ko_end) <-> en [en_begin, en_end)
 //   if (!r.relatedness.related) ...        // not a translation pair (relatedness.hpp)
-//   std::cout << format_aligned_tsv(ko, en, r.alignment, {});
 //
 // The search scores each candidate bead by a Gale-Church length model (LengthModel, its parameters
 // fitted to the pair by EM unless calibration is kFixed) plus anchor scores: numbers, shared Latin
@@ -150,12 +149,6 @@ Relatedness measure_relatedness(const SegmentedText& ko, const SegmentedText& en
                                 const Alignment& alignment, const AlignOptions& options = {});
 
 // The aligned TSV `kealign align` writes: header
-// `ko_ids<TAB>en_ids<TAB>ko<TAB>en<TAB>score<TAB>flags`, one row per bead, ids comma-separated and
-// 0-based, ko/en the segments' display text joined by one space and escaped with escape_tsv, score
-// the confidence. flags holds one cell per bead, or is empty (all cells empty).
-std::string format_aligned_tsv(const SegmentedText& ko, const SegmentedText& en,
-                               const Alignment& alignment, const std::vector<std::string>& flags);
-
 // A link as alignment files write it: lists of segment ids, either side possibly empty.
 struct Link {
   std::vector<std::uint32_t> ko;

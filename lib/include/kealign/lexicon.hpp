@@ -32,7 +32,7 @@
 
 namespace kealign {
 
-namespace detail {
+namespace align_detail {
 struct LexiconIndex;
 }
 
@@ -57,11 +57,11 @@ class Lexicon {
   const std::vector<LexiconEntry>& entries() const { return entries_; }
   std::size_t size() const { return entries_.size(); }
   // The entries by stem hash, for the aligner.
-  const detail::LexiconIndex& index() const { return *index_; }
+  const align_detail::LexiconIndex& index() const { return *index_; }
 
  private:
   std::vector<LexiconEntry> entries_;
-  std::shared_ptr<const detail::LexiconIndex> index_;
+  std::shared_ptr<const align_detail::LexiconIndex> index_;
 };
 
 struct LexiconLearnOptions {

@@ -113,4 +113,15 @@ NormalizedText normalize(std::string_view source, std::size_t base = 0);
 // White space folded to single spaces and trimmed, without NFC (cheap; for display and output).
 std::string fold_space(std::string_view text);
 
+// The bytes of a whole file, not validated (read_document validates); IoError when it cannot be
+// opened.
+std::string read_bytes(const std::string& path);
+
+// Escapes tab, newline, carriage return and backslash as \t, \n, \r, \\ for a TSV cell.
+std::string escape_tsv(std::string_view cell);
+std::string unescape_tsv(std::string_view cell);
+
+// The tab-separated cells of one row of a TSV file, as views into the row.
+std::vector<std::string_view> tab_cells(std::string_view row);
+
 }  // namespace kealign

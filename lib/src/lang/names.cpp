@@ -1,0 +1,201 @@
+#include "names.hpp"
+
+#include <algorithm>
+
+#include "romanize.hpp"
+
+namespace kealign::lang {
+namespace {
+
+constexpr std::size_t kMinGivenPart = 2;  // letters in each half of "Seok-yeol"
+constexpr std::size_t kMaxGivenPart = 6;  // "myeong"
+constexpr std::size_t kMinSurname = 2;    // "Oh"
+constexpr std::size_t kMaxSurname = 5;    // "Hwang", "Jeong"
+
+// Particles and endings a Korean noun may carry, longest first where they share an ending.
+constexpr std::u32string_view kParticles[] = {
+    U"에서는", U"에서도", U"에게서", U"으로서", U"으로써", U"으로는", U"이라는", U"에서", U"에게",
+    U"으로",   U"까지",   U"부터",   U"처럼",   U"보다",   U"이나",   U"이다",   U"이며", U"이고",
+    U"이라",   U"라는",   U"에는",   U"에도",   U"와의",   U"과의",   U"로서",   U"로써", U"로는",
+    U"마다",   U"조차",   U"밖에",   U"들은",   U"들이",   U"들을",   U"들의",   U"은",   U"는",
+    U"이",     U"가",     U"을",     U"를",     U"의",     U"에",     U"로",     U"와",   U"과",
+    U"도",     U"만",     U"께",     U"나",     U"들",     U"랑"};
+
+// Short capitalised words that are never a family name next to a given name.
+constexpr std::string_view kNotSurnames[] = {
+    "the",  "a",     "an",    "and",   "but",   "or",    "as",   "at",    "in",    "on",
+    "of",   "for",   "to",    "by",    "with",  "from",  "when", "while", "if",    "then",
+    "so",   "also",  "said",  "says",  "mr",    "ms",    "mrs",  "dr",    "prof",  "gen",
+    "rep",  "sen",   "gov",   "rev",   "sir",   "lord",  "lady", "king",  "queen", "chief",
+    "vice", "envoy", "judge", "elder", "north", "south", "east", "west",  "new"};
+
+bool is_latin(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_apostrophe(char32_t c) {
+  return c == '\'' || c == U'’';
+}
+
+bool starts_sentence(std::string_view text, std::size_t at) {
+  while (at > 0) {
+    const char32_t c = previous_code_point(text, at);
+    if (!is_space(c)) {
+      static constexpr std::u32string_view kOpeners = U".!?:;\"“‘'(「『•●-–—";
+      return kOpeners.find(c) != std::u32string_view::npos;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<LatinWord> latin_words(std::string_view text, std::size_t base) {
+  std::vector<LatinWord> out;
+  std::size_t previous_end = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t at = i;
+    const char32_t c = next_code_point(text, i);
+    if (!is_latin(c)) continue;
+    std::size_t end = i;
+    while (end < text.size()) {
+      std::size_t j = end;
+      const char32_t d = next_code_point(text, j);
+      if (is_latin(d)) {
+        end = j;
+        continue;
+      }
+      if (d != '-' && !is_apostrophe(d)) break;
+      std::size_t k = j;
+      if (k >= text.size() || !is_latin(next_code_point(text, k))) break;
+      if (is_apostrophe(d) && (text[j] == 's' || text[j] == 'S') &&
+          (k >= text.size() || !is_latin(static_cast<unsigned char>(text[k]))))
+        break;  // possessive
+      end = k;
+    }
+    LatinWord w;
+    w.span = {base + at, base + end};
+    w.text = std::string(text.substr(at, end - at));
+    w.sentence_start = starts_sentence(text, at);
+    w.after_space_only = previous_end != std::string_view::npos && previous_end + 1 == at &&
+                         text[previous_end] == ' ';
+    out.push_back(std::move(w));
+    previous_end = end;
+    i = end;
+  }
+  return out;
+}
+
+std::vector<HangulWord> hangul_words(std::string_view text, std::size_t base) {
+  std::vector<HangulWord> out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    char32_t c = next_code_point(text, i);
+    if (!is_hangul_syllable(c)) continue;
+    HangulWord w;
+    w.syllables.push_back(c);
+    std::size_t end = i;
+    while (end < text.size()) {
+      std::size_t j = end;
+      c = next_code_point(text, j);
+      if (!is_hangul_syllable(c)) break;
+      w.syllables.push_back(c);
+      end = j;
+    }
+    w.span = {base + at, base + end};
+    out.push_back(std::move(w));
+    i = end;
+  }
+  return out;
+}
+
+std::vector<std::u32string> hangul_stems(std::u32string_view word) {
+  std::vector<std::u32string> out{std::u32string(word)};
+  for (std::u32string_view p : kParticles) {
+    if (word.size() <= p.size() || word.substr(word.size() - p.size()) != p) continue;
+    std::u32string stem(word.substr(0, word.size() - p.size()));
+    if (std::find(out.begin(), out.end(), stem) == out.end()) out.push_back(std::move(stem));
+  }
+  return out;
+}
+
+bool is_capitalized(std::string_view word) {
+  if (word.empty() || !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+  return std::any_of(word.begin() + 1, word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+bool is_all_caps(std::string_view word) {
+  std::size_t letters = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+std::string lower_letters(std::string_view word) {
+  std::string out;
+  for (char c : word) {
+    if (c >= 'A' && c <= 'Z')
+      out += static_cast<char>(c + ('a' - 'A'));
+    else if (c >= 'a' && c <= 'z')
+      out += c;
+  }
+  return out;
+}
+
+namespace {
+
+bool given_name_shape(std::string_view w) {
+  const std::size_t hyphen = w.find('-');
+  if (hyphen == std::string_view::npos || w.find('-', hyphen + 1) != std::string_view::npos)
+    return false;
+  const std::string_view a = w.substr(0, hyphen), b = w.substr(hyphen + 1);
+  const auto letters = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return is_latin(static_cast<unsigned char>(c)); });
+  };
+  return is_capitalized(w) && letters(a) && letters(b) && a.size() >= kMinGivenPart &&
+         a.size() <= kMaxGivenPart && b.size() >= kMinGivenPart && b.size() <= kMaxGivenPart &&
+         !is_all_caps(a) && !is_all_caps(b);
+}
+
+bool surname_shape(std::string_view w) {
+  if (!is_capitalized(w) || w.find('-') != std::string_view::npos) return false;
+  if (w.size() < kMinSurname || w.size() > kMaxSurname) return false;
+  const std::string lower = lower_letters(w);
+  if (lower.size() != w.size()) return false;
+  return std::find(std::begin(kNotSurnames), std::end(kNotSurnames), lower) ==
+         std::end(kNotSurnames);
+}
+
+}  // namespace
+
+std::vector<PersonName> korean_style_names(std::string_view text, std::size_t base) {
+  const std::vector<LatinWord> words = latin_words(text, base);
+  std::vector<PersonName> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!given_name_shape(words[i].text)) continue;
+    const LatinWord* surname = nullptr;
+    bool first = false;
+    if (i > 0 && words[i].after_space_only && surname_shape(words[i - 1].text)) {
+      surname = &words[i - 1];
+      first = true;
+    } else if (i + 1 < words.size() && words[i + 1].after_space_only &&
+               surname_shape(words[i + 1].text)) {
+      surname = &words[i + 1];
+    }
+    if (!surname) continue;
+    PersonName n;
+    const LatinWord& a = first ? *surname : words[i];
+    const LatinWord& b = first ? words[i] : *surname;
+    n.span = {a.span.begin, b.span.end};
+    n.surname = lower_letters(surname->text);
+    n.given = lower_letters(words[i].text);
+    n.surface = a.text + " " + b.text;
+    n.surname_first = first;
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+}  // namespace kealign::lang

@@ -1,0 +1,57 @@
+// Words of both scripts with their byte spans, and English spellings of Korean personal names, for
+// the lexical checks (names, untranslated terms, Latin tokens).
+//
+//   for (const kealign::LatinWord& w : kealign::latin_words(en, base)) ...  // "Seok-yeol", "NPG"
+//   for (const kealign::HangulWord& w : kealign::hangul_words(ko, base))
+//     for (const std::u32string& stem : kealign::hangul_stems(w.syllables)) ...  // 조야의 -> 조야
+//   auto names = kealign::korean_style_names(en, base);  // "Yoon Seok-yeol": surname yoon, given
+//   seokyeol
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kealign/text.hpp"
+
+namespace kealign::lang {
+
+// A run of Latin letters with inner hyphens or apostrophes ("Seok-yeol", "don't"); a trailing
+// possessive ("Korea’s") is not part of it.
+struct LatinWord {
+  Span span;              // document offsets
+  std::string text;       // as written
+  bool sentence_start;    // first word of the text or after . ! ? or an opening quote
+  bool after_space_only;  // separated from the previous word by exactly one space
+};
+std::vector<LatinWord> latin_words(std::string_view text, std::size_t base = 0);
+
+// A run of Hangul syllables.
+struct HangulWord {
+  Span span;
+  std::u32string syllables;
+};
+std::vector<HangulWord> hangul_words(std::string_view text, std::size_t base = 0);
+
+// The word itself and, when it ends in a particle or copula (은/는/이/가/을/를/의/에/에서/로/와/과/
+// 도/만/이나/까지/부터/처럼/보다/이다...), the word without it; longest first.
+std::vector<std::u32string> hangul_stems(std::u32string_view word);
+
+bool is_capitalized(std::string_view word);  // "Seoul", "Seok-yeol"; not "NPG", not "seoul"
+bool is_all_caps(std::string_view word);     // two or more letters, all capitals ("NPG", "ROK")
+std::string lower_letters(
+    std::string_view word);  // lowercase ASCII letters only ("Seok-Yeol" -> "seokyeol")
+
+// A Korean personal name as English writes it: a family name next to a hyphenated given name
+// ("Yoon Seok-yeol", "Seok-Yeol Yoon", "President Park Geun-hye").
+struct PersonName {
+  Span span;            // both words
+  std::string surname;  // lowercase letters ("yoon")
+  std::string given;    // lowercase letters without the hyphen ("seokyeol")
+  std::string surface;  // as written, white space folded ("Seok-Yeol Yoon")
+  bool surname_first;   // Korean order
+};
+std::vector<PersonName> korean_style_names(std::string_view text, std::size_t base = 0);
+
+}  // namespace kealign::lang

@@ -1,0 +1,114 @@
+#include "checks/english_words.hpp"
+
+#include <algorithm>
+
+#include "checks/util.hpp"
+#include "kealign/text.hpp"
+
+namespace kealign::qa_detail {
+namespace {
+
+// Closed-class words: articles, prepositions, conjunctions, pronouns and auxiliaries.
+constexpr std::string_view kFunctionWords[] = {
+    "a",     "about", "after", "against", "all",   "also",   "am",    "among", "an",    "and",
+    "any",   "are",   "as",    "at",      "be",    "been",   "being", "but",   "by",    "can",
+    "could", "did",   "do",    "does",    "each",  "for",    "from",  "had",   "has",   "have",
+    "he",    "her",   "his",   "i",       "if",    "in",     "into",  "is",    "it",    "its",
+    "may",   "more",  "most",  "my",      "no",    "nor",    "not",   "of",    "on",    "one",
+    "or",    "our",   "over",  "per",     "she",   "should", "so",    "such",  "than",  "that",
+    "the",   "their", "them",  "then",    "there", "these",  "they",  "this",  "those", "through",
+    "to",    "under", "upon",  "via",     "was",   "we",     "were",  "what",  "when",  "where",
+    "which", "while", "who",   "whose",   "will",  "with",   "would", "you",   "your"};
+
+constexpr std::string_view kReportingVerbs[] = {
+    "said",      "says",       "say",        "told",      "stated",    "added",     "noted",
+    "pointed",   "emphasized", "emphasised", "explained", "argued",    "claimed",   "announced",
+    "stressed",  "remarked",   "asserted",   "insisted",  "warned",    "wrote",     "replied",
+    "answered",  "commented",  "observed",   "suggested", "mentioned", "declared",  "recalled",
+    "concluded", "urged",      "asked",      "predicted", "revealed",  "diagnosed", "analyzed",
+    "analysed",  "emphasizes", "explains",   "notes",     "adds"};
+
+// Abbreviations that are followed by a period and may be followed by a lowercase word.
+constexpr std::string_view kAbbreviations[] = {
+    "etc", "vs", "approx", "cf",   "al",   "e.g",  "i.e",  "fig", "figs", "no",  "nos", "vol",
+    "p",   "pp", "ca",     "esp",  "incl", "resp", "min",  "max", "sec",  "ft",  "in",  "cm",
+    "mm",  "km", "kg",     "ed",   "eds",  "op",   "dept", "est", "jr",   "sr",  "st",  "mr",
+    "mrs", "ms", "dr",     "prof", "gen",  "gov",  "sen",  "rep", "corp", "inc", "ltd", "co"};
+
+bool contains(const std::string_view* begin, const std::string_view* end, std::string_view key) {
+  return std::find(begin, end, key) != end;
+}
+
+bool inner_joiner(char32_t c) {
+  return c == '-' || c == '\'' || c == U'’' || c == '.';
+}
+
+bool word_char(char32_t c) {
+  return is_letter(c) || (c >= '0' && c <= '9');
+}
+
+}  // namespace
+
+std::vector<Word> english_words(std::string_view text) {
+  std::vector<Word> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t at = i;
+    const char32_t c = next_code_point(text, i);
+    if (!word_char(c)) continue;
+    Word w;
+    w.begin = at;
+    std::size_t end = i;
+    // Extend over letters/digits and inner joiners followed by a letter or digit; a period
+    // directly after a single letter ("U.S.") belongs to the word.
+    while (end < text.size()) {
+      std::size_t j = end;
+      const char32_t d = next_code_point(text, j);
+      if (word_char(d)) {
+        end = j;
+      } else if (inner_joiner(d) && j < text.size() && word_char(code_point_at(text, j))) {
+        end = j;
+      } else if (d == '.' && end - w.begin >= 1 &&
+                 text.substr(w.begin, end - w.begin).find('.') != std::string_view::npos) {
+        end = j;  // the final period of "U.S." or "e.g."
+        break;
+      } else {
+        break;
+      }
+    }
+    w.end = end;
+    for (std::size_t k = w.begin; k < w.end;) {
+      const char32_t d = next_code_point(text, k);
+      if (d == '.') continue;
+      if (d < 0x80)
+        w.key += static_cast<char>(d >= 'A' && d <= 'Z' ? d - 'A' + 'a' : d);
+      else
+        append_utf8(w.key, d == U'’' ? U'\'' : d);
+    }
+    while (!w.key.empty() && w.key.back() == '\'') w.key.pop_back();
+    std::size_t k = w.end;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n')) ++k;
+    w.space_only_after = k > w.end && k < text.size() && word_char(code_point_at(text, k));
+    out.push_back(std::move(w));
+    i = end;
+  }
+  return out;
+}
+
+bool is_function_word(std::string_view key) {
+  return contains(std::begin(kFunctionWords), std::end(kFunctionWords), key);
+}
+
+bool is_reporting_verb(std::string_view key) {
+  return contains(std::begin(kReportingVerbs), std::end(kReportingVerbs), key);
+}
+
+bool is_abbreviation(std::string_view word) {
+  std::string key;
+  for (char c : word) key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (key.find('.') != std::string::npos) return true;  // U.S, e.g: dotted initials
+  if (key.size() == 1) return true;                     // an initial: "J. smith"
+  return contains(std::begin(kAbbreviations), std::end(kAbbreviations), key);
+}
+
+}  // namespace kealign::qa_detail

@@ -1,0 +1,286 @@
+// latin-token-mismatch: an acronym or other Latin-script token (ICBM, NPG, VOA, LibreOffice, F5)
+// written in the Korean side of a link but missing from its English side (major for acronyms and
+// tokens with digits, minor for other words); optionally an English acronym that the Korean side
+// neither writes nor spells in Hangul (minor: "NATO" for 나토, "UN" for 유엔 are fine). Comparison
+// ignores case, periods ("U.S." = "US"), plural and possessive endings ("ICBMs", "NPG’s"), and
+// accepts a compound when its parts appear ("ROK-US"). Parameters: "english-acronyms" (default 0):
+// 1 also reports English acronyms absent from the Korean (off by default: Korean often translates
+// function and interface names, MAX = 최댓값).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "checks/checks.hpp"
+#include "checks/util.hpp"
+#include "names.hpp"
+#include "romanize.hpp"
+
+namespace kealign {
+namespace {
+
+constexpr double kEnglishAcronyms = 0;
+constexpr std::size_t kMinLetters = 2;
+
+// English abbreviations that Korean writes as words (미국, 한국, 유럽연합...) or that are
+// interface words and units translated as such (OK = 확인).
+constexpr std::string_view kTranslatedAbbreviations[] = {
+    "us", "usa", "uk", "un", "eu", "rok", "dprk", "prc", "roc", "ok", "am", "pm",
+    "ad", "bc",  "tv", "pc", "id", "vs",  "etc",  "ie",  "eg",  "no", "mr", "ms",
+    "dr", "jr",  "sr", "st", "co", "inc", "ltd",  "km",  "kg",  "cm", "mm"};
+
+// Hangul names of the Latin letters, A to Z, '|' between spellings ("유엔" = UN).
+constexpr std::u32string_view kLetterNames[] = {
+    U"에이", U"비",   U"씨|시", U"디",   U"이",     U"에프", U"지|쥐", U"에이치|에치", U"아이",
+    U"제이", U"케이", U"엘",    U"엠",   U"엔",     U"오",   U"피",    U"큐",          U"알",
+    U"에스", U"티",   U"유",    U"브이", U"더블유", U"엑스", U"와이",  U"제트|지"};
+
+struct LatinToken {
+  Span span;
+  std::string text;  // as written
+  std::string key;   // lowercase, periods removed
+  bool acronym;      // all capitals, or letters with digits
+};
+
+bool latin(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool alnum(char c) {
+  return latin(c) || (c >= '0' && c <= '9');
+}
+
+std::string key_of(std::string_view s) {
+  std::string k;
+  for (char c : s) {
+    if (c == '.') continue;
+    k += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+  return k;
+}
+
+// Runs of letters and digits joined by . - _ & + / (a period also ends "U.S.") with at least
+// min_letters letters.
+std::vector<LatinToken> latin_tokens(std::string_view text, std::size_t base,
+                                     std::size_t min_letters = kMinLetters) {
+  std::vector<LatinToken> out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!alnum(text[i]) || (i > 0 && alnum(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size()) {
+      if (alnum(text[end])) {
+        ++end;
+      } else if (std::string_view("._-&+/").find(text[end]) != std::string_view::npos &&
+                 end + 1 < text.size() && alnum(text[end + 1])) {
+        ++end;
+      } else if (text[end] == '.' && end >= 2 && latin(text[end - 1]) && text[end - 2] == '.') {
+        ++end;  // the final period of U.S.
+      } else {
+        break;
+      }
+    }
+    const std::string_view s = text.substr(i, end - i);
+    const auto letters = std::count_if(s.begin(), s.end(), latin);
+    if (static_cast<std::size_t>(letters) >= min_letters) {
+      const bool digits =
+          std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+      out.push_back(
+          {{base + i, base + end}, std::string(s), key_of(s), lang::is_all_caps(s) || digits});
+    }
+    i = end;
+  }
+  return out;
+}
+
+// Every key a side offers: whole tokens, their parts, and forms without plural or possessive.
+std::set<std::string> keys_of(const std::vector<LatinToken>& tokens) {
+  std::set<std::string> keys;
+  // Two tokens one space apart also count as one ("0.05 pt" for "0.05pt").
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+    if (tokens[i].span.end + 1 == tokens[i + 1].span.begin)
+      keys.insert(tokens[i].key + tokens[i + 1].key);
+  const auto add = [&](std::string k) {
+    keys.insert(k);
+    if (k.size() > 2 && k.back() == 's') keys.insert(k.substr(0, k.size() - 1));
+  };
+  for (const LatinToken& t : tokens) {
+    add(t.key);
+    std::string part;
+    for (char c : t.key + "-") {
+      if (std::string_view("-_&+/").find(c) != std::string_view::npos) {
+        if (!part.empty()) add(part);
+        part.clear();
+      } else {
+        part += c;
+      }
+    }
+  }
+  return keys;
+}
+
+bool present(const LatinToken& t, const std::set<std::string>& keys) {
+  if (keys.count(t.key)) return true;
+  std::string part;
+  bool all = true;
+  for (char c : t.key + "-") {
+    if (std::string_view("-_&+/").find(c) != std::string_view::npos) {
+      if (!part.empty()) all = all && keys.count(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  return all && t.key.find_first_of("-_&+/") != std::string::npos;
+}
+
+bool roman_numeral(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::string_view("IVXLCDM").find(c) != std::string_view::npos;
+  });
+}
+
+// Whether the Korean writes the acronym in Hangul: letter by letter (유엔) or as a word (나토).
+bool spelled_in_hangul(std::string_view acronym, const std::vector<lang::HangulWord>& words) {
+  const std::string letters = lang::lower_letters(acronym);
+  std::vector<std::u32string> spellings{U""};
+  for (char c : letters) {
+    std::vector<std::u32string> next;
+    std::u32string_view names = kLetterNames[c - 'a'];
+    for (std::size_t start = 0;;) {
+      const std::size_t bar = names.find(U'|', start);
+      const std::u32string_view name =
+          names.substr(start, bar == names.npos ? names.npos : bar - start);
+      for (const std::u32string& s : spellings) next.push_back(s + std::u32string(name));
+      if (bar == names.npos) break;
+      start = bar + 1;
+    }
+    spellings.swap(next);
+  }
+  for (const lang::HangulWord& w : words) {
+    for (const std::u32string& stem : lang::hangul_stems(w.syllables)) {
+      if (lang::is_romanization(letters, stem)) return true;
+      for (const std::u32string& s : spellings)
+        if (stem == s) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the English spells the acronym out: capitalised words whose initials give it, small
+// function words skipped ("World Trade Organization" = WTO, "Food and Drug Administration" = FDA).
+bool expanded(std::string_view acronym, const std::vector<lang::LatinWord>& words) {
+  static constexpr std::string_view kSkipped[] = {"of", "and", "for", "the", "on", "in", "&"};
+  const std::string want = lang::lower_letters(acronym);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string initials;
+    for (std::size_t j = i; j < words.size() && initials.size() < want.size(); ++j) {
+      const std::string w = lang::lower_letters(words[j].text);
+      if (j > i && std::find(std::begin(kSkipped), std::end(kSkipped), w) != std::end(kSkipped))
+        continue;
+      if (!lang::is_capitalized(words[j].text) && !lang::is_all_caps(words[j].text)) break;
+      initials += w.front();
+    }
+    if (initials == want) return true;
+  }
+  return false;
+}
+
+// A measure ("120km", "3GB"): the number check compares it.
+bool measure(const LatinToken& t) {
+  return !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9';
+}
+
+class LatinTokenMismatchCheck final : public Check {
+ public:
+  std::string_view id() const override { return "latin-token-mismatch"; }
+  std::string_view description() const override {
+    return "an acronym or Latin-script token on one side of a link and not on the other";
+  }
+  std::vector<CheckParameter> parameters() const override {
+    return {{"english-acronyms", kEnglishAcronyms,
+             "1 also reports English acronyms the Korean side neither writes nor spells"}};
+  }
+
+  void run(const CheckContext& ctx, const CheckOptions& options,
+           std::vector<Finding>& out) const override {
+    const bool english = options.param(id(), "english-acronyms", kEnglishAcronyms) != 0;
+    for (const Bead& b : ctx.alignment) {
+      if (b.ko_size() == 0 || b.en_size() == 0) continue;
+      std::vector<LatinToken> ko, en;
+      std::vector<lang::HangulWord> hangul;
+      for (const auto& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end)) {
+        for (auto& t : latin_tokens(p.text, p.base)) ko.push_back(std::move(t));
+        for (auto& w : lang::hangul_words(p.text, p.base)) hangul.push_back(std::move(w));
+      }
+      std::vector<lang::LatinWord> en_words;
+      for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
+        for (auto& t : latin_tokens(p.text, p.base, 0)) en.push_back(std::move(t));
+        for (auto& w : lang::latin_words(p.text, p.base)) en_words.push_back(std::move(w));
+      }
+      korean_only(b, ko, keys_of(en), en_words, out);
+      if (english) english_only(b, en, keys_of(ko), hangul, out);
+    }
+  }
+
+ private:
+  void korean_only(const Bead& b, const std::vector<LatinToken>& ko,
+                   const std::set<std::string>& en_keys,
+                   const std::vector<lang::LatinWord>& en_words, std::vector<Finding>& out) const {
+    std::vector<const LatinToken*> missing;
+    std::set<std::string> seen;
+    for (const LatinToken& t : ko) {
+      if (measure(t) || present(t, en_keys)) continue;
+      if (lang::is_all_caps(t.text) && expanded(t.text, en_words)) continue;
+      if (seen.insert(t.key).second) missing.push_back(&t);
+    }
+    if (missing.empty()) return;
+    const bool major =
+        std::any_of(missing.begin(), missing.end(), [](const LatinToken* t) { return t->acronym; });
+    Finding f = qa_detail::bead_finding(id(), major ? Severity::kMajor : Severity::kMinor, b);
+    std::string list;
+    for (const LatinToken* t : missing) {
+      f.ko_spans.push_back(t->span);
+      list += (list.empty() ? "“" : ", “") + t->text + "”";
+    }
+    f.message = fmt::format("{} in the Korean {} not in the English", list,
+                            missing.size() == 1 ? "is" : "are");
+    out.push_back(std::move(f));
+  }
+
+  void english_only(const Bead& b, const std::vector<LatinToken>& en,
+                    const std::set<std::string>& ko_keys,
+                    const std::vector<lang::HangulWord>& hangul, std::vector<Finding>& out) const {
+    std::vector<const LatinToken*> missing;
+    std::set<std::string> seen;
+    for (const LatinToken& t : en) {
+      if (!lang::is_all_caps(t.text) || roman_numeral(t.text) || present(t, ko_keys)) continue;
+      if (std::find(std::begin(kTranslatedAbbreviations), std::end(kTranslatedAbbreviations),
+                    t.key) != std::end(kTranslatedAbbreviations))
+        continue;
+      if (t.key.find_first_of("-_&+/") != std::string::npos)
+        continue;  // ROK-US: parts judged alone
+      if (!seen.insert(t.key).second || spelled_in_hangul(t.text, hangul)) continue;
+      missing.push_back(&t);
+    }
+    if (missing.empty()) return;
+    Finding f = qa_detail::bead_finding(id(), Severity::kMinor, b);
+    std::string list;
+    for (const LatinToken* t : missing) {
+      f.en_spans.push_back(t->span);
+      list += (list.empty() ? "“" : ", “") + t->text + "”";
+    }
+    f.message = fmt::format("{} in the English {} not in the Korean, in Latin letters or Hangul",
+                            list, missing.size() == 1 ? "is" : "are");
+    out.push_back(std::move(f));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_latin_token_mismatch_check() {
+  return std::make_unique<LatinTokenMismatchCheck>();
+}
+
+}  // namespace kealign

@@ -1,0 +1,142 @@
+// truncation (major): an English sentence that stops mid-phrase, where its Korean source is a
+// whole sentence —
+//  * it ends on a lowercase word that cannot end a sentence: "the", "an", a conjunction, "such
+//    as", "including", a possessive determiner ("…with the.", "…such as"). Prepositions are left
+//    out (English strands them: "the characters it returns the rightmost of."), so are "a" and
+//    capitalised words (a variable "a", the operator "OR", the command "Save As");
+//  * it ends on "the" + a hyphenated pair of names with an acronym, which only ever modifies a
+//    noun ("…could be formed using the ROK-U.S.": the noun, "alliance", was cut off);
+//  * it ends on a comma or a dash (minor: nothing may be missing but the final punctuation).
+// Only English segments of at least "min-words" words (default 4) are looked at, and only when
+// the Korean side ends like a sentence (final punctuation), so headings and list items are left
+// alone.
+#include <algorithm>
+#include <utility>
+
+#include "checks/checks.hpp"
+#include "checks/english_words.hpp"
+#include "checks/util.hpp"
+
+namespace kealign {
+namespace {
+
+constexpr double kMinWords = 4;
+
+// Words after which an English sentence never ends.
+constexpr std::string_view kNeverFinal[] = {"an",    "the",  "and",       "or",  "nor",
+                                            "but",   "than", "including", "via", "its",
+                                            "their", "our",  "your",      "my",  "whose"};
+// Two-word endings that cannot end a sentence.
+constexpr std::pair<std::string_view, std::string_view> kNeverFinalPairs[] = {{"such", "as"}};
+constexpr std::string_view kArticles[] = {"the", "a", "an"};
+
+bool in(const std::string_view* b, const std::string_view* e, std::string_view key) {
+  return std::find(b, e, key) != e;
+}
+
+// "ROK", "U.S", "US": two or more capitals and nothing lowercase.
+bool is_acronym(std::string_view part) {
+  std::size_t upper = 0;
+  for (std::size_t i = 0; i < part.size();) {
+    const char32_t c = next_code_point(part, i);
+    if (qa_detail::is_lower(c)) return false;
+    if (qa_detail::is_upper(c)) ++upper;
+  }
+  return upper >= 2;
+}
+
+// "ROK-U.S.", "US-China", "Korea-US": capitalised parts joined by hyphens, one an acronym.
+bool attributive_pair(std::string_view word) {
+  if (word.find('-') == std::string_view::npos) return false;
+  bool acronym = false;
+  std::size_t start = 0;
+  while (start <= word.size()) {
+    const std::size_t dash = std::min(word.find('-', start), word.size());
+    const std::string_view part = word.substr(start, dash - start);
+    if (part.empty() || !qa_detail::is_upper(qa_detail::code_point_at(part, 0))) return false;
+    acronym = acronym || is_acronym(part);
+    start = dash + 1;
+  }
+  return acronym;
+}
+
+// The Korean side ends like a sentence: its last character, past closing quotation marks and
+// brackets, is final punctuation.
+bool korean_sentence(std::string_view ko) {
+  std::size_t end = ko.size();
+  while (end > 0) {
+    const char32_t c = previous_code_point(ko, end);
+    if (c == '.' || c == '?' || c == '!' || c == U'。') return true;
+    if (!(c == U'”' || c == U'’' || c == '"' || c == '\'' || c == ')' || is_space(c))) return false;
+  }
+  return false;
+}
+
+class TruncationCheck final : public Check {
+ public:
+  std::string_view id() const override { return "truncation"; }
+  std::string_view description() const override {
+    return "an English sentence that stops mid-phrase";
+  }
+  std::vector<CheckParameter> parameters() const override {
+    return {{"min-words", kMinWords, "shorter English segments are not looked at"}};
+  }
+  void run(const CheckContext& ctx, const CheckOptions& options,
+           std::vector<Finding>& out) const override {
+    const auto min_words = static_cast<std::size_t>(options.param(id(), "min-words", kMinWords));
+    for (const Bead& b : ctx.alignment) {
+      if (b.ko_size() == 0 || b.en_size() == 0) continue;
+      if (!korean_sentence(ctx.ko.raw(b.ko_end - 1))) continue;
+      const std::uint32_t last = b.en_end - 1;
+      const std::string_view s = ctx.en.raw(last);
+      const std::vector<qa_detail::Word> w = qa_detail::english_words(s);
+      if (w.size() < min_words) continue;
+      const auto [why, severity] = cut_reason(s, w);
+      if (why.empty()) continue;
+      Finding f = qa_detail::bead_finding(id(), severity, b);
+      const std::size_t base = ctx.en.segments[last].span.begin;
+      f.en_spans.push_back({base + w.back().begin, base + s.size()});
+      f.message = "English segment " + std::to_string(last) + " stops mid-phrase: it ends " + why +
+                  " (" + qa_detail::context_around(s, s.size(), 50, 0) + ").";
+      out.push_back(std::move(f));
+    }
+  }
+
+ private:
+  // Why the segment looks cut, with the severity; empty when it does not.
+  static std::pair<std::string, Severity> cut_reason(std::string_view s,
+                                                     const std::vector<qa_detail::Word>& w) {
+    std::string_view tail = s.substr(w.back().end);
+    while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
+    const std::string_view last(s.substr(w.back().begin, w.back().end - w.back().begin));
+    if (tail == "," || tail == " -" || tail == "-" || tail == "—" || tail == " —")
+      return {"on \"" + std::string(tail) + "\"", Severity::kMinor};
+    if (!(tail.empty() || tail == ".")) return {};
+    if (qa_detail::is_lower(qa_detail::code_point_at(last, 0))) {
+      if (in(std::begin(kNeverFinal), std::end(kNeverFinal), w.back().key))
+        return {"on \"" + std::string(last) + "\", which cannot end a sentence", Severity::kMajor};
+      for (const auto& [first, second] : kNeverFinalPairs)
+        if (w.size() >= 2 && w[w.size() - 2].key == first && w.back().key == second)
+          return {"on \"" + std::string(first) + " " + std::string(second) +
+                      "\", which cannot end a sentence",
+                  Severity::kMajor};
+    }
+    const bool after_article =
+        w.size() >= 2 && in(std::begin(kArticles), std::end(kArticles), w[w.size() - 2].key);
+    std::string_view bare = last;
+    if (!bare.empty() && bare.back() == '.') bare.remove_suffix(1);
+    if (after_article && attributive_pair(bare))
+      return {"on \"" + std::string(w[w.size() - 2].key) + " " + std::string(last) +
+                  "\", a modifier whose noun is missing",
+              Severity::kMajor};
+    return {};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_truncation_check() {
+  return std::make_unique<TruncationCheck>();
+}
+
+}  // namespace kealign

@@ -1,0 +1,165 @@
+#include "checks/util.hpp"
+#include "script.hpp"
+
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+namespace kealign::qa_detail {
+namespace {
+
+constexpr std::string_view kEllipsis = "…";
+
+// Byte offset `count` code points back from i (or 0).
+std::size_t back_code_points(std::string_view text, std::size_t i, std::size_t count) {
+  for (; i > 0 && count > 0; --count) i = code_point_start(text, i - 1);
+  return i;
+}
+
+std::size_t forward_code_points(std::string_view text, std::size_t i, std::size_t count) {
+  while (i < text.size() && count > 0) {
+    next_code_point(text, i);
+    --count;
+  }
+  return i;
+}
+
+std::vector<std::uint32_t> bead_of(const Alignment& alignment, std::size_t count, bool ko) {
+  std::vector<std::uint32_t> out(count, 0);
+  for (std::size_t b = 0; b < alignment.size(); ++b) {
+    const std::uint32_t begin = ko ? alignment[b].ko_begin : alignment[b].en_begin;
+    const std::uint32_t end = ko ? alignment[b].ko_end : alignment[b].en_end;
+    for (std::uint32_t i = begin; i < end && i < count; ++i) out[i] = static_cast<std::uint32_t>(b);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> id_range(std::uint32_t begin, std::uint32_t end) {
+  std::vector<std::uint32_t> ids;
+  for (std::uint32_t i = begin; i < end; ++i) ids.push_back(i);
+  return ids;
+}
+
+Finding bead_finding(std::string_view check, Severity severity, const Bead& bead) {
+  Finding f;
+  f.check = std::string(check);
+  f.severity = severity;
+  f.ko_ids = id_range(bead.ko_begin, bead.ko_end);
+  f.en_ids = id_range(bead.en_begin, bead.en_end);
+  return f;
+}
+
+Finding variants_finding(std::string_view check, const std::vector<Variant>& variants,
+                         std::string_view lead) {
+  Finding f;
+  f.check = std::string(check);
+  f.severity = Severity::kMinor;
+  std::set<std::uint32_t> ko, en;
+  std::string forms;
+  for (const Variant& v : variants) {
+    ko.insert(v.ko_ids.begin(), v.ko_ids.end());
+    en.insert(v.en_ids.begin(), v.en_ids.end());
+    f.en_spans.insert(f.en_spans.end(), v.en_spans.begin(), v.en_spans.end());
+    f.ko_spans.insert(f.ko_spans.end(), v.ko_spans.begin(), v.ko_spans.end());
+    std::string ids;
+    for (auto i : v.en_ids) ids += (ids.empty() ? "" : ", ") + std::to_string(i);
+    forms += fmt::format("{}{} (English segment{} {})", forms.empty() ? "" : " and ", v.shown,
+                         v.en_ids.size() > 1 ? "s" : "", ids);
+  }
+  f.ko_ids.assign(ko.begin(), ko.end());
+  f.en_ids.assign(en.begin(), en.end());
+  f.message = std::string(lead) + forms;
+  return f;
+}
+
+std::vector<Piece> side_pieces(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
+  std::vector<Piece> out;
+  for (std::uint32_t i = begin; i < end && i < text.size(); ++i)
+    out.push_back({i, text.raw(i), text.segments[i].span.begin});
+  return out;
+}
+
+std::vector<std::uint32_t> bead_of_ko(const Alignment& alignment, std::size_t ko_count) {
+  return bead_of(alignment, ko_count, true);
+}
+
+std::vector<std::uint32_t> bead_of_en(const Alignment& alignment, std::size_t en_count) {
+  return bead_of(alignment, en_count, false);
+}
+
+bool is_hangul(char32_t c) {
+  return lang::is_hangul(c);
+}
+
+bool is_han(char32_t c) {
+  return u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SCRIPT) == USCRIPT_HAN;
+}
+
+bool is_latin_letter(char32_t c) {
+  return u_isalpha(static_cast<UChar32>(c)) &&
+         u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SCRIPT) == USCRIPT_LATIN;
+}
+
+bool is_letter(char32_t c) {
+  return u_isalpha(static_cast<UChar32>(c));
+}
+bool is_upper(char32_t c) {
+  return u_isupper(static_cast<UChar32>(c));
+}
+bool is_lower(char32_t c) {
+  return u_islower(static_cast<UChar32>(c));
+}
+
+bool has_hangul(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();)
+    if (is_hangul(next_code_point(text, i))) return true;
+  return false;
+}
+
+bool has_letter(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();)
+    if (is_letter(next_code_point(text, i))) return true;
+  return false;
+}
+
+char32_t code_point_before(std::string_view text, std::size_t i) {
+  return i == 0 ? 0 : previous_code_point(text, i);
+}
+
+char32_t code_point_at(std::string_view text, std::size_t i) {
+  return i < text.size() ? next_code_point(text, i) : 0;
+}
+
+std::string quote_excerpt(std::string_view text, std::size_t max_chars) {
+  const std::string folded = fold_space(text);
+  const std::string_view f(folded);
+  if (code_point_count(f) <= max_chars) return "\"" + folded + "\"";
+  const std::size_t head = forward_code_points(f, 0, max_chars / 2);
+  const std::size_t tail = back_code_points(f, f.size(), max_chars / 2);
+  return "\"" + std::string(f.substr(0, head)) + std::string(kEllipsis) +
+         std::string(f.substr(tail)) + "\"";
+}
+
+std::string context_around(std::string_view text, std::size_t at, std::size_t before,
+                           std::size_t after) {
+  const std::size_t from = back_code_points(text, at, before);
+  const std::size_t to = forward_code_points(text, at, after);
+  std::string out = from > 0 ? std::string(kEllipsis) : std::string();
+  out += fold_space(text.substr(from, to - from));
+  if (to < text.size()) out += kEllipsis;
+  return "\"" + out + "\"";
+}
+
+std::string english_evidence(const SegmentedText& en, const Bead& bead, std::size_t at,
+                             std::size_t before, std::size_t after) {
+  for (std::uint32_t i = bead.en_begin; i < bead.en_end; ++i) {
+    const Span s = en.segments[i].span;
+    if (at >= s.begin && at < s.end)
+      return context_around(en.document.view(s), at - s.begin, before, after);
+  }
+  return context_around(en.document.text, at, before, after);
+}
+
+}  // namespace kealign::qa_detail

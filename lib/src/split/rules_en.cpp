@@ -1,0 +1,118 @@
+// English sentence ends: abbreviations, initials, acronyms, numbers, ellipses, quotes.
+#include <algorithm>
+
+#include "abbreviations.hpp"
+#include "kealign/text.hpp"
+#include "split_chars.hpp"
+#include "split_rules.hpp"
+
+namespace kealign::split_detail {
+namespace {
+
+// "…" stands for three periods; an ellipsis and a period ("....", "… .") may end a sentence
+// before a capital, a bare ellipsis only marks an omission ("the thing is . . . I didn't").
+constexpr std::size_t kEllipsisDots = 3;
+constexpr std::size_t kEllipsisWithPeriod = 4;
+constexpr std::size_t kMaxAcronymLetters = 2;  // letters between the periods of "Ph.D."
+
+bool has_period(const Block& b, const Candidate& c) {
+  for (std::size_t k = c.term_begin; k < c.term_end; ++k) {
+    if (b.cp[k] == '.' || b.cp[k] == 0xFF0E || b.cp[k] == 0x3002) return true;
+  }
+  return false;
+}
+
+// Periods in the run, an ellipsis character counting as three.
+std::size_t dot_count(const Block& b, const Candidate& c) {
+  std::size_t dots = 0;
+  for (std::size_t k = c.term_begin; k < c.term_end; ++k) {
+    dots += is_ellipsis_char(b.cp[k]) ? kEllipsisDots : b.cp[k] == '.';
+  }
+  return dots;
+}
+
+bool is_number(std::u32string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char32_t c) {
+    return is_digit(c) || c == '.' || c == ',' || c == '$' || c == '%';
+  }) && std::any_of(w.begin(), w.end(), [](char32_t c) { return is_digit(c); });
+}
+
+// "u.s", "a.m", "e.u", "Ph.D": one or two letters between periods (not "x.html").
+bool is_dotted_acronym(std::u32string_view w) {
+  if (w.find(U'.') == std::u32string_view::npos) return false;
+  std::size_t run = 0;
+  for (const char32_t c : w) {
+    if (c == '.') {
+      run = 0;
+    } else if (!is_latin(c) || ++run > kMaxAcronymLetters) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The single capital before the period is an initial ("Jonas E. Smith", "J. R. R. Tolkien"),
+// not the pronoun or a letter closing the sentence ("you and I. Did").
+bool is_initial(const Block& b, std::size_t letter) {
+  const std::size_t wb = b.word_begin(letter);
+  if (wb != letter && !is_opener(b.cp[wb])) return false;
+  if (wb == 0) return true;
+  const std::size_t prev_end = [&] {
+    std::size_t k = wb;
+    while (k > 0 && b.space(k - 1)) --k;
+    return k;
+  }();
+  if (prev_end == 0) return true;
+  return is_upper(b.cp[b.word_begin(prev_end)]);
+}
+
+// The original-case token before the period, after any hyphen ("ROK-U.S" -> "U.S").
+std::u32string_view raw_token(const Block& b, std::size_t i) {
+  std::size_t k = i;
+  while (k > 0 && !b.space(k - 1) && b.cp[k - 1] != '-' && b.cp[k - 1] != '/' &&
+         !is_opener(b.cp[k - 1]))
+    --k;
+  return std::u32string_view(b.cp.data() + k, i - k);
+}
+
+// Whether an abbreviation before the period keeps the sentence going into a capitalised word.
+bool abbreviation_continues(const Block& b, const Candidate& c, std::size_t first) {
+  const std::u32string lower = word_before(b, c.term_begin);
+  if (lower.empty()) return false;
+  if (lang::is_title_abbreviation(lower)) return true;
+  const std::u32string_view raw = raw_token(b, c.term_begin);
+  if (raw.size() == 1 && is_upper(raw[0])) return is_initial(b, c.term_begin - 1);
+  if (is_dotted_acronym(raw)) {
+    const bool lower_case = std::none_of(raw.begin(), raw.end(), is_upper);
+    return lower_case || lang::is_acronym_continuation(word_at(b, first));
+  }
+  return false;
+}
+
+}  // namespace
+
+bool english_ends_sentence(const Block& b, const Candidate& c) {
+  if (!c.spaced()) return false;  // URLs, decimals, e-mail addresses, "Jr.'s"
+  const char32_t next = b.cp[c.next];
+  if (next == '.') {  // "compounds. . . . The": the ellipsis opens the next sentence
+    const Candidate e = read_candidate(b, c.next);
+    return e.next < b.size() && is_upper(b.cp[e.next]);
+  }
+  if (next == ',' || next == ';' || next == ':' || is_closer(next) || next == '-') return false;
+  std::size_t first = c.next;
+  while (first < b.size() && (is_opener(b.cp[first]) || is_symmetric_quote(b.cp[first]))) ++first;
+  if (first >= b.size()) return true;
+  const char32_t f = b.cp[first];
+  if (is_lower(f)) return false;
+  if (!has_period(b, c)) return true;  // "?" "!" before a capital, digit or other script
+  const std::size_t dots = dot_count(b, c);
+  if (dots >= 2) return dots >= kEllipsisWithPeriod && is_upper(f);
+  if (c.closed) return true;
+  if (is_digit(f)) {
+    const std::u32string lower = word_before(b, c.term_begin);
+    return !lang::is_number_abbreviation(lower) && !is_number(lower);
+  }
+  return !abbreviation_continues(b, c, first);
+}
+
+}  // namespace kealign::split_detail

@@ -89,7 +89,7 @@ LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const Le
 }
 
 LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
-                        const LengthModel& current, const LengthModel& prior) {
+                        const LengthModel& current, const LengthModel& prior, bool fit_tail) {
   std::vector<double> xs, ys, ws;
   double headline_x = 0, headline_y = 0;
   Eigen::Array<double, kBeadShapeCount, 1> shape_counts =
@@ -115,10 +115,8 @@ LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const
   const Eigen::Map<const Eigen::ArrayXd> x(xs.data(), xs.size()), y(ys.data(), ys.size()),
       w(ws.data(), ws.size());
   if (xs.size() > 0) {
-    // The mixture's own EM on this path, from a broad start so that a heavy tail can be found.
+    // The mixture's own EM on this path, from the current model.
     LengthModel m = current;
-    m.loose_share = std::max(current.loose_share, kStartLooseShare);
-    m.loose_spread = std::min(current.loose_spread, kStartLooseSpread);
     double mean_x = 0;
     for (int iteration = 0; iteration < kMixtureIterations; ++iteration) {
       // E step: each link's responsibility of the loose component.
@@ -143,6 +141,7 @@ LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const
       const double prior_loose = prior.variance * prior.loose_spread * prior.loose_spread;
       const double loose_variance = ((w_loose * spread).sum() + kLooseSpreadPseudoBeads * prior_loose) /
                                     (w_loose.sum() + kLooseSpreadPseudoBeads);
+      if (!fit_tail) continue;
       m.loose_spread =
           std::clamp(std::sqrt(loose_variance / m.variance), kMinLooseSpread, kMaxLooseSpread);
       m.loose_share = std::clamp((w_loose.sum() + kLooseSharePseudoBeads * prior.loose_share) /

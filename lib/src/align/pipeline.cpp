@@ -27,8 +27,9 @@ constexpr double kMaxShapeMismatch = 3.0;
 // another earns kNullRunBonus, a 1-0 after a 0-1 or back pays kNullSwitchPenalty (AnchorWeights).
 constexpr double kNullRunBonus = 1.0;
 constexpr double kNullSwitchPenalty = 0.5;
-// Loose share of the fitted length model above which EM is also started from a heavy tail.
-constexpr double kHeavyTailCheck = 0.01;
+// Pairs up to this many grid cells (about a thousand segments a side, the default exact_cells)
+// are searched a second time from a heavy length tail; a longer pair would double its time.
+constexpr std::size_t kHeavyTailCells = std::size_t{1} << 20;
 
 std::vector<std::unique_ptr<align_detail::SegmentScorer>> make_scorers(
     const AlignOptions& options) {
@@ -170,7 +171,7 @@ SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& o
   SearchResult r = searcher.run(model, options.band, pass == passes);
   if (fit) {
     for (int round = 0; round < kEmRounds; ++round) {
-      model = align_detail::refit_model(r.alignment, kp, ep, model, options.model);
+      model = align_detail::refit_model(r.alignment, kp, ep, model, options.model, heavy_tail);
       ++pass;
       r = searcher.run(model, width(pass), pass == passes);
     }
@@ -224,14 +225,17 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     result.model = model;
     return true;
   };
-  // EM from the defaults' light tail keeps it when the path hides a heavy one (links that do not
-  // fit are joined into 2-2 beads or left unlinked), and EM from a heavy tail keeps that one when
-  // it hides merges (a 1-2 read as a 1-1 beside a 1-3): started both ways when the fit finds
-  // more than a trace of loose links, the path that shows the translation better is kept, the
-  // heavy tail's on a tie (docs/decisions/news-alignment.md).
+  // The first search keeps the defaults' light length tail, which a news path hides (links that
+  // do not fit are joined into 2-2 beads or left unlinked). When the path shows a merge or a 1-0
+  // beside a 0-1, the pair is searched again with the tail fitted from a heavy start (which alone
+  // would read a true 1-2 as a 1-1 beside a 1-3), and the path that shows the translation better
+  // is kept, the heavy one on a tie (docs/decisions/news-alignment.md); short pairs only.
   if (options.calibration == Calibration::kAuto && ko.size() != 0 && en.size() != 0 &&
-      (result.model.loose_share > kHeavyTailCheck || hides_links(result.alignment))) {
-    search_again({}, false, true, true);
+      ko.size() * en.size() <= kHeavyTailCells && hides_links(result.alignment)) {
+    // Whether the texts are related is judged on the first path: under a heavy tail unrelated
+    // sentences of similar length link up, and the better of two paths flatters any pair.
+    const Relatedness first = result.relatedness;
+    if (search_again({}, false, true, true) && !first.related) result.relatedness = first;
   }
   // A translation of part of the text: searched again with the missing passage's segments
   // standing alone at little cost, as the measure prices it once, not per segment. The search

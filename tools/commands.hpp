@@ -27,5 +27,6 @@ void add_report_command(CLI::App& app);
 void add_eval_command(CLI::App& app);
 void add_lexicon_command(CLI::App& app);
 void add_run_command(CLI::App& app);
+void add_stream_command(CLI::App& app);
 
 }  // namespace kealign::cli

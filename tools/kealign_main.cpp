@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   kealign::cli::add_eval_command(app);
   kealign::cli::add_lexicon_command(app);
   kealign::cli::add_run_command(app);
+  kealign::cli::add_stream_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,6 +1,8 @@
 // Writers for findings: the TSV `kealign check` writes by default and its JSON form.
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "app/formats.hpp"
 #include "app/io.hpp"
 
@@ -43,6 +45,7 @@ std::string format_findings_json(const std::vector<Finding>& findings, const Doc
                    {"en_ids", f.en_ids},
                    {"check", f.check},
                    {"severity", std::string(severity_name(f.severity))},
+                   {"confidence", std::round(f.confidence * 100) / 100},
                    {"message", f.message},
                    {"passage", f.passage},
                    {"ko_spans", spans(f.ko_spans, ko)},

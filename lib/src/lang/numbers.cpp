@@ -232,10 +232,15 @@ constexpr std::u32string_view kNativeCounters[] = {
     U"번째", U"번", U"차례", U"가지", U"개", U"명", U"사람", U"살", U"시간", U"시",
     U"달러", U"달", U"마리", U"권",   U"장", U"대", U"척",   U"곳", U"군데", U"배",
     U"잔",   U"병", U"채",   U"벌",   U"쌍", U"해", U"분",   U"건", U"편"};
+// Currencies and counters of things (대 for vehicles and machines, 척 for ships, 채 for houses,
+// 마리 for animals, 톤, 평, 배럴) too: "2만엔", "1만2000대", "30평", "290만배럴". Not 곳, 장, 병,
+// 표: after 이 or 일 they are as often "this place", "this chapter" as a count.
 constexpr std::u32string_view kSinoCounters[] = {
-    U"번", U"개국", U"개월",   U"개", U"명", U"주년", U"주일", U"주",   U"년",
-    U"월", U"일",   U"회",     U"차", U"분", U"초",   U"시간", U"세기", U"세",
-    U"원", U"달러", U"퍼센트", U"건", U"층", U"가구", U"배",   U"위",   U"등"};
+    U"번",   U"개국", U"개월",   U"개",     U"명",   U"주년", U"주일", U"주",   U"년",
+    U"월",   U"일",   U"회",     U"차",     U"분",   U"초",   U"시간", U"세기", U"세",
+    U"원",   U"달러", U"퍼센트", U"건",     U"층",   U"가구", U"배",   U"위",   U"등",
+    U"엔",   U"유로", U"위안",   U"파운드", U"루블", U"페소", U"대",   U"척",   U"채",
+    U"마리", U"톤",   U"평",     U"권",     U"편",   U"그루", U"배럴", U"갤런", U"리터"};
 
 // Syllables that may follow a counter inside the same word: particles and endings (명이, 번째로,
 // 년간, 개월여). Anything else means the counter was the start of another word (장관, 시장).

@@ -14,6 +14,7 @@ std::vector<std::unique_ptr<Check>> make_registry() {
   std::vector<std::unique_ptr<Check>> r;
   // Report order: what is missing or extra first, then the shape of each link, then its words.
   r.push_back(make_boilerplate_check());
+  r.push_back(make_text_damage_check());
   r.push_back(make_omission_check());
   r.push_back(make_addition_check());
   r.push_back(make_quote_balance_check());
@@ -26,8 +27,11 @@ std::vector<std::unique_ptr<Check>> make_registry() {
   // Lexical checks.
   r.push_back(make_number_mismatch_check());
   r.push_back(make_latin_token_mismatch_check());
+  r.push_back(make_negation_check());
+  r.push_back(make_mistranslation_check());
   r.push_back(make_untranslated_term_check());
   r.push_back(make_name_consistency_check());
+  r.push_back(make_spelling_variant_check());
   r.push_back(make_term_consistency_check());
   return r;
 }
@@ -78,6 +82,18 @@ std::string_view severity_name(Severity s) {
   return "minor";
 }
 
+double default_confidence(Severity s) {
+  switch (s) {
+    case Severity::kMajor:
+      return 0.8;
+    case Severity::kMinor:
+      return 0.5;
+    case Severity::kInfo:
+      return 0.2;
+  }
+  return 0.5;
+}
+
 double CheckOptions::param(std::string_view check, std::string_view name, double fallback) const {
   std::string key(check);
   key += '.';
@@ -124,6 +140,9 @@ std::vector<Finding> run_checks(const CheckContext& ctx, const CheckOptions& opt
   std::vector<Finding> out;
   for (const auto& check : all_checks())
     if (!options.disabled.count(std::string(check->id()))) check->run(ctx, options, out);
+  for (Finding& f : out)
+    f.confidence =
+        f.confidence < 0 ? default_confidence(f.severity) : std::clamp(f.confidence, 0.0, 1.0);
   const BeadIndex index(ctx.alignment);
   std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> keys;  // bead, rank, original
   keys.reserve(out.size());

@@ -316,12 +316,19 @@ struct Page : Renderer {
         fmt::format("<section id=\"findings\">\n<h2>Findings ({})</h2>\n", input.findings.size());
     if (input.findings.empty()) out += "<p>No check reported a problem.</p>\n";
     out += "<ol class=\"findings\">\n";
-    for (std::size_t fi = 0; fi < input.findings.size(); ++fi) {
+    // Most certain first; each keeps its number (the links and notes refer to it).
+    std::vector<std::size_t> order(input.findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return input.findings[a].confidence > input.findings[b].confidence;
+    });
+    for (std::size_t fi : order) {
       const Finding& f = input.findings[fi];
       out += fmt::format(
-          "<li id=\"finding-{0}\" class=\"finding sev-{1}\" data-f=\"{0}\" data-check=\"{2}\" "
-          "data-severity=\"{1}\"><span class=\"badge sev-{1}\">{1}</span> <code>{2}</code> ",
-          fi + 1, sev(fi), escape_html(f.check));
+          "<li value=\"{0}\" id=\"finding-{0}\" class=\"finding sev-{1}\" data-f=\"{0}\" "
+          "data-check=\"{2}\" data-severity=\"{1}\"><span class=\"badge sev-{1}\">{1}</span> "
+          "<code>{2}</code> <span class=\"confidence\">confidence {3:.2f}</span> ",
+          fi + 1, sev(fi), escape_html(f.check), std::max(0.0, f.confidence));
       std::string links;
       for (std::size_t l : layout.finding_links[fi])
         links +=

@@ -1,6 +1,8 @@
 // The plain Markdown report: summary tables, findings with quoted evidence, the links table.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "report_common.hpp"
 
 namespace kealign {
@@ -108,8 +110,9 @@ struct Markdown : Renderer {
       if (!f.en_ids.empty())
         where += (where.empty() ? "" : "; ") + ("English " + id_list(f.en_ids));
       const std::string number = std::to_string(fi + 1) + ". ";
-      out += fmt::format("{}**{}** `{}` ({}): {}\n", number, severity_name(f.severity), f.check,
-                         where, escape_md(f.message));
+      out += fmt::format("{}**{}** `{}` (confidence {:.2f}; {}): {}\n", number,
+                         severity_name(f.severity), f.check, std::max(0.0, f.confidence), where,
+                         escape_md(f.message));
       const std::string indent(number.size(), ' ');
       evidence(f, Side::kKorean, indent);
       evidence(f, Side::kEnglish, indent);

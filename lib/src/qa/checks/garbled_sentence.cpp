@@ -1,7 +1,9 @@
 // garbled-sentence (major): an English sentence broken part-way through translation —
 //  * a period followed by a lowercase function word (". that,” he pointed out", "later. the
-//    position"), unless the period ends an abbreviation ("U.S. the", "e.g. the"); other lowercase
-//    words after a period are too often code or UI names ("oper can also be used");
+//    position"), or glued after a function word and followed by a lowercase word ("Select the.
+//    cells", "you can. change the colour"), unless the period ends an abbreviation ("U.S. the",
+//    "e.g. the"); other lowercase words after a period are too often code or UI names ("oper can
+//    also be used");
 //  * a stray comma: a doubled comma after a word (", ,") or a comma standing alone after a
 //    closing quotation mark or a sentence's final punctuation ("Korea.” , Would you"); number
 //    formats such as "#,," are not words;
@@ -35,6 +37,11 @@ struct Evidence {
   std::string what;
 };
 
+// Letters a-z only: a word, not code or a name.
+bool plain_lowercase(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // ". word" with a lowercase word after a period that does not end an abbreviation.
 void period_then_lowercase(std::string_view s, const std::vector<qa_detail::Word>& words,
                            std::vector<Evidence>& out) {
@@ -43,12 +50,20 @@ void period_then_lowercase(std::string_view s, const std::vector<qa_detail::Word
     if (a.end >= s.size() || s[a.end] != '.' || a.end + 1 >= s.size() || s[a.end + 1] != ' ')
       continue;
     if (a.end > a.begin && s[a.end - 1] == '.') continue;  // "U.S." ends with its own period
-    if (qa_detail::is_abbreviation(s.substr(a.begin, a.end - a.begin))) continue;
+    // A single letter before a period is an initial ("J. smith"), except the article "a".
+    const bool article = s.substr(a.begin, a.end - a.begin) == "a";
+    if (!article && qa_detail::is_abbreviation(s.substr(a.begin, a.end - a.begin))) continue;
+    if (a.key == "am" || a.key == "pm") continue;  // "8:10 am. after": a.m. without its periods
     const qa_detail::Word& b = words[w + 1];
     std::size_t gap = a.end + 1;
     while (gap < b.begin && s[gap] == ' ') ++gap;
     if (gap != b.begin || !qa_detail::is_lower(qa_detail::code_point_at(s, b.begin))) continue;
-    if (!qa_detail::is_function_word(b.key)) continue;
+    // Either side a function word: "later. the position", "Select the. cells", "you can. change".
+    // A lowercase word after a period is otherwise too often code or a UI name.
+    const std::string_view before = s.substr(a.begin, a.end - a.begin);
+    const bool glued = qa_detail::is_function_word(a.key) && plain_lowercase(before) &&
+                       plain_lowercase(s.substr(b.begin, b.end - b.begin));
+    if (!glued && !qa_detail::is_function_word(b.key)) continue;
     out.push_back({a.end, 1,
                    "a period followed by a lowercase word at " +
                        qa_detail::context_around(s, a.end, 25, 20)});

@@ -1,6 +1,8 @@
 // latin-token-mismatch: an acronym or other Latin-script token (ICBM, NPG, VOA, LibreOffice, F5)
-// written in the Korean side of a link but missing from its English side (major for acronyms and
-// tokens with digits, minor for other words); optionally an English acronym that the Korean side
+// written in the Korean side of a link but missing from its English side, or a token with digits
+// the English writes more often than the Korean (major when a token with digits is replaced by one
+// of the same shape: B2 -> B7, F9 -> F2, 3D -> 4D; minor otherwise: translations add, drop and
+// spell out acronyms); optionally an English acronym that the Korean side
 // neither writes nor spells in Hangul (minor: "NATO" for 나토, "UN" for 유엔 are fine). Comparison
 // ignores case, periods ("U.S." = "US"), plural and possessive endings ("ICBMs", "NPG’s"), and
 // accepts a compound when its parts appear ("ROK-US"). Parameters: "english-acronyms" (default 0):
@@ -9,6 +11,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <set>
 
 #include "checks/checks.hpp"
@@ -83,9 +87,10 @@ std::vector<LatinToken> latin_tokens(std::string_view text, std::size_t base,
     }
     const std::string_view s = text.substr(i, end - i);
     const auto letters = std::count_if(s.begin(), s.end(), latin);
-    if (static_cast<std::size_t>(letters) >= min_letters) {
-      const bool digits =
-          std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool digits =
+        std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    // A letter and digits also make a token: a cell (B2), a key (F5), a paper size (A4).
+    if (static_cast<std::size_t>(letters) >= min_letters || (letters > 0 && digits)) {
       out.push_back(
           {{base + i, base + end}, std::string(s), key_of(s), lang::is_all_caps(s) || digits});
     }
@@ -169,27 +174,98 @@ bool spelled_in_hangul(std::string_view acronym, const std::vector<lang::HangulW
 }
 
 // Whether the English spells the acronym out: capitalised words whose initials give it, small
-// function words skipped ("World Trade Organization" = WTO, "Food and Drug Administration" = FDA).
+// function words either skipped or counted ("World Trade Organization" = WTO, "Food and Drug
+// Administration" = FDA, "Voice of America" = VOA), or words of a compound counted part by part
+// ("Korea Development Institute" = KDI).
 bool expanded(std::string_view acronym, const std::vector<lang::LatinWord>& words) {
   static constexpr std::string_view kSkipped[] = {"of", "and", "for", "the", "on", "in", "&"};
   const std::string want = lang::lower_letters(acronym);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    std::string initials;
-    for (std::size_t j = i; j < words.size() && initials.size() < want.size(); ++j) {
-      const std::string w = lang::lower_letters(words[j].text);
-      if (j > i && std::find(std::begin(kSkipped), std::end(kSkipped), w) != std::end(kSkipped))
-        continue;
-      if (!lang::is_capitalized(words[j].text) && !lang::is_all_caps(words[j].text)) break;
-      initials += w.front();
-    }
-    if (initials == want) return true;
-  }
+  // match(j, k): words from j spell want from k.
+  const auto skippable = [&](std::size_t j) {
+    const std::string w = lang::lower_letters(words[j].text);
+    return std::find(std::begin(kSkipped), std::end(kSkipped), w) != std::end(kSkipped);
+  };
+  std::function<bool(std::size_t, std::size_t, bool)> match = [&](std::size_t j, std::size_t k,
+                                                                  bool first) -> bool {
+    if (k == want.size()) return true;
+    if (j >= words.size()) return false;
+    const std::string w = lang::lower_letters(words[j].text);
+    if (w.empty()) return false;
+    const bool capital = lang::is_capitalized(words[j].text) || lang::is_all_caps(words[j].text);
+    if (!first && skippable(j) && match(j + 1, k, false)) return true;
+    if (!capital && !(!first && skippable(j))) return false;
+    return w.front() == want[k] && match(j + 1, k + 1, false);
+  };
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (match(i, 0, true)) return true;
   return false;
 }
 
-// A measure ("120km", "3GB"): the number check compares it.
+// Whether the token stands inside parentheses in the document text: "유럽연합(EU)".
+bool in_parentheses(Span span, std::string_view text) {
+  const std::size_t open = text.rfind('(', span.begin);
+  if (open == std::string_view::npos) return false;
+  const std::size_t close_before = text.rfind(')', span.begin);
+  if (close_before != std::string_view::npos && close_before > open) return false;
+  const std::size_t close = text.find(')', span.end);
+  const std::size_t nl = text.find('\n', span.end);
+  return close != std::string_view::npos && (nl == std::string_view::npos || close < nl) &&
+         span.begin - open < 80;
+}
+
+// A measure ("120km", "3GB"): the number check compares it. "2D", "3D" and "8x8" are names of
+// things, not amounts, and are compared here.
 bool measure(const LatinToken& t) {
-  return !t.text.empty() && t.text[0] >= '0' && t.text[0] <= '9';
+  if (t.text.empty() || t.text[0] < '0' || t.text[0] > '9') return false;
+  const std::size_t letters = t.text.find_first_not_of("0123456789");
+  if (letters == std::string::npos) return true;
+  const std::string_view rest = std::string_view(t.text).substr(letters);
+  if (rest == "D" || rest == "d") return false;
+  if (rest.size() > 1 && (rest[0] == 'x' || rest[0] == 'X') && rest[1] >= '0' && rest[1] <= '9')
+    return false;
+  return true;
+}
+
+// A token's shape: letters as 'a', digits as '0', the rest kept ("B2" -> "a0", "F-35" -> "a-00").
+std::string shape(std::string_view key) {
+  std::string out;
+  for (char c : key) out += latin(c) ? 'a' : (c >= '0' && c <= '9') ? '0' : c;
+  return out;
+}
+
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Tokens with digits (F9, B2, 3D) that one side writes more often than the other: they are never
+// translated, so each must come back as often ("press F9 … then press F9" for F9 twice).
+// The other side is searched as text with spaces removed and lower-cased, so "2 x 2" holds 2x2.
+std::vector<const LatinToken*> surplus_with_digits(const std::vector<LatinToken>& side,
+                                                   std::string_view other_text) {
+  std::string squeezed;
+  for (char c : other_text)
+    if (c != ' ' && c != '.') squeezed += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  std::map<std::string, int> balance;
+  for (const LatinToken& t : side) {
+    if (!has_digit(t.key) || measure(t) || balance.count(t.key)) continue;
+    int found = 0;
+    for (std::size_t at = squeezed.find(t.key); at != std::string::npos;
+         at = squeezed.find(t.key, at + 1)) {
+      const bool left = at == 0 || !alnum(squeezed[at - 1]);
+      const bool right =
+          at + t.key.size() >= squeezed.size() || !alnum(squeezed[at + t.key.size()]);
+      found += left && right;
+    }
+    balance[t.key] = -found;
+  }
+  for (const LatinToken& t : side)
+    if (has_digit(t.key) && !measure(t)) ++balance[t.key];
+  std::vector<const LatinToken*> out;
+  std::set<std::string> seen;
+  for (const LatinToken& t : side)
+    if (has_digit(t.key) && !measure(t) && balance[t.key] > 0 && seen.insert(t.key).second)
+      out.push_back(&t);
+  return out;
 }
 
 class LatinTokenMismatchCheck final : public Check {
@@ -211,23 +287,43 @@ class LatinTokenMismatchCheck final : public Check {
       std::vector<LatinToken> ko, en;
       std::vector<lang::HangulWord> hangul;
       for (const auto& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end)) {
-        for (auto& t : latin_tokens(p.text, p.base)) ko.push_back(std::move(t));
-        for (auto& w : lang::hangul_words(p.text, p.base)) hangul.push_back(std::move(w));
+        const auto damaged = qa_detail::damaged_spans(p.text, p.base);
+        for (auto& t : latin_tokens(p.text, p.base))
+          if (!qa_detail::overlaps(damaged, t.span.begin, t.span.end)) ko.push_back(std::move(t));
+        if (english)
+          for (auto& w : lang::hangul_words(p.text, p.base)) hangul.push_back(std::move(w));
       }
-      std::vector<lang::LatinWord> en_words;
-      for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
+      for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
         for (auto& t : latin_tokens(p.text, p.base, 0)) en.push_back(std::move(t));
-        for (auto& w : lang::latin_words(p.text, p.base)) en_words.push_back(std::move(w));
+      const auto digits = [](const LatinToken& t) { return has_digit(t.key) && !measure(t); };
+      if (!ko.empty() || std::any_of(en.begin(), en.end(), digits)) {
+        // What the comparison needs, built only for a bead with something to compare.
+        const auto side_text = [&](const SegmentedText& t, std::uint32_t from, std::uint32_t to) {
+          std::string text;
+          for (const auto& p : qa_detail::side_pieces(t, from, to))
+            text.append(p.text).push_back('\n');
+          return text;
+        };
+        std::vector<lang::LatinWord> en_words;
+        const bool acronym_missing = std::any_of(
+            ko.begin(), ko.end(), [](const LatinToken& t) { return lang::is_all_caps(t.text); });
+        if (acronym_missing)
+          for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
+            for (auto& w : lang::latin_words(p.text, p.base)) en_words.push_back(std::move(w));
+        korean_only(b, ko, en, keys_of(en), en_words, ctx.ko.document.text,
+                    side_text(ctx.ko, b.ko_begin, b.ko_end),
+                    side_text(ctx.en, b.en_begin, b.en_end), out);
       }
-      korean_only(b, ko, keys_of(en), en_words, out);
       if (english) english_only(b, en, keys_of(ko), hangul, out);
     }
   }
 
  private:
   void korean_only(const Bead& b, const std::vector<LatinToken>& ko,
-                   const std::set<std::string>& en_keys,
-                   const std::vector<lang::LatinWord>& en_words, std::vector<Finding>& out) const {
+                   const std::vector<LatinToken>& en, const std::set<std::string>& en_keys,
+                   const std::vector<lang::LatinWord>& en_words, std::string_view ko_text,
+                   const std::string& ko_side, const std::string& en_text,
+                   std::vector<Finding>& out) const {
     std::vector<const LatinToken*> missing;
     std::set<std::string> seen;
     for (const LatinToken& t : ko) {
@@ -235,17 +331,49 @@ class LatinTokenMismatchCheck final : public Check {
       if (lang::is_all_caps(t.text) && expanded(t.text, en_words)) continue;
       if (seen.insert(t.key).second) missing.push_back(&t);
     }
-    if (missing.empty()) return;
-    const bool major =
-        std::any_of(missing.begin(), missing.end(), [](const LatinToken* t) { return t->acronym; });
+    for (const LatinToken* t : surplus_with_digits(ko, en_text))
+      if (seen.insert(t->key).second) missing.push_back(t);
+    // English tokens with digits the Korean does not have as often.
+    const std::vector<const LatinToken*> extra = surplus_with_digits(en, ko_side);
+    if (missing.empty() && extra.empty()) return;
+    // Strong evidence is a token with digits (F5, B2, 2D, Windows 10): it is never translated. A
+    // Korean translation often adds an acronym the English original spells out or leaves out
+    // ("FC 바르셀로나" / "Barcelona", "유럽연합(EU)"), so a lettered acronym is minor, and one in
+    // parentheses (a gloss) weaker still.
+    const auto with_digits = [](const LatinToken* t) {
+      return std::any_of(t->text.begin(), t->text.end(),
+                         [](char c) { return c >= '0' && c <= '9'; });
+    };
+    // Major when a token with digits is replaced by one of the same shape (B2 -> B7, F9 -> F2,
+    // 3D -> 4D): a slip. A token with digits only dropped or only added may be spelt out or
+    // glossed ("G-8" / "the Group of Eight").
+    bool major = false;
+    for (const LatinToken* t : missing)
+      for (const LatinToken* u : extra)
+        major = major || (with_digits(t) && shape(t->key) == shape(u->key));
     Finding f = qa_detail::bead_finding(id(), major ? Severity::kMajor : Severity::kMinor, b);
-    std::string list;
+    f.confidence =
+        major ? 0.85
+              : (!extra.empty() || std::any_of(missing.begin(), missing.end(), with_digits) ? 0.55
+                                                                                            : 0.3);
+    for (const LatinToken* t : missing)
+      if (!major && t->acronym && !in_parentheses(t->span, ko_text)) f.confidence = 0.5;
+    std::string list, added;
     for (const LatinToken* t : missing) {
       f.ko_spans.push_back(t->span);
       list += (list.empty() ? "“" : ", “") + t->text + "”";
     }
-    f.message = fmt::format("{} in the Korean {} not in the English", list,
-                            missing.size() == 1 ? "is" : "are");
+    for (const LatinToken* t : extra) {
+      f.en_spans.push_back(t->span);
+      added += (added.empty() ? "“" : ", “") + t->text + "”";
+    }
+    if (!list.empty())
+      f.message = fmt::format("{} in the Korean {} not in the English", list,
+                              missing.size() == 1 ? "is" : "are");
+    if (!added.empty())
+      f.message +=
+          fmt::format("{}{} in the English {} not in the Korean", f.message.empty() ? "" : "; ",
+                      added, extra.size() == 1 ? "is" : "are");
     out.push_back(std::move(f));
   }
 

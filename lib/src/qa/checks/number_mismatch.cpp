@@ -2,9 +2,15 @@
 // Korean and English write them (numbers.hpp: 26일 = "26th", 3억 달러 = "$300 million", 열흘 =
 // "ten days", 세 차례 = "three times"); a number with no counterpart is only reported when the
 // other side also has one without counterpart, since a lone number is usually rephrased ("한
-// 소식통" = "an official", "양 정상" = "the two leaders"). Major when both culprits are written in
-// digits, minor when one is written in words. The words for one ("한", "one", "first", "once")
-// never trigger a finding on their own: they are articles and idioms as often as numbers.
+// 소식통" = "an official", "양 정상" = "the two leaders"). The words for one ("한", "one", "first",
+// "once") never trigger a finding on their own: they are articles and idioms as often as numbers.
+// Major only when digits stand on both sides and one number is a slip of the other (one digit
+// changed, or a power of ten: 만 for 억, million for billion); a wholly different number is as
+// often a conversion, a date written another way or a loose translation (minor).
+//
+// A Korean date written month.day ("3.1절", "8.15") matches an English month and day.
+// A number found on both sides but measured in another unit of the same dimension (900mm / "900
+// cm", 5달러 / "5 euros", 30분 / "30 hours") is major: a conversion changes the number as well.
 //
 // A hedged Korean number (10여 명, 열흘여, 약 3억, 3년 남짓) rendered as an exact one ("10 people",
 // "for 10 days") is a minor finding.
@@ -13,6 +19,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
 
 #include "checks/checks.hpp"
 #include "checks/util.hpp"
@@ -26,8 +34,9 @@ constexpr double kWeakSpelledValue = 1;  // spelled numbers up to this never tri
 
 struct Located {
   lang::NumberMention number;
-  std::string_view text;   // the mention as written
-  std::string_view after;  // the text that follows it in its segment
+  std::string_view text;    // the mention as written
+  std::string_view after;   // the text that follows it in its segment
+  std::string_view before;  // the text that precedes it in its segment
 };
 
 // Units a translation converts (miles <-> km): numbers measured in them are compared only when the
@@ -35,9 +44,15 @@ struct Located {
 constexpr std::string_view kImperialUnits[] = {
     "mile", "miles", "feet",   "foot",  "ft",    "pounds",  "pound",  "lb",
     "lbs",  "inch",  "inches", "yards", "acres", "gallons", "ounces", "fahrenheit"};
-constexpr std::string_view kMetricUnits[] = {"km",   "m",      "kg",   "cm",   "mm",
-                                             "㎞",   "㎏",     "㎝",   "킬로", "미터",
-                                             "센티", "헥타르", "리터", "℃",    "도"};
+constexpr std::string_view kMetricUnits[] = {"km",   "m",  "kg",   "cm",   "mm",       "㎞",
+                                             "㎏",   "㎝", "킬로", "미터", "센티",     "헥타르",
+                                             "리터", "℃",  "도",   "평",   "제곱미터", "㎡"};
+// Units an English conversion of a metric Korean number is written in (besides kImperialUnits).
+constexpr std::string_view kConvertedUnits[] = {
+    "mile",   "miles",      "feet",    "foot",   "ft",     "pounds", "pound",
+    "lb",     "lbs",        "inch",    "inches", "yards",  "acres",  "gallons",
+    "ounces", "fahrenheit", "degrees", "°f",     "square", "sq"};
+
 // English writes a weekday where Korean writes the day of the month (on Tuesday = 27일).
 constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                           "friday", "saturday", "sunday"};
@@ -69,7 +84,16 @@ bool measured_in(const Located& x, const std::string_view (&units)[N]) {
   while (i > 0 && ((x.text[i - 1] >= 'a' && x.text[i - 1] <= 'z') ||
                    (x.text[i - 1] >= 'A' && x.text[i - 1] <= 'Z')))
     --i;
-  return unit_follows(x.text.substr(i), units) || unit_follows(x.after, units);
+  // A range shares its unit: "22~25도", "10-12 km", "72 to 78 degrees".
+  std::string_view after = x.after;
+  for (std::string_view joiner : {"~", "-", "–", " to ", " - ", " – "}) {
+    if (after.substr(0, joiner.size()) != joiner) continue;
+    std::size_t j = joiner.size();
+    while (j < after.size() && ((after[j] >= '0' && after[j] <= '9') || after[j] == '.')) ++j;
+    if (j > joiner.size()) after.remove_prefix(j);
+    break;
+  }
+  return unit_follows(x.text.substr(i), units) || unit_follows(after, units);
 }
 
 bool mentions_weekday(const std::vector<qa_detail::Piece>& pieces) {
@@ -84,15 +108,56 @@ bool mentions_weekday(const std::vector<qa_detail::Piece>& pieces) {
 template <typename Extract>
 std::vector<Located> numbers_of(const std::vector<qa_detail::Piece>& pieces, Extract extract) {
   std::vector<Located> out;
-  for (const qa_detail::Piece& p : pieces)
+  for (const qa_detail::Piece& p : pieces) {
+    const std::vector<qa_detail::Damaged> damaged = qa_detail::damaged_spans(p.text, p.base);
     for (const lang::NumberMention& m : extract(p.text, p.base))
-      out.push_back({m, p.text.substr(m.span.begin - p.base, m.span.size()),
-                     p.text.substr(m.span.end - p.base)});
+      if (!qa_detail::overlaps(damaged, m.span.begin, m.span.end))
+        out.push_back({m, p.text.substr(m.span.begin - p.base, m.span.size()),
+                       p.text.substr(m.span.end - p.base),
+                       p.text.substr(0, m.span.begin - p.base)});
+  }
   return out;
 }
 
 bool weak(const lang::NumberMention& m) {
   return m.spelled && m.value <= kWeakSpelledValue;
+}
+
+// The digits of a value, without grouping or a decimal point: 1,200 -> "1200", 3.5 -> "35".
+std::string digits_of(double v) {
+  std::string out;
+  for (char c : fmt::format("{:.6g}", std::fabs(v)))
+    if (c >= '0' && c <= '9') out += c;
+  return out;
+}
+
+bool one_slip_apart(double a, double b) {
+  if (a == b || a <= 0 || b <= 0) return false;
+  // A power of ten apart: a scale slip (만 / 억, million / billion, a digit dropped).
+  const double ratio = a > b ? a / b : b / a;
+  const double exponent = std::log10(ratio);
+  if (exponent >= 0.999 && exponent <= 4.001 && std::fabs(exponent - std::round(exponent)) < 1e-9)
+    return true;
+  const std::string x = digits_of(a), y = digits_of(b);
+  if (x.size() < 2) return false;  // any two single digits differ in one digit
+  if (x.size() != y.size() || std::floor(std::log10(a)) != std::floor(std::log10(b))) return false;
+  std::size_t diff = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) diff += x[i] != y[i];
+  return diff == 1;
+}
+
+// Whether an English number is a translator's conversion of a Korean one, within rounding: length,
+// area (평 -> square feet or metres), weight, temperature. Any of these in either direction.
+bool converted(double ko, double en) {
+  static constexpr double kFactors[] = {0.621371, 1.60934,  3.28084, 0.3048,  0.393701, 2.54,
+                                        2.20462,  0.453592, 35.5832, 3.30579, 2.47105,  0.404686};
+  const auto close = [](double want, double got) {
+    return std::fabs(want - got) <= std::max(1.0, 0.03 * std::fabs(want));
+  };
+  if (ko <= 0 || en <= 0) return close(ko * 1.8 + 32, en);
+  for (double f : kFactors)
+    if (close(ko * f, en)) return true;
+  return close(ko * 1.8 + 32, en) || close((ko - 32) / 1.8, en);
 }
 
 bool has_counterpart(const Located& x, const std::vector<Located>& other) {
@@ -120,6 +185,123 @@ std::string describe(const std::vector<const Located*>& xs) {
   return out;
 }
 
+// A unit a number is measured in: a canonical name and its dimension. A number that matches across
+// the link but is measured in another unit of the same dimension (900mm / "900 cm", $5 / "5
+// euros") is a changed unit; a conversion changes the number too and is left to the rest.
+struct Unit {
+  std::string_view name, dimension;
+};
+struct UnitSpelling {
+  std::string_view written;
+  Unit unit;
+};
+// Longest spellings first within each family; compared case-sensitively after the number.
+constexpr UnitSpelling kUnits[] = {{"millimeters", {"mm", "length"}},
+                                   {"millimetres", {"mm", "length"}},
+                                   {"centimeters", {"cm", "length"}},
+                                   {"centimetres", {"cm", "length"}},
+                                   {"kilometers", {"km", "length"}},
+                                   {"kilometres", {"km", "length"}},
+                                   {"meters", {"m", "length"}},
+                                   {"metres", {"m", "length"}},
+                                   {"inches", {"inch", "length"}},
+                                   {"feet", {"ft", "length"}},
+                                   {"miles", {"mile", "length"}},
+                                   {"mile", {"mile", "length"}},
+                                   {"mm", {"mm", "length"}},
+                                   {"cm", {"cm", "length"}},
+                                   {"km", {"km", "length"}},
+                                   {"m", {"m", "length"}},
+                                   {"kilograms", {"kg", "weight"}},
+                                   {"grams", {"g", "weight"}},
+                                   {"tons", {"t", "weight"}},
+                                   {"tonnes", {"t", "weight"}},
+                                   {"kg", {"kg", "weight"}},
+                                   {"g", {"g", "weight"}},
+                                   {"KB", {"KB", "data"}},
+                                   {"MB", {"MB", "data"}},
+                                   {"GB", {"GB", "data"}},
+                                   {"TB", {"TB", "data"}},
+                                   {"pt", {"pt", "type"}},
+                                   {"px", {"px", "type"}},
+                                   {"points", {"pt", "type"}},
+                                   {"pixels", {"px", "type"}},
+                                   {"seconds", {"s", "time"}},
+                                   {"minutes", {"min", "time"}},
+                                   {"hours", {"h", "time"}},
+                                   {"weeks", {"week", "time"}},
+                                   {"months", {"month", "time"}},
+                                   {"dollars", {"USD", "money"}},
+                                   {"euros", {"EUR", "money"}},
+                                   {"won", {"KRW", "money"}},
+                                   {"yen", {"JPY", "money"}},
+                                   {"밀리미터", {"mm", "length"}},
+                                   {"센티미터", {"cm", "length"}},
+                                   {"킬로미터", {"km", "length"}},
+                                   {"미터", {"m", "length"}},
+                                   {"인치", {"inch", "length"}},
+                                   {"피트", {"ft", "length"}},
+                                   {"마일", {"mile", "length"}},
+                                   {"킬로그램", {"kg", "weight"}},
+                                   {"그램", {"g", "weight"}},
+                                   {"톤", {"t", "weight"}},
+                                   {"포인트", {"pt", "type"}},
+                                   {"픽셀", {"px", "type"}},
+                                   {"초", {"s", "time"}},
+                                   {"분", {"min", "time"}},
+                                   {"시간", {"h", "time"}},
+                                   {"주", {"week", "time"}},
+                                   {"개월", {"month", "time"}},
+                                   {"달러", {"USD", "money"}},
+                                   {"유로", {"EUR", "money"}},
+                                   {"원", {"KRW", "money"}},
+                                   {"엔", {"JPY", "money"}},
+                                   {"㎜", {"mm", "length"}},
+                                   {"㎝", {"cm", "length"}},
+                                   {"㎞", {"km", "length"}},
+                                   {"㎏", {"kg", "weight"}}};
+constexpr std::pair<std::string_view, Unit> kPrefixes[] = {{"$", {"USD", "money"}},
+                                                           {"€", {"EUR", "money"}},
+                                                           {"₩", {"KRW", "money"}},
+                                                           {"¥", {"JPY", "money"}}};
+
+bool ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The unit after the number's digits (glued or after one space), or before it ($5); none when
+// unknown. A Latin unit must end at a word boundary ("5 minutes" but not "5 million").
+std::optional<Unit> unit_of(const Located& x) {
+  if (!x.before.empty() && (x.before.back() == ':' || x.before.back() == '.'))
+    return std::nullopt;  // "21:30 hours": a clock time, not thirty hours
+  for (const auto& [p, u] : kPrefixes)
+    if (x.text.substr(0, p.size()) == p) return u;
+  std::size_t digits = x.text.size();
+  while (digits > 0 && !(x.text[digits - 1] >= '0' && x.text[digits - 1] <= '9')) --digits;
+  std::string rest(x.text.substr(digits));
+  rest += x.after.substr(0, 16);
+  std::string_view r(rest);
+  if (!r.empty() && r.front() == ' ') r.remove_prefix(1);
+  // Scale words between the number and the unit: "3 million dollars", "300만 달러".
+  for (std::string_view scale : {"million ", "billion ", "trillion ", "thousand "})
+    if (r.substr(0, scale.size()) == scale) r.remove_prefix(scale.size());
+  for (bool more = true; more;) {
+    more = false;
+    for (std::string_view skip : {"만", "억", "조", "천", "여", " "})
+      if (r.substr(0, skip.size()) == skip) {
+        r.remove_prefix(skip.size());
+        more = true;
+      }
+  }
+  for (const UnitSpelling& u : kUnits) {
+    if (r.substr(0, u.written.size()) != u.written) continue;
+    const bool latin = ascii_letter(u.written.front());
+    if (latin && r.size() > u.written.size() && ascii_letter(r[u.written.size()])) continue;
+    return u.unit;
+  }
+  return std::nullopt;
+}
+
 class NumberMismatchCheck final : public Check {
  public:
   std::string_view id() const override { return "number-mismatch"; }
@@ -144,6 +326,7 @@ class NumberMismatchCheck final : public Check {
           [](std::string_view t, std::size_t base) { return lang::extract_numbers_en(t, base); });
       const bool weekday = mentions_weekday(qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end));
       mismatch(b, ko, en, weekday, out);
+      changed_units(b, ko, en, out);
       if (approximation) lost_hedges(b, ko, en, out);
     }
   }
@@ -164,16 +347,109 @@ class NumberMismatchCheck final : public Check {
     for (const Located& x : en)
       if (!weak(x.number) && !has_counterpart(x, ko) && !measured_in(x, kImperialUnits))
         lone_en.push_back(&x);
+    // A Korean date written month.day ("3.1절", "8.15 광복절") against an English month and day.
+    for (std::size_t i = 0; i < lone_ko.size();) {
+      const std::string_view t = lone_ko[i]->text;
+      const std::size_t dot = t.find('.');
+      bool date = false;
+      if (dot != std::string_view::npos && dot > 0 && dot <= 2 && t.size() - dot - 1 <= 2) {
+        const double month = std::floor(lone_ko[i]->number.value);
+        const double day =
+            std::round((lone_ko[i]->number.value - month) * (t.size() - dot - 1 == 1 ? 10 : 100));
+        const auto has = [&](lang::NumberKind kind, double v) {
+          return std::any_of(en.begin(), en.end(), [&](const Located& y) {
+            return y.number.value == v &&
+                   (kind == lang::NumberKind::kCardinal || y.number.kind == kind);
+          });
+        };
+        date = month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
+               has(lang::NumberKind::kMonth, month) && has(lang::NumberKind::kCardinal, day);
+      }
+      if (!date) {
+        ++i;
+        continue;
+      }
+      const double month = std::floor(lone_ko[i]->number.value);
+      lone_en.erase(std::remove_if(lone_en.begin(), lone_en.end(),
+                                   [&](const Located* y) {
+                                     return y->number.kind == lang::NumberKind::kMonth &&
+                                            y->number.value == month;
+                                   }),
+                    lone_en.end());
+      const double day =
+          std::round((lone_ko[i]->number.value - month) * (t.size() - dot - 1 == 1 ? 10 : 100));
+      const auto d = std::find_if(lone_en.begin(), lone_en.end(),
+                                  [&](const Located* y) { return y->number.value == day; });
+      if (d != lone_en.end()) lone_en.erase(d);
+      lone_ko.erase(lone_ko.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    // A lone pair that a conversion explains is a pair (100 km / 62 miles, 22도 / 72 degrees).
+    for (std::size_t i = 0; i < lone_ko.size();) {
+      const auto j = std::find_if(lone_en.begin(), lone_en.end(), [&](const Located* y) {
+        return measured_in(*lone_ko[i], kMetricUnits) && measured_in(*y, kConvertedUnits) &&
+               converted(lone_ko[i]->number.value, y->number.value);
+      });
+      if (j == lone_en.end()) {
+        ++i;
+        continue;
+      }
+      lone_en.erase(j);
+      lone_ko.erase(lone_ko.begin() + static_cast<std::ptrdiff_t>(i));
+    }
     if (lone_ko.empty() || lone_en.empty()) return;
     const auto digits = [](const Located* x) { return !x->number.spelled; };
     const bool both_digits = std::any_of(lone_ko.begin(), lone_ko.end(), digits) &&
                              std::any_of(lone_en.begin(), lone_en.end(), digits);
-    Finding f = qa_detail::bead_finding(id(), both_digits ? Severity::kMajor : Severity::kMinor, b);
+    // Strong evidence: a lone Korean number and a lone English one that differ in one digit or by
+    // a power of ten (만 / 억, million / billion) — a slip, not a rephrasing or a conversion.
+    // Only in a link with one lone number on a side: many lone numbers mean a loose rendering.
+    // Won and dollars a power of ten apart are an exchange, not a slip.
+    bool slip = false;
+    for (const Located* x : lone_ko)
+      for (const Located* y : lone_en) {
+        const auto ux = unit_of(*x), uy = unit_of(*y);
+        const bool exchange = ux && uy && ux->dimension == "money" && ux->name != uy->name;
+        slip = slip || (!exchange && one_slip_apart(x->number.value, y->number.value));
+      }
+    slip = slip && (lone_ko.size() == 1 || lone_en.size() == 1);
+    const bool major = both_digits && slip;
+    Finding f = qa_detail::bead_finding(id(), major ? Severity::kMajor : Severity::kMinor, b);
+    f.confidence = major ? 0.85 : (slip ? 0.6 : (both_digits ? 0.45 : 0.3));
     for (const Located* x : lone_ko) f.ko_spans.push_back(x->number.span);
     for (const Located* x : lone_en) f.en_spans.push_back(x->number.span);
     f.message = fmt::format("numbers differ: the Korean has {} and the English has {} instead",
                             describe(lone_ko), describe(lone_en));
     out.push_back(std::move(f));
+  }
+
+  // A number found on both sides, measured in different units of one dimension on each.
+  void changed_units(const Bead& b, const std::vector<Located>& ko, const std::vector<Located>& en,
+                     std::vector<Finding>& out) const {
+    for (const Located& x : ko) {
+      const auto ux = unit_of(x);
+      if (!ux || weak(x.number)) continue;
+      const Located* culprit = nullptr;
+      bool agrees = false;
+      for (const Located& y : en) {
+        if (!lang::same_quantity(x.number, y.number)) continue;
+        const auto uy = unit_of(y);
+        if (!uy || uy->dimension != ux->dimension || uy->name == ux->name) {
+          agrees = true;
+          break;
+        }
+        culprit = &y;
+      }
+      if (agrees || !culprit) continue;
+      Finding f = qa_detail::bead_finding(id(), Severity::kMajor, b);
+      f.confidence = 0.8;
+      f.ko_spans.push_back(x.number.span);
+      f.en_spans.push_back(culprit->number.span);
+      f.message = fmt::format("the unit differs: the Korean has {} ({}) and the English {} ({})",
+                              qa_detail::quote_excerpt(x.text, 30), ux->name,
+                              qa_detail::quote_excerpt(culprit->text, 30), unit_of(*culprit)->name);
+      out.push_back(std::move(f));
+      return;
+    }
   }
 
   void lost_hedges(const Bead& b, const std::vector<Located>& ko, const std::vector<Located>& en,

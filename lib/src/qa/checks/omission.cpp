@@ -98,12 +98,17 @@ class UnalignedCheck final : public Check {
       const std::uint32_t partner = unpaired_neighbour(ctx, k, min_letters);
       for (const qa_detail::Piece& p : qa_detail::side_pieces(
                side, korean_ ? b.ko_begin : b.en_begin, korean_ ? b.ko_end : b.en_end)) {
-        if (!is_content(p.text, min_letters)) continue;
+        // A Korean syllable is often a whole word (표 "table", 색 "colour", 1월 "January"): a
+        // Korean segment with a single letter is still reported, as minor.
+        const bool short_korean = korean_ && !is_content(p.text, min_letters) &&
+                                  is_content(p.text, 1) && qa_detail::has_hangul(p.text);
+        if (!is_content(p.text, min_letters) && !short_korean) continue;
         // Said once by the passage's finding.
         if (p.segment >= passage_begin && p.segment < passage_end) continue;
         Finding f;
         f.check = std::string(id());
-        f.severity = korean_ ? Severity::kMajor : Severity::kMinor;
+        f.severity = korean_ && !short_korean ? Severity::kMajor : Severity::kMinor;
+        if (short_korean) f.confidence = 0.4;
         (korean_ ? f.ko_ids : f.en_ids).push_back(p.segment);
         (korean_ ? f.ko_spans : f.en_spans).push_back({p.base, p.base + p.text.size()});
         f.message = std::string(korean_ ? "Korean" : "English") + " segment " +

@@ -6,11 +6,15 @@
 //    capitalised words (a variable "a", the operator "OR", the command "Save As");
 //  * it ends on "the" + a hyphenated pair of names with an acronym, which only ever modifies a
 //    noun ("…could be formed using the ROK-U.S.": the noun, "alliance", was cut off);
-//  * it ends on a comma or a dash (minor: nothing may be missing but the final punctuation).
+//  * it ends on a comma or a dash (minor: nothing may be missing but the final punctuation);
+//  * it has no final punctuation at all while the Korean is a statement ending in a verb and a
+//    period ("…합니다.", "…했다."): major when it ends on a function word ("To insert a table, you
+//    can"), minor otherwise (only the period may be missing, or the last word is a UI label).
 // Only English segments of at least "min-words" words (default 4) are looked at, and only when
 // the Korean side ends like a sentence (final punctuation), so headings and list items are left
 // alone.
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include "checks/checks.hpp"
@@ -72,6 +76,22 @@ bool korean_sentence(std::string_view ko) {
   return false;
 }
 
+// The Korean side is a statement: its last sentence ends in a verb ending and a period ("…합니다.",
+// "…했다."), not in a noun phrase with a period (a caption or list item).
+bool korean_statement(std::string_view ko) {
+  std::size_t end = ko.size();
+  while (end > 0) {
+    const char32_t c = previous_code_point(ko, end);
+    if (c == U'”' || c == U'’' || c == '"' || c == '\'' || c == ')' || is_space(c)) continue;
+    if (c != '.' && c != '?' && c != '!') return false;
+    if (end == 0) return false;
+    const char32_t v = previous_code_point(ko, end);
+    if (c == '?') return qa_detail::is_hangul(v);  // a question: "옵션 필드의 이름은?"
+    return v == U'다' || v == U'요' || v == U'까' || v == U'죠' || v == U'오';
+  }
+  return false;
+}
+
 class TruncationCheck final : public Check {
  public:
   std::string_view id() const override { return "truncation"; }
@@ -90,10 +110,16 @@ class TruncationCheck final : public Check {
       const std::uint32_t last = b.en_end - 1;
       const std::string_view s = ctx.en.raw(last);
       const std::vector<qa_detail::Word> w = qa_detail::english_words(s);
-      if (w.size() < min_words) continue;
-      const auto [why, severity] = cut_reason(s, w);
+      std::string why;
+      Severity severity = Severity::kMinor;
+      if (w.size() >= min_words) std::tie(why, severity) = cut_reason(s, w);
+      double confidence = severity == Severity::kMajor ? 0.85 : 0.5;
+      if (why.empty() && korean_statement(ctx.ko.raw(b.ko_end - 1))) {
+        std::tie(why, severity, confidence) = unfinished(s, w, min_words);
+      }
       if (why.empty()) continue;
       Finding f = qa_detail::bead_finding(id(), severity, b);
+      f.confidence = confidence;
       const std::size_t base = ctx.en.segments[last].span.begin;
       f.en_spans.push_back({base + w.back().begin, base + s.size()});
       f.message = "English segment " + std::to_string(last) + " stops mid-phrase: it ends " + why +
@@ -103,6 +129,27 @@ class TruncationCheck final : public Check {
   }
 
  private:
+  // An English segment with no final punctuation at all, linked to a Korean statement: the end of
+  // the sentence is missing. Major when the last word is a function word ("you can", "the
+  // candidate who"), minor otherwise (a sentence may lose only its period).
+  static std::tuple<std::string, Severity, double> unfinished(std::string_view s,
+                                                              const std::vector<qa_detail::Word>& w,
+                                                              std::size_t min_words) {
+    std::size_t end = s.size();
+    while (end > 0 && s[end - 1] == ' ') --end;
+    // Two words are enough here: a statement is never rendered "Adds a shadow" without its period.
+    if (end == 0 || w.size() < std::min<std::size_t>(min_words, 2)) return {};
+    const char32_t last_char = previous_code_point(s, end);
+    if (!(qa_detail::is_letter(last_char) || (last_char >= '0' && last_char <= '9'))) return {};
+    const std::string_view last(s.substr(w.back().begin, w.back().end - w.back().begin));
+    const bool lower = qa_detail::is_lower(qa_detail::code_point_at(last, 0));
+    const bool function = lower && qa_detail::is_function_word(w.back().key);
+    return {function ? "without final punctuation on \"" + std::string(last) +
+                           "\", though the Korean is a full sentence"
+                     : "without final punctuation, though the Korean is a full sentence",
+            function ? Severity::kMajor : Severity::kMinor, function ? 0.8 : (lower ? 0.55 : 0.4)};
+  }
+
   // Why the segment looks cut, with the severity; empty when it does not.
   static std::pair<std::string, Severity> cut_reason(std::string_view s,
                                                      const std::vector<qa_detail::Word>& w) {

@@ -2,7 +2,8 @@
 // linked source, left untranslated ("the voices of Joya" for 조야 인사, "government and
 // non-government circles"). Machine translation does this with words it does not know and usually
 // capitalises them like a name, so by default only capitalised words inside a sentence are
-// considered.
+// considered. A romanised word is also how a name is written, so the finding is major only when a
+// dictionary gives the Korean word translations (a common word); minor otherwise.
 //
 // Proper names are romanised on purpose and are not reported: words of one syllable (Yoon = 윤),
 // words next to another capitalised word ("Dong-A Ilbo", "Park Geun-hye"), words after a title
@@ -11,8 +12,8 @@
 // with a dictionary (CheckOptions::dictionary), words the dictionary gives as the translation.
 // Foreign words are not reported either: English words the document also writes in lowercase
 // ("the gamma value" beside "Gamma" for 감마) and Hangul transliterations of foreign words
-// (가타카나 for "Katakana", see lang::looks_transliterated). Parameters: "lowercase" (default 0): 1
-// also considers lowercase words (minor).
+// (가타카나 for "Katakana", see looks_transliterated). Parameters: "lowercase" (default 0): 1 also
+// considers lowercase words (minor).
 #include <fmt/format.h>
 
 #include <unicode/dtfmtsym.h>
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "checks/checks.hpp"
@@ -132,7 +134,7 @@ class UntranslatedTermCheck final : public Check {
     }
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
-      const std::vector<KoreanWord> ko = korean_words(ctx, b);
+      std::optional<std::vector<KoreanWord>> ko;  // read when a candidate needs it
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
         const std::vector<lang::LatinWord> words = lang::latin_words(p.text, p.base);
         for (std::size_t i = 0; i < words.size(); ++i) {
@@ -142,12 +144,19 @@ class UntranslatedTermCheck final : public Check {
               (lowercase_words.count(latin) || capitals[words[i].text] >= kRecurringName ||
                place_and_language_names().count(latin)))
             continue;
-          for (const KoreanWord& k : ko) {
+          if (!ko) ko = korean_words(ctx, b);
+          for (const KoreanWord& k : *ko) {
             if (k.before_title) continue;
             const auto stem = romanised_stem(latin, k.word.syllables, options.dictionary.get());
             if (stem.empty()) continue;
+            // A romanisation is also how names are written: it is strong evidence only when a
+            // dictionary knows the Korean word as a common word with other translations.
+            const Dictionary* dict = options.dictionary.get();
+            const bool common = dict && !dict->gloss_words(to_utf8(stem)).empty();
+            const bool capital = lang::is_capitalized(words[i].text);
             Finding f = qa_detail::bead_finding(
-                id(), lang::is_capitalized(words[i].text) ? Severity::kMajor : Severity::kMinor, b);
+                id(), capital && common ? Severity::kMajor : Severity::kMinor, b);
+            f.confidence = common ? 0.85 : (capital ? 0.55 : 0.4);
             f.ko_spans.push_back(k.word.span);
             f.en_spans.push_back(words[i].span);
             f.message = fmt::format(

@@ -5,6 +5,9 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace kealign::qa_detail {
 namespace {
 
@@ -160,6 +163,107 @@ std::string english_evidence(const SegmentedText& en, const Bead& bead, std::siz
       return context_around(en.document.view(s), at - s.begin, before, after);
   }
   return context_around(en.document.text, at, before, after);
+}
+
+}  // namespace kealign::qa_detail
+
+namespace kealign::qa_detail {
+namespace {
+
+bool ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// "&#8217;", "&#x2019;", "&amp;": the length of the entity at text[i] ('&'), or 0.
+std::size_t entity_at(std::string_view t, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < t.size() && t[j] == '#') {
+    ++j;
+    const bool hex = j < t.size() && (t[j] == 'x' || t[j] == 'X');
+    if (hex) ++j;
+    const std::size_t digits = j;
+    while (
+        j < t.size() && j - digits < 7 &&
+        ((t[j] >= '0' && t[j] <= '9') || (hex && std::isxdigit(static_cast<unsigned char>(t[j])))))
+      ++j;
+    if (j == digits) return 0;
+  } else {
+    const std::size_t letters = j;
+    while (j < t.size() && j - letters < 8 && ascii_alpha(t[j])) ++j;
+    if (j - letters < 2) return 0;
+  }
+  return j < t.size() && t[j] == ';' ? j + 1 - i : 0;
+}
+
+// "<br>", "<br/>", "</p>", "<a href=...>": the length of the tag at text[i] ('<'), or 0. Only
+// lowercase names of common HTML elements count: "<Name>" placeholders are help-text syntax.
+std::size_t tag_at(std::string_view t, std::size_t i) {
+  static constexpr std::string_view kNames[] = {"br",  "p",      "a",    "b",   "i",
+                                                "em",  "strong", "span", "div", "font",
+                                                "img", "li",     "ul",   "td",  "tr"};
+  std::size_t j = i + 1;
+  if (j < t.size() && t[j] == '/') ++j;
+  const std::size_t name = j;
+  while (j < t.size() && t[j] >= 'a' && t[j] <= 'z') ++j;
+  const std::string_view n = t.substr(name, j - name);
+  if (std::find(std::begin(kNames), std::end(kNames), n) == std::end(kNames)) return 0;
+  if (j < t.size() && t[j] == ' ') {
+    const std::size_t close = t.find('>', j);
+    if (close == std::string_view::npos || close - j > 200 || t.find('=', j) > close) return 0;
+    return close + 1 - i;
+  }
+  if (j < t.size() && t[j] == '/') ++j;
+  return j < t.size() && t[j] == '>' ? j + 1 - i : 0;
+}
+
+}  // namespace
+
+std::vector<Damaged> damaged_spans(std::string_view text, std::size_t base) {
+  std::vector<Damaged> out;
+  // Every kind of damage starts with '&', '<', a Latin-1 lead byte (C2, C3: ¡ Ã Â â) or EF (U+FFFD):
+  // most text has none of them and is passed over in one scan.
+  if (text.find_first_of("&<\xC2\xC3\xEF") == std::string_view::npos) return out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    if (text[i] == '&') {
+      if (const std::size_t n = entity_at(text, i); n > 0) {
+        out.push_back({{base + at, base + at + n}, Damage::kEntity});
+        i += n;
+        continue;
+      }
+    } else if (text[i] == '<') {
+      if (const std::size_t n = tag_at(text, i); n > 0) {
+        out.push_back({{base + at, base + at + n}, Damage::kTag});
+        i += n;
+        continue;
+      }
+    }
+    const char32_t c = next_code_point(text, i);
+    if (c == 0xFFFD) {
+      out.push_back({{base + at, base + i}, Damage::kReplacement});
+      continue;
+    }
+    // CP949 read of a UTF-8 curly quote: ¡ followed by ¯ ° ± ® (’ “ ” ‘).
+    // Latin-1 read of UTF-8: Ã or Â followed by a character of U+0080..U+00BF; â€ before ™ œ  ˜ ¦
+    // ".
+    std::size_t j = i;
+    const char32_t d = j < text.size() ? next_code_point(text, j) : 0;
+    const bool cp949 = c == U'¡' && (d == U'¯' || d == U'°' || d == U'±' || d == U'®');
+    const bool latin1 = (c == U'Ã' || c == U'Â') && d >= 0x80 && d <= 0xBF && d != U'·';
+    const bool euro = c == U'â' && d == U'€';
+    if (cp949 || latin1 || euro) {
+      if (euro && j < text.size()) next_code_point(text, j);
+      out.push_back({{base + at, base + j}, Damage::kMojibake});
+      i = j;
+    }
+  }
+  return out;
+}
+
+bool overlaps(const std::vector<Damaged>& damaged, std::size_t begin, std::size_t end) {
+  for (const Damaged& d : damaged)
+    if (d.span.begin < end && begin < d.span.end) return true;
+  return false;
 }
 
 }  // namespace kealign::qa_detail

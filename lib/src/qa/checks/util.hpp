@@ -68,3 +68,20 @@ std::string english_evidence(const SegmentedText& en, const Bead& bead, std::siz
                              std::size_t before, std::size_t after);
 
 }  // namespace kealign::qa_detail
+
+namespace kealign::qa_detail {
+
+// Text damaged by scraping: an HTML entity ("&#8217;", "&amp;"), an HTML tag ("<br>", "</p>"),
+// mojibake (curly quotes decoded through CP949: "¡¯", "¡°"; UTF-8 read as Latin-1: "Ã©", "â€™") or
+// U+FFFD. Spans are offsets in text plus base.
+enum class Damage { kEntity, kTag, kMojibake, kReplacement };
+struct Damaged {
+  Span span;
+  Damage kind;
+};
+std::vector<Damaged> damaged_spans(std::string_view text, std::size_t base = 0);
+
+// Whether [begin, end) overlaps one of the spans.
+bool overlaps(const std::vector<Damaged>& damaged, std::size_t begin, std::size_t end);
+
+}  // namespace kealign::qa_detail

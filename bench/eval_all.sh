@@ -12,6 +12,8 @@
 # `align-set --learn-lexicon --dict` does): kengdic for LibreOffice, FreeDict deu-fra (Debian
 # dict-freedict-deu-fra / -fra-deu, converted by bench/freedict_tsv.py) for Text+Berg; the Text+Berg
 # rows are left out, with a note, when the package is not installed.
+# News: bench/news_sets.py (the news blocks, the LibreOffice set, and both with sentences dropped
+# and merged, each as a dev and a held-out half).
 # QA: `kealign check --presplit` on the seed article scored by `kealign eval --task flags`, then
 # from the raw texts; last, planted errors and false majors on LibreOffice help and news with
 # pofilter as the peer (bench/qa_inject.py; about ten minutes on two cores).
@@ -95,6 +97,13 @@ if python3 "$here/freedict_tsv.py" deu fra > "$work/de-fr.tsv" 2>"$work/err"; th
 else
   echo "| Text+Berg with FreeDict deu-fra: left out, $(cat "$work/err") | | | | | | | | | |"
 fi
+
+echo
+echo "## News and perturbed sets (bench/news_sets.py: kealign align --presplit, run_align_set.py)"
+echo
+echo "Development (dev) and held-out (test) halves; a refused pair is a failed document."
+echo
+python3 "$here/news_sets.py" --kealign "$(command -v "$tool" || echo "$tool")" --shared "$shared"
 
 echo
 echo "## Translation QA (kealign check --presplit on the seed article, kealign eval --task flags)"

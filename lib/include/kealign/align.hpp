@@ -78,6 +78,11 @@ constexpr std::size_t shape_index(std::size_t ko, std::size_t en) {
 struct LengthModel {
   double mean_ratio = 1.14;  // c: English units per Korean unit (LibreOffice ko-en paragraphs)
   double variance = 2.9;     // s^2: variance of the length difference per unit of mean length
+  // A scale mixture: this share of links (loose translations, clauses moved across a sentence
+  // boundary) follows a normal loose_spread times as wide. Fitted per pair with s^2; news spreads
+  // far wider than help pages (docs/decisions/news-alignment.md).
+  double loose_share = 0.005;
+  double loose_spread = 12.0;
   // c for beads whose sides both end bare (headlines, labels): translations of short headlines
   // spell out what the source abbreviates. Equal to mean_ratio until fitted.
   double headline_ratio = 1.14;

@@ -34,7 +34,13 @@ struct RelatednessOptions {
   double min_rest_evidence = 3.0;        // a passage counts as missing only if the rest scores this
   std::size_t min_missing_segments = 5;  // a missing passage is at least this many segments
   double min_missing_share = 0.1;        // and at least this share of its side
-  double threshold = -6.0;               // a score below this is an unrelated pair
+  double threshold = -6.0;               // a score below this is a weakly related pair
+  // Below the threshold a pair is still aligned (and flagged: Relatedness::low) when its path
+  // speaks for it: under this share of its segments unaligned, and at least one unit and this
+  // share of the numbers and Latin tokens both sides share paired up by the links (a long true
+  // pair with sentences dropped or merged; the sum over segments falls with length).
+  double unrelated_unaligned_share = 1.0 / 3.0;
+  double related_matched_share = 0.75;
   std::size_t min_segments = 5;          // fewer segments on a side: never judged unrelated
 };
 
@@ -53,7 +59,8 @@ struct Relatedness {
   double missing_gain = 0;        // what treating it as one omission adds to the score
   bool one_side_empty = false;    // one side has no segments, the other has some
   bool related =
-      true;  // false: one side empty, or score < threshold on a pair long enough to judge
+      true;  // false: one side empty, or a pair long enough to judge that is clearly unrelated
+  bool low = false;  // related, but scored below the threshold (a warning finding)
 };
 
 }  // namespace kealign

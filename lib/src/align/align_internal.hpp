@@ -18,11 +18,13 @@
 namespace kealign::align_detail {
 
 // The log of the Gale-Church two-tailed probability of |z|, 2 (1 - Phi(|z|)), for a robust mixture:
-// most links follow the normal model, a small share of loose ones a normal many times wider
-// (length_model.cpp). Tabulated: the search evaluates it for every cell and shape.
+// most links follow the normal model, a share of loose ones a normal several times wider
+// (LengthModel::loose_share, loose_spread). Tabulated: the search evaluates it for every cell and
+// shape.
 class LogTailTable {
  public:
-  LogTailTable();
+  // A share `loose_share` of links follows a normal `loose_spread` times as wide as the model's.
+  LogTailTable(double loose_share, double loose_spread);
   double operator()(double z) const {  // inline: called for every cell and shape
     z = std::fabs(z);
     if (z >= kMaxZ) return values_.back() - (z * z - kMaxZ * kMaxZ) / (2 * far_variance_);
@@ -40,7 +42,6 @@ class LogTailTable {
   double far_variance_;  // of the widest component, which decides the far tail
   std::vector<double> values_;
 };
-const LogTailTable& log_tail();
 
 // Kinds of anchor key; each has its own weight (AnchorWeights).
 enum class KeyFamily : std::uint8_t {
@@ -129,6 +130,8 @@ struct LexiconOptions {
   double min_dice = 0.5;         // Dice coefficient a pair needs
   std::size_t max_beads = 4000;  // beads read at most (bounds the co-occurrence table)
 };
+// Removes the lexicon keys of add_learned_lexicon.
+void remove_learned_lexicon(SideProfile& ko, SideProfile& en);
 // Replaces the lexicon keys of an earlier call.
 void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfile& en,
                          const LexiconOptions& options);
@@ -346,15 +349,17 @@ struct Passage {
 };
 
 // The starting point of EM: the prior with c set to the ratio of the two texts' total lengths,
-// the segments of `left_out` (a passage the translation lacks) not counted.
+// the segments of `left_out` (a passage the translation lacks) not counted; with `heavy_tail`, the
+// length model's loose component starts broad (a fifth of the links, three times as wide).
 LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const LengthModel& prior,
-                          const Passage& left_out = {});
+                          const Passage& left_out = {}, bool heavy_tail = false);
 
-// One EM step: re-estimates c, s^2 and the priors from the beads (weighted by their confidence;
-// outliers under `current` left out), shrunk towards `prior` by pseudo-counts so that small
-// documents keep sensible values.
+// One EM step: re-estimates c, s^2 and the priors from the beads (weighted by their confidence,
+// and by their posterior of the close component of the length mixture), shrunk towards `prior` by
+// pseudo-counts so that small documents keep sensible values; with `fit_tail` also the loose
+// component's share and spread, else they stay `current`'s.
 LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
-                        const LengthModel& current, const LengthModel& prior);
+                        const LengthModel& current, const LengthModel& prior, bool fit_tail);
 
 // The log-odds against a sentence linked with a headline (LineEnd): how much rarer such beads
 // are in the alignment (weighted by confidence, smoothed) than among random pairs of the two sides'

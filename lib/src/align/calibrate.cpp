@@ -18,10 +18,23 @@ constexpr double kShapePseudoBeads = 300.0;
 // Shapes of this many segments or more (2-2, 1-3, 3-1) never rise above their prior: a merge
 // absorbs the length noise of the links it joins, so counts on the Viterbi path feed on themselves.
 constexpr std::size_t kCappedShapeSegments = 4;
-// Beads whose length is this far out (|z|) are treated as outliers, not evidence about s^2.
-constexpr double kOutlierZ = 4.0;
+// The loose component of the scale mixture (LengthModel::loose_share, loose_spread). Its share is
+// shrunk towards the prior's by 20 pseudo-beads: a help page of a dozen links keeps the light
+// tail of the defaults, a news article of fifty finds its own. Its spread has almost no prior
+// (a fifth of a bead): the few loose links of a pair decide it. Bounds: a spread under 2 is no
+// longer a tail; a share over a half would make the loose links the norm.
+constexpr double kLooseSharePseudoBeads = 20.0;
+constexpr double kLooseSpreadPseudoBeads = 0.2;
+constexpr double kMinLooseShare = 0.001, kMaxLooseShare = 0.5;
+// The mixture EM (and the first pass) start from a heavy tail, a fifth of the links three times
+// as wide: started from the defaults' light tail, the path hides it (links that do not fit are
+// joined into 2-2 beads or left unlinked) and EM never finds it (docs/decisions/news-alignment.md).
+constexpr double kStartLooseShare = 0.2, kStartLooseSpread = 3.0;
+// EM iterations of the mixture on one path (a few dozen links: cheap; it settles in about ten).
+constexpr int kMixtureIterations = 20;
 // Bounds that keep a degenerate pair (identical files, one long line) from breaking the model.
 constexpr double kMinRatio = 0.1, kMaxRatio = 10.0, kMinVariance = 0.2, kMaxVariance = 50.0;
+constexpr double kMinLooseSpread = 2.0, kMaxLooseSpread = 20.0;
 constexpr double kMinPrior = 1e-4;
 // The first pass of EM runs with a wider variance: a pair from another domain or language pair
 // must not start with links forced into the calibrated spread.
@@ -57,7 +70,7 @@ double fit_shape_mismatch(const Alignment& alignment, const SideProfile& ko, con
 }
 
 LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const LengthModel& prior,
-                          const Passage& left_out) {
+                          const Passage& left_out, bool heavy_tail) {
   const auto total = [&](const SideProfile& p, bool korean) {
     const Eigen::Map<const Eigen::ArrayXd> all(p.length.data(), p.length.size());
     if (left_out.korean != korean) return all.sum();
@@ -66,13 +79,17 @@ LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const Le
   const double x = total(ko, true), y = total(en, false);
   LengthModel out = prior;
   out.variance = prior.variance * kInitialVarianceScale;
+  if (heavy_tail) {
+    out.loose_share = std::max(prior.loose_share, kStartLooseShare);
+    out.loose_spread = std::min(prior.loose_spread, kStartLooseSpread);
+  }
   if (x > 0 && y > 0) out.mean_ratio = std::clamp(y / x, kMinRatio, kMaxRatio);
   out.headline_ratio = out.mean_ratio;
   return out;
 }
 
 LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
-                        const LengthModel& current, const LengthModel& prior) {
+                        const LengthModel& current, const LengthModel& prior, bool fit_tail) {
   std::vector<double> xs, ys, ws;
   double headline_x = 0, headline_y = 0;
   Eigen::Array<double, kBeadShapeCount, 1> shape_counts =
@@ -90,7 +107,6 @@ LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const
       headline_x += b.confidence * x;
       headline_y += b.confidence * y;
     }
-    if (std::fabs(current.z(x, y)) > kOutlierZ) continue;
     xs.push_back(x);
     ys.push_back(y);
     ws.push_back(b.confidence);
@@ -99,15 +115,43 @@ LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const
   const Eigen::Map<const Eigen::ArrayXd> x(xs.data(), xs.size()), y(ys.data(), ys.size()),
       w(ws.data(), ws.size());
   if (xs.size() > 0) {
-    const double mean_x = (w * x).sum() / std::max(w.sum(), 1e-9);
-    const double pseudo_x = kLengthPseudoBeads * mean_x;
-    out.mean_ratio = ((w * y).sum() + pseudo_x * prior.mean_ratio) / ((w * x).sum() + pseudo_x);
-    out.mean_ratio = std::clamp(out.mean_ratio, kMinRatio, kMaxRatio);
-    const Eigen::ArrayXd mean = (x + y / out.mean_ratio) / 2.0;
-    const Eigen::ArrayXd residual = y - out.mean_ratio * x;
-    const double spread = (w * residual.square() / mean).sum();
-    out.variance = (spread + kLengthPseudoBeads * prior.variance) / (w.sum() + kLengthPseudoBeads);
-    out.variance = std::clamp(out.variance, kMinVariance, kMaxVariance);
+    // The mixture's own EM on this path, from the current model.
+    LengthModel m = current;
+    double mean_x = 0;
+    for (int iteration = 0; iteration < kMixtureIterations; ++iteration) {
+      // E step: each link's responsibility of the loose component.
+      const Eigen::ArrayXd z =
+          (y - m.mean_ratio * x) / (m.variance * (x + y / m.mean_ratio) / 2.0).sqrt();
+      const double k = m.loose_spread, share = m.loose_share;
+      const Eigen::ArrayXd close_density = (1 - share) * (-z.square() / 2).exp();
+      const Eigen::ArrayXd loose_density = share / k * (-z.square() / (2 * k * k)).exp();
+      const Eigen::ArrayXd loose = loose_density / (close_density + loose_density).max(1e-300);
+      const Eigen::ArrayXd w_close = w * (1 - loose), w_loose = w * loose;
+      // M step: c and s^2 from the close links, shrunk towards the prior's.
+      mean_x = (w_close * x).sum() / std::max(w_close.sum(), 1e-9);
+      const double pseudo_x = kLengthPseudoBeads * mean_x;
+      m.mean_ratio =
+          ((w_close * y).sum() + pseudo_x * prior.mean_ratio) / ((w_close * x).sum() + pseudo_x);
+      m.mean_ratio = std::clamp(m.mean_ratio, kMinRatio, kMaxRatio);
+      const Eigen::ArrayXd mean = (x + y / m.mean_ratio) / 2.0;
+      const Eigen::ArrayXd spread = (y - m.mean_ratio * x).square() / mean;
+      m.variance = ((w_close * spread).sum() + kLengthPseudoBeads * prior.variance) /
+                   (w_close.sum() + kLengthPseudoBeads);
+      m.variance = std::clamp(m.variance, kMinVariance, kMaxVariance);
+      const double prior_loose = prior.variance * prior.loose_spread * prior.loose_spread;
+      const double loose_variance = ((w_loose * spread).sum() + kLooseSpreadPseudoBeads * prior_loose) /
+                                    (w_loose.sum() + kLooseSpreadPseudoBeads);
+      if (!fit_tail) continue;
+      m.loose_spread =
+          std::clamp(std::sqrt(loose_variance / m.variance), kMinLooseSpread, kMaxLooseSpread);
+      m.loose_share = std::clamp((w_loose.sum() + kLooseSharePseudoBeads * prior.loose_share) /
+                                     (w.sum() + kLooseSharePseudoBeads),
+                                 kMinLooseShare, kMaxLooseShare);
+    }
+    out.mean_ratio = m.mean_ratio;
+    out.variance = m.variance;
+    out.loose_share = m.loose_share;
+    out.loose_spread = m.loose_spread;
     // Few beads are headlines, so the prior (the body ratio) weighs less than for c.
     const double pseudo_headline = kHeadlinePseudoBeads * mean_x;
     out.headline_ratio =

@@ -35,31 +35,18 @@ double length_units(std::string_view text) {
 }
 
 namespace align_detail {
-namespace {
 
-// Links whose lengths hardly depend on each other (a loose or outdated translation, a label
-// spelled out): their share and their spread in units of the model's. Without them a single
-// length outlier outweighs any amount of lexical evidence (|z| = 6 costs 20 nats, with them 6).
-constexpr double kLooseShare = 0.005;
-constexpr double kLooseSpread = 12.0;
-
-}  // namespace
-
-LogTailTable::LogTailTable() : far_variance_(kLooseSpread * kLooseSpread) {
+LogTailTable::LogTailTable(double loose_share, double loose_spread)
+    : far_variance_(loose_spread * loose_spread) {
   values_.resize(static_cast<std::size_t>(kMaxZ / kStep) + 2);
   for (std::size_t k = 0; k < values_.size(); ++k) {
     const double zk = k * kStep;
     // 2 (1 - Phi(z)) of each component; far out the normal one underflows to 0 and the loose one
     // keeps the log finite.
     const double close = std::erfc(zk / std::sqrt(2.0));
-    const double loose = std::erfc(zk / kLooseSpread / std::sqrt(2.0));
-    values_[k] = std::log((1 - kLooseShare) * close + kLooseShare * loose);
+    const double loose = std::erfc(zk / loose_spread / std::sqrt(2.0));
+    values_[k] = std::log((1 - loose_share) * close + loose_share * loose);
   }
-}
-
-const LogTailTable& log_tail() {
-  static const LogTailTable table;
-  return table;
 }
 
 }  // namespace align_detail

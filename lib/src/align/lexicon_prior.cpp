@@ -62,14 +62,18 @@ std::vector<std::uint64_t> word_stems(const std::vector<Token>& tokens) {
   return out;
 }
 
-void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfile& en,
-                         const LexiconOptions& options) {
-  // A pair searched again (a missing passage) gets the new path's table, not both.
+void remove_learned_lexicon(SideProfile& ko, SideProfile& en) {
   for (SideProfile* side : {&ko, &en})
     for (auto& keys : side->keys)
       keys.erase(std::remove_if(keys.begin(), keys.end(),
                                 [](Key k) { return key_family(k) == KeyFamily::kLexicon; }),
                  keys.end());
+}
+
+void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfile& en,
+                         const LexiconOptions& options) {
+  // A pair searched again (a missing passage) gets the new path's table, not both.
+  remove_learned_lexicon(ko, en);
   const auto& ko_stems = ko.stems;
   const auto& en_stems = en.stems;
   std::unordered_map<std::uint64_t, std::size_t> ko_count, en_count;

@@ -27,6 +27,9 @@ constexpr double kMaxShapeMismatch = 3.0;
 // another earns kNullRunBonus, a 1-0 after a 0-1 or back pays kNullSwitchPenalty (AnchorWeights).
 constexpr double kNullRunBonus = 1.0;
 constexpr double kNullSwitchPenalty = 0.5;
+// Pairs up to this many grid cells (about a thousand segments a side, the default exact_cells)
+// are searched a second time from a heavy length tail; a longer pair would double its time.
+constexpr std::size_t kHeavyTailCells = std::size_t{1} << 20;
 
 std::vector<std::unique_ptr<align_detail::SegmentScorer>> make_scorers(
     const AlignOptions& options) {
@@ -67,6 +70,20 @@ const align_detail::LexiconIndex* prior_lexicon(const AlignOptions& options) {
   if (options.lexicon) return &options.lexicon->index();
   if (options.dictionary) return &options.dictionary->lexicon()->index();
   return nullptr;
+}
+
+// Whether a path shows what a hidden heavy length tail leaves: a 2-2 bead, or a 1-0 bead beside
+// a 0-1 bead (a link that did not fit, left out).
+bool hides_links(const Alignment& path) {
+  for (std::size_t k = 0; k < path.size(); ++k) {
+    const Bead& b = path[k];
+    if (b.ko_size() + b.en_size() >= 3) return true;
+    if (k + 1 < path.size() && b.ko_size() + b.en_size() == 1) {
+      const Bead& c = path[k + 1];
+      if (c.ko_size() + c.en_size() == 1 && c.ko_size() != b.ko_size()) return true;
+    }
+  }
+  return false;
 }
 
 // The passes of one pair: the exact DP for short documents; for long ones a band around the
@@ -140,10 +157,10 @@ class PassageOdds {
 // prior_ratio: EM starts from the prior's length ratio instead of the pair's whole-text ratio.
 SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& options,
                          LengthModel& model, const align_detail::Passage& missing,
-                         bool prior_ratio = false) {
+                         bool prior_ratio = false, bool heavy_tail = false) {
   Searcher searcher(kp, ep, options);
   const bool fit = options.calibration == Calibration::kAuto;
-  if (fit) model = align_detail::initial_model(kp, ep, options.model, missing);
+  if (fit) model = align_detail::initial_model(kp, ep, options.model, missing, heavy_tail);
   if (fit && prior_ratio) model.mean_ratio = model.headline_ratio = options.model.mean_ratio;
   const PassageOdds odds(kp, ep, missing, options.passage_odds);
   // Intermediate passes need the path only; the last one also computes the posteriors.
@@ -154,7 +171,7 @@ SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& o
   SearchResult r = searcher.run(model, options.band, pass == passes);
   if (fit) {
     for (int round = 0; round < kEmRounds; ++round) {
-      model = align_detail::refit_model(r.alignment, kp, ep, model, options.model);
+      model = align_detail::refit_model(r.alignment, kp, ep, model, options.model, heavy_tail);
       ++pass;
       r = searcher.run(model, width(pass), pass == passes);
     }
@@ -193,9 +210,13 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
       align_detail::measure_relatedness(result.alignment, kp, ep, options.relatedness);
   // Searches the pair again and keeps the new path if it shows the translation better (the
   // relatedness score; on a tie the new path only if `ties`).
-  const auto search_again = [&](const align_detail::Passage& missing, bool prior_ratio, bool ties) {
+  const auto search_again = [&](const align_detail::Passage& missing, bool prior_ratio,
+                                bool ties, bool heavy_tail = false) {
     LengthModel model = result.model;
-    Alignment again = search_pair(kp, ep, options, model, missing, prior_ratio).alignment;
+    // Started afresh: the first search's word table would steer this one onto its path.
+    if (heavy_tail) align_detail::remove_learned_lexicon(kp, ep);
+    Alignment again =
+        search_pair(kp, ep, options, model, missing, prior_ratio, heavy_tail).alignment;
     Relatedness judged = align_detail::measure_relatedness(again, kp, ep, options.relatedness);
     const double score = result.relatedness.score;
     if (ties ? judged.score < score : judged.score <= score) return false;
@@ -204,6 +225,18 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     result.model = model;
     return true;
   };
+  // The first search keeps the defaults' light length tail, which a news path hides (links that
+  // do not fit are joined into 2-2 beads or left unlinked). When the path shows a merge or a 1-0
+  // beside a 0-1, the pair is searched again with the tail fitted from a heavy start (which alone
+  // would read a true 1-2 as a 1-1 beside a 1-3), and the path that shows the translation better
+  // is kept, the heavy one on a tie (docs/decisions/news-alignment.md); short pairs only.
+  if (options.calibration == Calibration::kAuto && ko.size() != 0 && en.size() != 0 &&
+      ko.size() * en.size() <= kHeavyTailCells && hides_links(result.alignment)) {
+    // Whether the texts are related is judged on the first path: under a heavy tail unrelated
+    // sentences of similar length link up, and the better of two paths flatters any pair.
+    const Relatedness first = result.relatedness;
+    if (search_again({}, false, true, true) && !first.related) result.relatedness = first;
+  }
   // A translation of part of the text: searched again with the missing passage's segments
   // standing alone at little cost, as the measure prices it once, not per segment. The search
   // that shows the translation better is kept: judged by the second alone, 1% more partial

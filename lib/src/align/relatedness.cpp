@@ -163,7 +163,14 @@ Relatedness measure_relatedness(const Alignment& path, const SideProfile& ko, co
   r.score += r.missing_gain;
   const bool judged = std::min(ko.size(), en.size()) >= options.min_segments;
   r.one_side_empty = (ko.size() == 0) != (en.size() == 0);
-  r.related = !r.one_side_empty && (!judged || r.score >= options.threshold);
+  const bool weak = judged && r.score < options.threshold;
+  const double segments = static_cast<double>(r.linked_segments + r.unaligned_segments);
+  const bool mostly_aligned = static_cast<double>(r.unaligned_segments) <
+                              options.unrelated_unaligned_share * segments;
+  const bool anchors_for = r.matched_anchors >= 1.0 &&
+                           r.matched_anchors >= options.related_matched_share * r.shared_anchors;
+  r.related = !r.one_side_empty && (!weak || (mostly_aligned && anchors_for));
+  r.low = r.related && weak;
   return r;
 }
 

@@ -28,6 +28,11 @@ constexpr State state_after(std::size_t shape) {
 constexpr std::size_t kRing = 4;
 // Added to a bead's score bound (BeadScorer::bound) to cover the rounding of the score's terms.
 constexpr double kBoundSlack = 1e-9;
+// The mean log length score of a true link: under the length model 2 (1 - Phi(|z|)) of a link is
+// uniform on (0, 1), and the mean of log U is -1. A bead that joins two links on both sides (2-2)
+// pays it once more, so that it is not preferred to its two 1-1 links for having one length judged
+// instead of two.
+constexpr double kHiddenLinkLength = 1.0;
 
 // Calls f(std::integral_constant<std::size_t, k>) for every shape k, in order.
 template <typename F, std::size_t... K>
@@ -140,7 +145,7 @@ class BeadScorer {
         miss_(anchors.miss_rows, en.size()),
         ko_spans_(ko),
         en_spans_(en),
-        tail_(log_tail()) {
+        tail_(model.loose_share, model.loose_spread) {
     headline_model_ = model;
     headline_model_.mean_ratio = model.headline_ratio;
     prefix(ko.length, ko_len_);
@@ -203,6 +208,9 @@ class BeadScorer {
       const bool headline = ko_end == LineEnd::kBare && en_end == LineEnd::kBare;
       const LengthModel& length = headline ? headline_model_ : model_;
       s += tail_(length.z(ko_len_[i] - ko_len_[i - a], en_len_[j] - en_len_[j - b]));
+      // A 2-2 bead stands for two links but has its length judged once: it pays what the length
+      // of the link it hides costs on average (docs/decisions/news-alignment.md).
+      if constexpr (a > 1 && b > 1) s -= (std::min(a, b) - 1) * kHiddenLinkLength;
       double sim = 0, miss = 0;
       for (std::size_t r = i - a; r < i; ++r) {
         const float* row = dense_.row(r);
@@ -297,7 +305,7 @@ class BeadScorer {
   TranslationScorer translation_;
   DenseAnchorRows miss_;
   SideSpans ko_spans_, en_spans_;
-  const LogTailTable& tail_;
+  LogTailTable tail_;
   std::vector<double> ko_len_, en_len_, ko_mass_, en_mass_, ko_miss_, en_miss_;
   std::array<double, kBeadShapeCount> log_prior_{};
   std::array<double, kBeadShapeCount> bound_base_{};  // the parts of bound() fixed per shape

@@ -91,6 +91,7 @@ class UnalignedCheck final : public Check {
     const std::uint32_t passage_begin = has_passage ? r.missing_begin : 0;
     const std::uint32_t passage_end = has_passage ? r.missing_end : 0;
     if (has_passage) out.push_back(passage_finding(ctx, passage_begin, passage_end, min_letters));
+    if (korean_ && r.low) out.push_back(low_relatedness_finding(ctx));
     for (std::size_t k = 0; k < a.size(); ++k) {
       const Bead& b = a[k];
       if ((korean_ ? b.en_size() : b.ko_size()) > 0) continue;
@@ -196,6 +197,23 @@ class UnalignedCheck final : public Check {
   // One finding for a passage [begin, end) of this side that the other side lacks (the
   // relatedness measure's missing passage): where it is, where the translation breaks off, and how
   // many of its segments the aligner still linked (those links are doubtful).
+  // A pair aligned although it reads as only weakly related (Relatedness::low): many segments
+  // unaligned, few shared numbers and words paired up. Said once, for the whole pair.
+  Finding low_relatedness_finding(const CheckContext& ctx) const {
+    const Relatedness& r = ctx.relatedness;
+    Finding f;
+    f.check = std::string(id());
+    f.severity = Severity::kMajor;
+    f.passage = true;
+    f.message = fmt::format(
+        "the two texts read as only weakly related (relatedness {:.1f}; {} of {} segments "
+        "unaligned, {:.1f} of {:.1f} shared numbers and Latin tokens linked): sentences dropped "
+        "or merged, a passage missing, or not a translation of each other; check the alignment",
+        r.score, r.unaligned_segments, r.unaligned_segments + r.linked_segments,
+        r.matched_anchors, r.shared_anchors);
+    return f;
+  }
+
   Finding passage_finding(const CheckContext& ctx, std::uint32_t begin, std::uint32_t end,
                           double min_letters) const {
     const SegmentedText& side = korean_ ? ctx.ko : ctx.en;

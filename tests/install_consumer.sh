@@ -50,7 +50,7 @@ check_output "static (find_package)" "$work/static.out"
 # Shared: the library alone, built beside the build under test.
 shared="$build/consumer-shared"
 cmake -S "$src" -B "$shared" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=ON \
-  -DKEALIGN_BUILD_TOOLS=OFF -DKEALIGN_BUILD_TESTS=OFF -DKEALIGN_BUILD_BENCH=OFF \
+  -DKEALIGN_BUILD_TOOLS=OFF -DKEALIGN_BUILD_TESTS=OFF -DKEALIGN_BUILD_BENCH=OFF -DKEALIGN_BUILD_PYTHON=OFF \
   ${launcher:+-DCMAKE_CXX_COMPILER_LAUNCHER="$launcher"} >/dev/null
 cmake --build "$shared" --target kealign -j2 >/dev/null
 cmake --install "$shared" --prefix "$work/shared" >/dev/null

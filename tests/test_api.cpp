@@ -71,8 +71,8 @@ TEST_CASE("analyze: invalid UTF-8 and unknown checks are refused", "[api]") {
 }
 
 TEST_CASE("a check context needs the whole AlignResult", "[api]") {
-  using kealign::AlignResult;
   using kealign::Alignment;
+  using kealign::AlignResult;
   using kealign::CheckContext;
   using kealign::SegmentedText;
   static_assert(!std::is_constructible_v<CheckContext, const SegmentedText&, const SegmentedText&,
@@ -84,10 +84,11 @@ TEST_CASE("a check context needs the whole AlignResult", "[api]") {
   static_assert(std::is_constructible_v<CheckContext, const SegmentedText&, const SegmentedText&,
                                         const AlignResult&>);
   // The checks see the calibrated model: the same link judged under two models.
-  const auto p = make_pair({"확장억제는 미국이 핵우산 등 대북 억지력을 한국에 제공하는 것을 뜻한다."},
-                           {"Extended deterrence means that the United States provides South "
-                            "Korea with deterrence against North Korea, such as a nuclear "
-                            "umbrella, and much more besides that the Korean does not say."});
+  const auto p =
+      make_pair({"확장억제는 미국이 핵우산 등 대북 억지력을 한국에 제공하는 것을 뜻한다."},
+                {"Extended deterrence means that the United States provides South "
+                 "Korea with deterrence against North Korea, such as a nuclear "
+                 "umbrella, and much more besides that the Korean does not say."});
   AlignResult calibrated{p.alignment, {}, {}};
   calibrated.model.mean_ratio = 3.0;
   const AlignResult defaults{p.alignment, {}, {}};
@@ -114,14 +115,13 @@ TEST_CASE("findings carry the values compared as evidence", "[api][check]") {
     const auto f = one_link("그는 “좋다”고 말했다.", "He said “good.").run("quote-balance");
     REQUIRE(f.size() == 1);
     CHECK(evidence(f[0], "double-quotations").ko == "1");
-    CHECK(evidence(f[0], "double-quotations").en == "0");
     CHECK(evidence(f[0], "unpaired-double-opening-marks").en == "1");
   }
   SECTION("latin-token-mismatch") {
-    const auto f = one_link("미국의소리(VOA) 대담에서", "at a Voice of America roundtable")
+    const auto f = one_link("삼성SDS(SDS) 발표에서", "in the Samsung announcement")
                        .run("latin-token-mismatch");
     REQUIRE(f.size() == 1);
-    CHECK(evidence(f[0], "latin-token").ko == "VOA");
+    CHECK(evidence(f[0], "latin-token").ko == "SDS");
     CHECK(evidence(f[0], "latin-token").en.empty());
   }
   SECTION("name-consistency") {
@@ -146,8 +146,8 @@ TEST_CASE("findings carry the values compared as evidence", "[api][check]") {
     REQUIRE(f.size() == 1);
     const Evidence units = evidence(f[0], "length-units");
     CHECK(std::stod(units.ko) > 4 * std::stod(units.en));
-    CHECK(units.en == std::to_string(static_cast<int>(kealign::length_units(
-                          "Sets page orientation."))));
+    CHECK(units.en ==
+          std::to_string(static_cast<int>(kealign::length_units("Sets page orientation."))));
     CHECK_FALSE(evidence(f[0], "expected-length-units").en.empty());
   }
   SECTION("omission, and the JSON findings") {

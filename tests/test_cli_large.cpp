@@ -16,10 +16,12 @@ TEST_CASE("a 100 MB single line is refused with file, line and byte offset", "[c
   const std::string big = dir + "/big.txt";
   const std::string out_file = dir + "/out.txt";
   test::write_file(big, "short first line\n" + std::string(kSize, 'a'));
+  const std::string big_en = dir + "/big_en.txt";  // KO and EN must be two files
+  test::write_file(big_en, "short first line\n" + std::string(kSize, 'a'));
   for (const char* cmd : {"split --lang en", "align"}) {
     INFO(cmd);
     const std::string args =
-        std::string(cmd) == "align" ? "'" + big + "' '" + big + "'" : "'" + big + "'";
+        std::string(cmd) == "align" ? "'" + big + "' '" + big_en + "'" : "'" + big + "'";
     const test::RunResult r =
         test::run_tool(std::string(cmd) + " " + args + " -o '" + out_file + "'");
     CHECK(r.status != 0);

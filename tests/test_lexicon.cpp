@@ -216,7 +216,9 @@ TEST_CASE("Text+Berg test0-6 with a lexicon learnt from the set's own text: stri
   const double with = strict_f1(kTests, options);
   const double without = strict_f1(kTests, {});
   CAPTURE(with, without);
-  CHECK(with >= 0.895);  // measured 0.8971, 0.8862 without the lexicon
+  // measured 0.8942 (0.8893 without the lexicon): the length model's heavy-tailed second search
+  // (docs/decisions/news-alignment.md) costs the lexicon run 3 links here
+  CHECK(with >= 0.89);
   CHECK(with > without);
 }
 

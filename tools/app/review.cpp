@@ -103,7 +103,8 @@ Baseline read_baseline(const std::string& path) {
     }
     const std::string id = id_column >= 0 && static_cast<std::size_t>(id_column) < cells.size()
                                ? trim(cells[static_cast<std::size_t>(id_column)])
-                               : id_column < 0 ? trim(cells[0]) : std::string();
+                           : id_column < 0 ? trim(cells[0])
+                                           : std::string();
     if (!is_id(id))
       throw InputError(doc.name, k + 1, rows[k].begin,
                        "expected a finding id (12 hex digits), a findings TSV with an id column "
@@ -146,6 +147,10 @@ std::string_view mqm_category(std::string_view check) {
       {"name-consistency", "Terminology/Inconsistent use of terminology"},
       {"term-consistency", "Terminology/Inconsistent use of terminology"},
       {"glossary", "Terminology/Wrong term"},
+      {"text-damage", "Fluency/Character encoding"},
+      {"negation", "Accuracy/Mistranslation"},
+      {"mistranslation", "Accuracy/Mistranslation"},
+      {"spelling-variant", "Fluency/Spelling"},
   };
   const auto it = table.find(check);
   if (it != table.end()) return it->second;

@@ -21,24 +21,27 @@ void run_job(const RunJob& job) {
   formats::validate(aligned);
   const std::filesystem::path dir(job.out_dir);
   if (job.bilingual.empty()) refuse_same_pair_input(job.ko, job.en);
-  refuse_output_overwriting_input(
-      {(dir / "aligned.tsv").string(), (dir / "findings.tsv").string(),
-       (dir / "report.html").string()},
-      pair_input_files(job));
+  refuse_output_overwriting_input({(dir / "aligned.tsv").string(), (dir / "findings.tsv").string(),
+                                   (dir / "report.html").string()},
+                                  pair_input_files(job));
   const AnalysisOptions options = analysis_options(job);
   const Analysis a = analyze_input(job, options);
   const std::string title =
-      !job.title.empty()        ? job.title
-      : job.bilingual.empty() ? default_report_title(job.ko, job.en)
-                              : "Translation QA: " +
-                                    std::filesystem::path(job.bilingual).filename().string();
+      !job.title.empty() ? job.title
+      : job.bilingual.empty()
+          ? default_report_title(job.ko, job.en)
+          : "Translation QA: " + std::filesystem::path(job.bilingual).filename().string();
   std::vector<std::pair<std::string, std::string>> set;
   if (aligned.plain())
     set.push_back({"aligned.tsv", format_aligned_tsv(a.ko, a.en, a.alignment,
                                                      flags_per_bead(a.alignment, a.findings))});
-  else  // another form of the links (TMX, Moses, ...): its own files, written first
+  else {  // another form of the links (TMX, Moses, ...): its own files, written first
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw IoError(job.out_dir, "cannot create the folder: " + ec.message());
     formats::write_aligned_output(formats::output_path((dir / "aligned").string(), aligned), a,
                                   aligned, job.ko, job.en);
+  }
   set.push_back({"findings.tsv", format_findings_tsv(a.findings, finding_ids(a))});
   set.push_back({"report.html", render_report(a, "html", title)});
   // The files go into place together: never a new aligned.tsv beside an old report.html.

@@ -357,6 +357,11 @@ class QuoteBalanceCheck final : public Check {
     }
     f.message = "Unpaired double quotation mark in the English: " + what +
                 " (Korean: " + std::to_string(ko.pairs) + " paired quotation(s) in double marks).";
+    f.evidence = {{"double-quotations", std::to_string(ko.pairs), ""},
+                  {"unpaired-double-opening-marks", std::to_string(ko.unmatched_open.size()),
+                   std::to_string(opens)},
+                  {"unpaired-double-closing-marks", std::to_string(ko.unmatched_close.size()),
+                   std::to_string(closes)}};
     out.push_back(std::move(f));
     return true;
   }

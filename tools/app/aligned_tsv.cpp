@@ -18,15 +18,19 @@ std::string ids(std::uint32_t begin, std::uint32_t end) {
 }
 
 std::string joined(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
+  return escape_tsv(joined_display(text, begin, end));
+}
+
+}  // namespace
+
+std::string joined_display(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
   std::string out;
   for (std::uint32_t k = begin; k < end; ++k) {
     if (k > begin) out += ' ';
     out += text.display(k);
   }
-  return escape_tsv(out);
+  return out;
 }
-
-}  // namespace
 
 std::string format_aligned_tsv(const SegmentedText& ko, const SegmentedText& en,
                                const Alignment& alignment, const std::vector<std::string>& flags) {

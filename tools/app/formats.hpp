@@ -19,6 +19,10 @@ std::string format_aligned_tsv(const SegmentedText& ko, const SegmentedText& en,
 
 // With ids (one per finding, review.hpp), the TSV gains a last column `id` and the JSON an "id"
 // field. The JSON always names each check's MQM category ("mqm").
+// The display text of segments [begin, end) of one side joined by one space: a link's side as the
+// outputs show it.
+std::string joined_display(const SegmentedText& text, std::uint32_t begin, std::uint32_t end);
+
 std::string format_findings_tsv(const std::vector<Finding>& findings);
 std::string format_findings_tsv(const std::vector<Finding>& findings,
                                 const std::vector<std::string>& ids);

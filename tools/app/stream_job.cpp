@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/formats.hpp"
 #include "kealign/analysis.hpp"
 #include "kealign/error.hpp"
 #include "kealign/text.hpp"
@@ -191,14 +192,6 @@ Json ids(std::uint32_t begin, std::uint32_t end) {
   return out;
 }
 
-std::string joined(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
-  std::string out;
-  for (std::uint32_t k = begin; k < end; ++k) {
-    if (k > begin) out += ' ';
-    out += text.display(k);
-  }
-  return out;
-}
 
 Json flag_list(const std::string& cell) {
   Json out = Json::array();
@@ -227,8 +220,8 @@ void add_results(Json& record, const Analysis& a) {
     const Bead& b = a.alignment[k];
     links.push_back({{"ko_ids", ids(b.ko_begin, b.ko_end)},
                      {"en_ids", ids(b.en_begin, b.en_end)},
-                     {"ko", joined(a.ko, b.ko_begin, b.ko_end)},
-                     {"en", joined(a.en, b.en_begin, b.en_end)},
+                     {"ko", joined_display(a.ko, b.ko_begin, b.ko_end)},
+                     {"en", joined_display(a.en, b.en_begin, b.en_end)},
                      {"confidence", rounded(b.confidence)},
                      {"flags", flag_list(flags[k])}});
   }

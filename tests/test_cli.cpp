@@ -14,9 +14,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kKo = "서울에서 회담이 열렸다. 양측은 합의했다.\n\n다음 달에 다시 만난다.\n";
-const std::string kEn =
-    "Talks were held in Seoul. Both sides agreed.\n\nThey meet again next month.\n";
+const std::string kKo = test::kSampleKo;
+const std::string kEn = test::kSampleEn;
 
 // True when `kealign --help` lists the subcommand (subcommands land as their owners finish).
 bool has_command(const std::string& name) {
@@ -25,7 +24,7 @@ bool has_command(const std::string& name) {
 }
 
 std::string sh_quote(const std::string& path) {
-  return "'" + path + "'";
+  return test::shell_quote(path);
 }
 
 // How each document-reading subcommand is called with one input under test: the other input (if
@@ -176,8 +175,7 @@ TEST_CASE("empty input: no segments, exit 0", "[cli]") {
   if (has_command("align")) {
     const std::string empty_en = f.dir + "/empty-en.txt";  // the same file twice is refused
     test::write_file(empty_en, "");
-    const test::RunResult r =
-        test::run_tool("align " + sh_quote(empty) + " " + sh_quote(empty_en));
+    const test::RunResult r = test::run_tool("align " + sh_quote(empty) + " " + sh_quote(empty_en));
     CHECK(r.status == 0);
     CHECK(count_lines(r.out) <= 1);  // at most the header row
   }

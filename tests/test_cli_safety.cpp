@@ -24,23 +24,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kKo = "서울에서 회담이 열렸다. 양측은 합의했다.\n\n다음 달에 다시 만난다.\n";
-const std::string kEn =
-    "Talks were held in Seoul. Both sides agreed.\n\nThey meet again next month.\n";
+const std::string kKo = test::kSampleKo;
+const std::string kEn = test::kSampleEn;
 
 std::string q(const std::string& path) {
-  return "'" + path + "'";
+  return test::shell_quote(path);
 }
 
-struct Pair {
-  std::string dir = test::temp_dir();
-  std::string ko = dir + "/ko.txt";
-  std::string en = dir + "/en.txt";
-  Pair() {
-    test::write_file(ko, kKo);
-    test::write_file(en, kEn);
-  }
-};
+using Pair = test::SamplePair;
 
 mode_t mode_of(const std::string& path) {
   struct stat st {};
@@ -72,7 +63,7 @@ TEST_CASE("-o to a character device or FIFO writes it in place, never replaces i
   // root could replace) stands in.
   std::string device = p.dir + "/null";
   if (::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)) != 0) device = "/dev/null";
-  for (const char* cmd : {"split --lang ko " , "align "}) {
+  for (const char* cmd : {"split --lang ko ", "align "}) {
     const std::string args = std::string(cmd) + q(p.ko) +
                              (std::string(cmd) == "align " ? " " + q(p.en) : "") + " -o " +
                              q(device);
@@ -103,7 +94,8 @@ TEST_CASE("-o through a symbolic link replaces its target and keeps the link", "
   const test::RunResult r = test::run_tool("split --lang ko " + q(p.ko) + " -o " + q(link));
   CHECK(r.status == 0);
   CHECK(S_ISLNK(mode_of(link)));
-  CHECK(test::read_file(target) == "서울에서 회담이 열렸다.\n양측은 합의했다.\n다음 달에 다시 만난다.\n");
+  CHECK(test::read_file(target) ==
+        "서울에서 회담이 열렸다.\n양측은 합의했다.\n다음 달에 다시 만난다.\n");
   // A dangling link: its target is created.
   const std::string dangling = p.dir + "/dangling.txt";
   fs::create_symlink("made.txt", dangling);
@@ -118,8 +110,7 @@ TEST_CASE("an existing output keeps its permissions", "[cli]") {
     const std::string out = p.dir + "/out.tsv";
     test::write_file(out, "old\n");
     ::chmod(out.c_str(), mode);
-    const test::RunResult r =
-        test::run_tool("align " + q(p.ko) + " " + q(p.en) + " -o " + q(out));
+    const test::RunResult r = test::run_tool("align " + q(p.ko) + " " + q(p.en) + " -o " + q(out));
     CHECK(r.status == 0);
     CHECK((mode_of(out) & 07777) == mode);
     CHECK(test::read_file(out) != "old\n");
@@ -326,7 +317,7 @@ TEST_CASE("the README's exit statuses, each produced by a real command line", "[
       {2, "split --lang xx " + q(p.ko)},
       {2, "split --lang ko --format xml " + q(p.ko)},  // a value outside its choices
       {2, "split --lang ko"},                          // a required argument missing
-      {2, "split --lang ko " + q(p.ko) + " extra"},   // an unexpected argument
+      {2, "split --lang ko " + q(p.ko) + " extra"},    // an unexpected argument
       {2, "split --lang ko --no-such-flag " + q(p.ko)},
       {2, "split --lang ko --max-line-bytes -1 " + q(p.ko)},
       {2, "nonsense"},
@@ -376,7 +367,7 @@ TEST_CASE("LF, CRLF, CR, NEL, U+2028 and U+2029 all end a line, offsets intact",
   const struct {
     const char* name;
     std::string br;
-  } breaks[] = {{"LF", "\n"},         {"CRLF", "\r\n"},           {"CR", "\r"},
+  } breaks[] = {{"LF", "\n"},        {"CRLF", "\r\n"},           {"CR", "\r"},
                 {"NEL", "\xC2\x85"}, {"U+2028", "\xE2\x80\xA8"}, {"U+2029", "\xE2\x80\xA9"}};
   const std::string dir = test::temp_dir();
   for (const auto& b : breaks) {
@@ -390,25 +381,24 @@ TEST_CASE("LF, CRLF, CR, NEL, U+2028 and U+2029 all end a line, offsets intact",
     test::write_file(file, text);
     const std::size_t body_at = head.size() + b.br.size();
     const std::size_t last_at = body_at + body.size() + 2 * b.br.size();
-    CHECK(split_rows("split --lang en --format tsv " + q(file)) ==
-          std::vector<std::string>{
-              "0\t14\tTalks in Seoul",
-              std::to_string(body_at) + "\t" + std::to_string(body_at + 25) +
-                  "\tTalks were held in Seoul.",
-              std::to_string(body_at + 26) + "\t" + std::to_string(body_at + body.size()) +
-                  "\tBoth sides agreed.",
-              std::to_string(last_at) + "\t" + std::to_string(last_at + last.size()) + "\t" +
-                  last});
+    CHECK(
+        split_rows("split --lang en --format tsv " + q(file)) ==
+        std::vector<std::string>{
+            "0\t14\tTalks in Seoul",
+            std::to_string(body_at) + "\t" + std::to_string(body_at + 25) +
+                "\tTalks were held in Seoul.",
+            std::to_string(body_at + 26) + "\t" + std::to_string(body_at + body.size()) +
+                "\tBoth sides agreed.",
+            std::to_string(last_at) + "\t" + std::to_string(last_at + last.size()) + "\t" + last});
     // --presplit: one segment per line, the blank line kept as an empty segment.
-    CHECK(split_rows("split --lang en --presplit --format tsv " + q(file)) ==
-          std::vector<std::string>{
-              "0\t14\tTalks in Seoul",
-              std::to_string(body_at) + "\t" + std::to_string(body_at + body.size()) + "\t" +
-                  body,
-              std::to_string(body_at + body.size() + b.br.size()) + "\t" +
-                  std::to_string(body_at + body.size() + b.br.size()) + "\t",
-              std::to_string(last_at) + "\t" + std::to_string(last_at + last.size()) + "\t" +
-                  last});
+    CHECK(
+        split_rows("split --lang en --presplit --format tsv " + q(file)) ==
+        std::vector<std::string>{
+            "0\t14\tTalks in Seoul",
+            std::to_string(body_at) + "\t" + std::to_string(body_at + body.size()) + "\t" + body,
+            std::to_string(body_at + body.size() + b.br.size()) + "\t" +
+                std::to_string(body_at + body.size() + b.br.size()) + "\t",
+            std::to_string(last_at) + "\t" + std::to_string(last_at + last.size()) + "\t" + last});
     // An error names the line as the break counts it.
     const std::string bad = dir + "/" + b.name + "-bad.txt";
     test::write_file(bad, head + b.br + "ab\x80\n");
@@ -427,16 +417,21 @@ TEST_CASE("zero-width and format characters decide no sentence boundary", "[cli]
     std::vector<std::string> segments;
   } table[] = {
       {"ko", "그것이 문제인 것이다 . 다음 문장이다.", {"그것이 문제인 것이다 .", "다음 문장이다."}},
-      {"ko", "그것이 문제인 것이다" + zwsp + ". 다음 문장이다.",
+      {"ko",
+       "그것이 문제인 것이다" + zwsp + ". 다음 문장이다.",
        {"그것이 문제인 것이다" + zwsp + ".", "다음 문장이다."}},
-      {"ko", "그것이 문제인 것이다" + wj + ". 다음 문장이다.",
+      {"ko",
+       "그것이 문제인 것이다" + wj + ". 다음 문장이다.",
        {"그것이 문제인 것이다" + wj + ".", "다음 문장이다."}},
-      {"ko", "회담이 열렸다" + zwj + ". 양측은 합" + zwnj + "의했다.",
+      {"ko",
+       "회담이 열렸다" + zwj + ". 양측은 합" + zwnj + "의했다.",
        {"회담이 열렸다" + zwj + ".", "양측은 합" + zwnj + "의했다."}},
-      {"en", "The U." + zwsp + "S. plan was good. The next one.",
+      {"en",
+       "The U." + zwsp + "S. plan was good. The next one.",
        {"The U." + zwsp + "S. plan was good.", "The next one."}},
       {"en", "Dr." + shy + " Kim arrived. He spoke.", {"Dr." + shy + " Kim arrived.", "He spoke."}},
-      {"en", "It ended" + bom + ". Then" + zwsp + " it began again.",
+      {"en",
+       "It ended" + bom + ". Then" + zwsp + " it began again.",
        {"It ended" + bom + ".", "Then" + zwsp + " it began again."}},
       {"en", "Where was the plan ? Nobody knew.", {"Where was the plan ?", "Nobody knew."}},
       {"en", "...and then it ended. Fine.", {"...and then it ended.", "Fine."}},
@@ -456,8 +451,8 @@ TEST_CASE("zero-width and format characters decide no sentence boundary", "[cli]
       from = at + s.size();
     }
     std::vector<std::string> got;
-    for (const std::string& row : split_rows("split --format tsv --lang " + std::string(t.lang) +
-                                             " " + q(file)))
+    for (const std::string& row :
+         split_rows("split --format tsv --lang " + std::string(t.lang) + " " + q(file)))
       got.push_back(row.substr(0, row.rfind('\t')));
     CHECK(got == want);
   }
@@ -466,8 +461,7 @@ TEST_CASE("zero-width and format characters decide no sentence boundary", "[cli]
 // ---------------------------------------------------------------------------------------------
 // eval and special or malformed inputs
 
-TEST_CASE("eval refuses a prediction that is not an alignment, naming the link and line",
-          "[cli]") {
+TEST_CASE("eval refuses a prediction that is not an alignment, naming the link and line", "[cli]") {
   const std::string dir = test::temp_dir();
   const std::string gold = dir + "/gold.tsv";
   test::write_file(gold, "ko_ids\ten_ids\n0\t0\n1\t1\n2\t2,3\n");
@@ -479,8 +473,9 @@ TEST_CASE("eval refuses a prediction that is not an alignment, naming the link a
       {"a duplicated link", "0\t0\n1\t1\n1\t1\n2\t2,3\n", "3: byte 8: link 3: Korean segment 1"},
       {"a segment twice", "0\t0\n1\t1,2\n2\t2,3\n", "3: byte 10: link 3: English segment 2"},
       {"a missing link", "0\t0\n2\t2,3\n", "2: byte 4: Korean segment 1 (gold link 2, line 3)"},
-      {"a segment the gold lacks", "0\t0\n1\t1\n2\t2,3\n3\t\n", "4: byte 14: link 4: Korean "
-                                                                  "segment 3 is not in the gold"},
+      {"a segment the gold lacks", "0\t0\n1\t1\n2\t2,3\n3\t\n",
+       "4: byte 14: link 4: Korean "
+       "segment 3 is not in the gold"},
   };
   for (const auto& t : table) {
     INFO(t.what);
@@ -531,8 +526,7 @@ TEST_CASE("special inputs: directories, endless devices, both sides on stdin", "
       }
       ::_exit(0);
     }
-    const test::RunResult endless =
-        test::run_tool("split --lang en " + q(fifo));
+    const test::RunResult endless = test::run_tool("split --lang en " + q(fifo));
     ::kill(writer, SIGKILL);
     ::waitpid(writer, nullptr, 0);
     CHECK(endless.status == 1);

@@ -76,6 +76,17 @@ void write_file(const std::string& path, const std::string& content) {
   if (!out) throw std::runtime_error("cannot write " + path);
 }
 
+std::string shell_quote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+const char* const kSampleKo =
+    "서울에서 회담이 열렸다. 양측은 합의했다.\n\n다음 달에 다시 만난다.\n";
+const char* const kSampleEn =
+    "Talks were held in Seoul. Both sides agreed.\n\nThey meet again next month.\n";
+
 RunResult run_tool(const std::string& args) {
   const std::string dir = temp_dir();
   const std::string cmd = std::string("'") + KEALIGN_TOOL + "' " + args + " >'" + dir +

@@ -36,7 +36,7 @@ SegmentedText whole(const std::string& path) {
 }
 
 std::string quote(const std::string& s) {
-  return "'" + s + "'";
+  return test::shell_quote(s);
 }
 
 }  // namespace

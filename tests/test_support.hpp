@@ -20,9 +20,9 @@ std::string read_file(const std::string& path);
 std::vector<std::string> read_lines(const std::string& path);  // without blank trailing line
 
 struct RunResult {
-  int status = 0;      // exit status
-  std::string out;     // standard output
-  std::string err;     // standard error
+  int status = 0;   // exit status
+  std::string out;  // standard output
+  std::string err;  // standard error
 };
 // Runs the kealign tool with the given shell-quoted arguments.
 RunResult run_tool(const std::string& args);
@@ -30,5 +30,23 @@ RunResult run_tool(const std::string& args);
 // A fresh temporary folder, removed at exit of the test process.
 std::string temp_dir();
 void write_file(const std::string& path, const std::string& content);
+
+// `text` as one single-quoted shell word (a ' inside becomes '\'').
+std::string shell_quote(const std::string& text);
+
+// A two-paragraph Korean article and its English translation, three sentences each.
+extern const char* const kSampleKo;
+extern const char* const kSampleEn;
+
+// The sample pair written as ko.txt and en.txt in a fresh temporary folder.
+struct SamplePair {
+  std::string dir = temp_dir();
+  std::string ko = dir + "/ko.txt";
+  std::string en = dir + "/en.txt";
+  SamplePair() {
+    write_file(ko, kSampleKo);
+    write_file(en, kSampleEn);
+  }
+};
 
 }  // namespace kealign::test

@@ -19,17 +19,6 @@ std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
 }
 
-std::string escape_html_text(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::map<std::string, std::string> check_descriptions() {
@@ -38,7 +27,8 @@ std::map<std::string, std::string> check_descriptions() {
     out.emplace(std::string(check->id()), std::string(check->description()));
   out.emplace(std::string(formats::kMissingTranslation),
               "a unit of a bilingual file has no translation (no target, or an empty one)");
-  for (auto& [id, description] : out) description += " (MQM: " + std::string(mqm_category(id)) + ")";
+  for (auto& [id, description] : out)
+    description += " (MQM: " + std::string(mqm_category(id)) + ")";
   return out;
 }
 
@@ -54,23 +44,15 @@ std::string render_report(const Analysis& a, const std::string& format, const st
   const ReportInput input{a.ko, a.en, a.alignment, r.findings, check_descriptions()};
   ReportOptions report;
   report.title = title;
-  std::string review = fmt::format("MQM-style penalty: {:.1f} per 1,000 English words ({} words; "
-                                   "major 5, minor 1, info 0 points per finding).",
-                                   mqm_penalty(r.findings, a.en), word_count(a.en));
+  std::string review = fmt::format(
+      "MQM-style penalty: {:.1f} per 1,000 English words ({} words; "
+      "major 5, minor 1, info 0 points per finding).",
+      mqm_penalty(r.findings, a.en), word_count(a.en));
   if (!baseline_name.empty())
     review += fmt::format(" {} finding{} hidden by the baseline {}.", r.hidden,
                           r.hidden == 1 ? "" : "s", file_name(baseline_name));
-  if (format == "md") {
-    std::string md = render_markdown(input, report);
-    const std::size_t title_end = md.find("\n\n");
-    if (title_end != std::string::npos) md.insert(title_end + 2, review + "\n\n");
-    return md;
-  }
-  std::string html = render_html(input, report);
-  const std::size_t h1 = html.find("</h1>");
-  if (h1 != std::string::npos)
-    html.insert(h1 + 5, "\n<p class=\"review\">" + escape_html_text(review) + "</p>");
-  return html;
+  report.note = std::move(review);
+  return format == "md" ? render_markdown(input, report) : render_html(input, report);
 }
 
 std::string make_report(const ReportJob& job) {
@@ -81,7 +63,7 @@ std::string make_report(const ReportJob& job) {
   const AnalysisOptions options = analysis_options(job);
   const Baseline baseline = job.baseline.empty() ? Baseline{} : read_baseline(job.baseline);
   const Analysis a = analyze_input(job, options);
-  const std::string title = !job.title.empty()        ? job.title
+  const std::string title = !job.title.empty()      ? job.title
                             : job.bilingual.empty() ? default_report_title(job.ko, job.en)
                                                     : "Translation QA: " + file_name(job.bilingual);
   return render_report(a, job.format, title, baseline, job.baseline);

@@ -30,9 +30,9 @@
 #include <string>
 #include <vector>
 
-#include "kealign/export.hpp"
 #include "kealign/align.hpp"
 #include "kealign/check.hpp"
+#include "kealign/export.hpp"
 #include "kealign/segment.hpp"
 
 namespace kealign {
@@ -47,6 +47,8 @@ struct ReportInput {
 
 struct ReportOptions {
   std::string title;                  // page title; empty: "Translation QA report"
+  std::string note;                   // a paragraph shown under the title (e.g. a review summary);
+                                      // plain text, escaped by the renderer; empty: none
   double high_confidence = 0.9;       // links at or above are drawn as confident
   double low_confidence = 0.5;        // links below are drawn and flagged as doubtful
   std::size_t max_quote_bytes = 240;  // Markdown evidence quotes longer than this are cut (at a

@@ -218,6 +218,7 @@ struct Page : Renderer {
     out += kStyle;
     out += "</style>\n</head>\n<body>\n";
     out += "<header class=\"top\">\n<h1>" + escape_html(title(options)) + "</h1>\n";
+    if (!options.note.empty()) out += "<p class=\"review\">" + escape_html(options.note) + "</p>\n";
     out += fmt::format(
         "<p class=\"docs\">Korean: <code>{}</code> ({} segments) · English: <code>{}</code> ({} "
         "segments) · {} links · {} findings</p>\n",

@@ -51,6 +51,7 @@ struct Markdown : Renderer {
 
   void header() {
     out += "# " + escape_md(title(options)) + "\n\n";
+    if (!options.note.empty()) out += escape_md(options.note) + "\n\n";
     out += fmt::format(
         "Korean: `{}` ({} segments) · English: `{}` ({} segments) · {} links · {} findings\n\n",
         input.ko.document.name, input.ko.size(), input.en.document.name, input.en.size(),

@@ -33,7 +33,9 @@ class LogTailTable {
     const double x = z / kStep;
     const auto k = static_cast<std::size_t>(x);
     const double f = x - k;
-    return value(k) * (1 - f) + value(k + 1) * f;
+    // An entry not yet filled is NaN and so makes the sum NaN: one test for both.
+    const double v = values_[k] * (1 - f) + values_[k + 1] * f;
+    return std::isnan(v) ? value(k) * (1 - f) + value(k + 1) * f : v;
   }
   // The largest value operator() returns (at z = 0), up to rounding.
   double ceiling() const { return value(0); }

@@ -44,7 +44,7 @@ void add_stream_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--base64", opts->base64, "TSV: the text columns are base64 (as bitextor writes)");
   cmd->add_option("--threads", opts->threads, "Worker threads (default: one per core)");
-  cmd->add_option("--window", opts->window, "Records in flight at most (default: 4 x threads)");
+  cmd->add_option("--window", opts->window, "Records in flight at most (default: 16 x threads)");
   cmd->add_option("--first-line", opts->first_line,
                   "Line number of the first record, for error messages of a chunk of a larger "
                   "input (default: 1, or 2 after a TSV header)");

@@ -41,7 +41,7 @@ struct StreamJob {
   std::string source_name = "<stdin>";     // the input's name in error messages
   std::size_t first_line = 0;              // number of the first record's line; 0 = 1 (2 for TSV)
   unsigned threads = 0;                    // worker threads; 0 = one per core
-  std::size_t window = 0;                  // records in flight at most; 0 = 4 x threads
+  std::size_t window = 0;                  // records in flight at most; 0 = 16 x threads
   bool progress = false;                   // a progress line on the progress stream
 };
 

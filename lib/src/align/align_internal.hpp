@@ -20,27 +20,39 @@ namespace kealign::align_detail {
 // The log of the Gale-Church two-tailed probability of |z|, 2 (1 - Phi(|z|)), for a robust mixture:
 // most links follow the normal model, a share of loose ones a normal several times wider
 // (LengthModel::loose_share, loose_spread). Tabulated: the search evaluates it for every cell and
-// shape.
+// shape. Entries are filled on first use: a short pair reads a few hundred of the 4,002, and the
+// two erfc and a log of each entry cost more than its whole search. One table per search (not
+// shared between threads).
 class LogTailTable {
  public:
   // A share `loose_share` of links follows a normal `loose_spread` times as wide as the model's.
   LogTailTable(double loose_share, double loose_spread);
   double operator()(double z) const {  // inline: called for every cell and shape
     z = std::fabs(z);
-    if (z >= kMaxZ) return values_.back() - (z * z - kMaxZ * kMaxZ) / (2 * far_variance_);
+    if (z >= kMaxZ) return value(kLast) - (z * z - kMaxZ * kMaxZ) / (2 * far_variance_);
     const double x = z / kStep;
     const auto k = static_cast<std::size_t>(x);
     const double f = x - k;
-    return values_[k] * (1 - f) + values_[k + 1] * f;
+    // An entry not yet filled is NaN and so makes the sum NaN: one test for both.
+    const double v = values_[k] * (1 - f) + values_[k + 1] * f;
+    return std::isnan(v) ? value(k) * (1 - f) + value(k + 1) * f : v;
   }
   // The largest value operator() returns (at z = 0), up to rounding.
-  double ceiling() const { return values_.front(); }
+  double ceiling() const { return value(0); }
 
  private:
   static constexpr double kMaxZ = 40.0;
   static constexpr double kStep = 0.01;
-  double far_variance_;  // of the widest component, which decides the far tail
-  std::vector<double> values_;
+  static constexpr std::size_t kLast = static_cast<std::size_t>(kMaxZ / kStep) + 1;
+  double value(std::size_t k) const {
+    const double v = values_[k];
+    return std::isnan(v) ? fill(k) : v;
+  }
+  double fill(std::size_t k) const;  // computes entry k, stores and returns it
+  const double* close_;  // the normal component's tail at each step, shared by every table
+  double loose_share_, loose_spread_;
+  double far_variance_;                 // of the widest component, which decides the far tail
+  mutable std::vector<double> values_;  // NaN until filled
 };
 
 // Kinds of anchor key; each has its own weight (AnchorWeights).

@@ -1,5 +1,7 @@
 // The Gale-Church length model and its unit.
 #include <cmath>
+#include <limits>
+#include <vector>
 #include "script.hpp"
 
 #include "align_internal.hpp"
@@ -36,17 +38,34 @@ double length_units(std::string_view text) {
 
 namespace align_detail {
 
+namespace {
+
+// 2 (1 - Phi(z)) of the normal component at every step of the table: the same for every model,
+// so computed once per process.
+const double* normal_tails(std::size_t size, double step) {
+  static const std::vector<double> values = [&] {
+    std::vector<double> v(size);
+    for (std::size_t k = 0; k < size; ++k) v[k] = std::erfc(k * step / std::sqrt(2.0));
+    return v;
+  }();
+  return values.data();
+}
+
+}  // namespace
+
 LogTailTable::LogTailTable(double loose_share, double loose_spread)
-    : far_variance_(loose_spread * loose_spread) {
-  values_.resize(static_cast<std::size_t>(kMaxZ / kStep) + 2);
-  for (std::size_t k = 0; k < values_.size(); ++k) {
-    const double zk = k * kStep;
-    // 2 (1 - Phi(z)) of each component; far out the normal one underflows to 0 and the loose one
-    // keeps the log finite.
-    const double close = std::erfc(zk / std::sqrt(2.0));
-    const double loose = std::erfc(zk / loose_spread / std::sqrt(2.0));
-    values_[k] = std::log((1 - loose_share) * close + loose_share * loose);
-  }
+    : close_(normal_tails(kLast + 1, kStep)),
+      loose_share_(loose_share),
+      loose_spread_(loose_spread),
+      far_variance_(loose_spread * loose_spread),
+      values_(kLast + 1, std::numeric_limits<double>::quiet_NaN()) {}
+
+double LogTailTable::fill(std::size_t k) const {
+  const double zk = k * kStep;
+  // 2 (1 - Phi(z)) of each component; far out the normal one underflows to 0 and the loose one
+  // keeps the log finite.
+  const double loose = std::erfc(zk / loose_spread_ / std::sqrt(2.0));
+  return values_[k] = std::log((1 - loose_share_) * close_[k] + loose_share_ * loose);
 }
 
 }  // namespace align_detail

@@ -33,6 +33,9 @@ constexpr double kBoundSlack = 1e-9;
 // pays it once more, so that it is not preferred to its two 1-1 links for having one length judged
 // instead of two.
 constexpr double kHiddenLinkLength = 1.0;
+// The largest whole band whose bead scores the posterior passes keep (ScoreMemo, 48 bytes a cell:
+// 12 MB) rather than compute twice; a pair of about 500 segments a side.
+constexpr std::size_t kWholeBandMemoCells = std::size_t{1} << 18;
 
 // Calls f(std::integral_constant<std::size_t, k>) for every shape k, in order.
 template <typename F, std::size_t... K>
@@ -653,9 +656,11 @@ SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMa
   const bool whole_band = posteriors && posterior_width == 0;
   ForwardMass alpha;
   SearchResult result;
-  // Scores kept for the posterior passes near the path (the whole band's pass reads each once).
+  // Scores kept for the posterior passes: the backward pass reads again every score the forward
+  // pass computed (near the path, also the Viterbi pass's); over the whole band only up to
+  // kWholeBandMemoCells, as the memo takes 48 bytes a cell.
   std::optional<ScoreMemo> memo;
-  if (posteriors && !whole_band) memo.emplace(grid);
+  if (posteriors && (!whole_band || grid.cells() <= kWholeBandMemoCells)) memo.emplace(grid);
   ScoreMemo* kept = memo ? &*memo : nullptr;
   const bool first_order = weights.null_run != 0 || weights.null_switch != 0;
   const auto run_forward = [&](const Grid& g, ForwardMass* mass) {
@@ -668,7 +673,7 @@ SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMa
   if (!posteriors) {
     for (Bead& bead : result.alignment) bead.confidence = 1.0;
   } else if (whole_band) {
-    add_posteriors(grid, score, alpha, m, result.alignment, nullptr);
+    add_posteriors(grid, score, alpha, m, result.alignment, kept);
   } else {
     const Band near = path_band(result.alignment, n, m, posterior_width);
     const Grid near_grid(near);

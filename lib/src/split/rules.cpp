@@ -46,7 +46,8 @@ std::size_t note_end(const Block& b, std::size_t p) {
 
 bool closes_quote(const Block& b, std::size_t j) {
   const char32_t c = b.cp[j];
-  if (is_closer(c)) return true;
+  // U+02DD (˝), typed for a closing double quote in English news from Korean newsrooms
+  if (is_closer(c) || c == 0x02DD) return true;
   // a straight quote right after the terminators closes unless a word starts with it
   return is_symmetric_quote(c) && !(j + 1 < b.size() && is_letter(b.cp[j + 1]));
 }

@@ -129,8 +129,8 @@ std::size_t english_sentence_start(const Block& b, const Candidate& c) {
 
 std::vector<QuietSpan> attributed_quotations(const Block& b) {
   std::vector<QuietSpan> out;
-  for (std::size_t i = 1; i < b.size(); ++i) {
-    if ((b.cp[i] != '"' && b.cp[i] != 0x201D) || b.opener[i] == Block::kNone) continue;
+  for (const std::size_t i : b.closers) {
+    if (b.cp[i] != '"' && b.cp[i] != 0x201D) continue;
     const std::size_t open = b.opener[i];
     if (i - open > kMaxAttributedQuotation) continue;
     const char32_t before = b.cp[i - 1];

@@ -109,7 +109,7 @@ TEST_CASE("kpc news English: silver boundary F1 floors on both halves", "[shared
     double f1;
   };
   const Floor floors[] = {
-      {"dev_", 0.940},   // measured 0.9421 (0.9392 before the news rules)
+      {"dev_", 0.940},   // measured 0.9432 (0.9392 before the news rules)
       {"test_", 0.935},  // measured 0.9377 (0.9331 before the news rules)
   };
   const std::string root = test::shared_dir() + "/corpora/kpc-news-ko-en";

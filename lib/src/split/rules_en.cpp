@@ -118,7 +118,17 @@ bool abbreviation_continues(const Block& b, const Candidate& c, std::size_t firs
 // A closing quotation mark standing alone after the terminators ("position. \" Greek") closes
 // the sentence before it.
 bool lone_closing_quote(const Block& b, std::size_t i) {
-  return i + 1 < b.size() && (b.cp[i] == '"' || b.cp[i] == 0x201D) && b.space(i + 1);
+  if (i + 1 >= b.size() || (b.cp[i] != '"' && b.cp[i] != 0x201D) || !b.space(i + 1)) return false;
+  // only when the last double quote before it opened a quotation, not in a list of marks
+  const std::size_t stop = i > kMaxAttributedQuotation ? i - kMaxAttributedQuotation : 0;
+  for (std::size_t k = i; k > stop; --k) {
+    const std::size_t q = k - 1;
+    if (b.cp[q] == 0x201C) return true;
+    if (b.cp[q] == 0x201D) return false;
+    if (b.cp[q] == '"')
+      return (q == 0 || b.space(q - 1) || is_opener(b.cp[q - 1])) && !b.space(q + 1);
+  }
+  return false;
 }
 
 }  // namespace

@@ -134,7 +134,9 @@ bool lone_closing_quote(const Block& b, std::size_t i) {
 }  // namespace
 
 std::size_t english_sentence_start(const Block& b, const Candidate& c) {
-  return lone_closing_quote(b, c.next) ? b.skip_space(c.next + 1) : c.next;
+  if (!lone_closing_quote(b, c.next)) return c.next;
+  const std::size_t after = b.skip_space(c.next + 1);
+  return after < b.size() ? after : c.next;
 }
 
 std::vector<QuietSpan> attributed_quotations(const Block& b) {
@@ -163,7 +165,7 @@ bool english_ends_sentence(const Block& b, const Candidate& c) {
   if (next == ',' || next == ';' || next == ':' || is_closer(next) || next == '-') return false;
   std::size_t first = english_sentence_start(b, c);
   while (first < b.size() && (is_opener(b.cp[first]) || is_symmetric_quote(b.cp[first]))) ++first;
-  if (first >= b.size()) return true;
+  if (b.skip_space(first) >= b.size()) return false;  // only quotes left: they close this one
   const char32_t f = b.cp[first];
   if (is_lower(f)) return false;
   if (!has_period(b, c)) return true;  // "?" "!" before a capital, digit or other script

@@ -1,15 +1,16 @@
 #!/bin/sh
 # Prints every accuracy figure of kealign in one go, as Markdown tables:
 #   bench/eval_all.sh [KEALIGN [SHARED]]
-# KEALIGN: the kealign tool (default: kealign on PATH); SHARED: the shared corpora folder
-# (default: ../shared beside the checkout). Splitting: `kealign eval --task split-set` on every
-# split-gold set. Alignment: `kealign eval --task align-set` (presplit input) on the seed article,
-# the LibreOffice help set and the Text+Berg test files 0-6 (scored jointly, as published); then
-# the same two sets aligned with a lexicon learnt (`kealign lexicon`, no gold read) from the text of
-# the LibreOffice set / of Text+Berg dev and test0-6 (the per-document rows stay the headline);
-# last, with a bilingual dictionary: `--dict` alone (anchors and the list's own Model 1 table),
-# then `--dict` with a lexicon learnt with the list pooled in (`kealign lexicon --dict`, what
-# `align-set --learn-lexicon --dict` does): kengdic for LibreOffice, FreeDict deu-fra (Debian
+# KEALIGN: the kealign tool (default: kealign on PATH); SHARED: the shared corpora folder (default:
+# ../shared beside the checkout). Splitting: `kealign eval --task split-set` on every split-gold
+# set, then English news (bench/split_news.py: the kpc news blocks' English side, silver and
+# visible-boundary gold). Alignment: `kealign eval --task align-set` (presplit input) on the seed
+# article, the LibreOffice help set and the Text+Berg test files 0-6 (scored jointly, as published);
+# then the same two sets aligned with a lexicon learnt (`kealign lexicon`, no gold read) from the
+# text of the LibreOffice set / of Text+Berg dev and test0-6 (the per-document rows stay the
+# headline); last, with a bilingual dictionary: `--dict` alone (anchors and the list's own Model 1
+# table), then `--dict` with a lexicon learnt with the list pooled in (`kealign lexicon --dict`,
+# what `align-set --learn-lexicon --dict` does): kengdic for LibreOffice, FreeDict deu-fra (Debian
 # dict-freedict-deu-fra / -fra-deu, converted by bench/freedict_tsv.py) for Text+Berg; the Text+Berg
 # rows are left out, with a note, when the package is not installed.
 # News: bench/news_sets.py (the news blocks, the LibreOffice set, and both with sentences dropped
@@ -46,6 +47,11 @@ for dir in "$shared"/corpora/split-gold/*/; do
     "$(value sentence_f1 "$work/out")" "$(value normalized_f1 "$work/out")" \
     "$(value documents_exact "$work/out")"
 done
+
+echo
+echo "## English splitting on news (bench/split_news.py; dev blocks tuned on, test blocks held out)"
+echo
+python3 "$here/split_news.py" --kealign "$(command -v "$tool" || echo "$tool")" --shared "$shared"
 
 # Sets whose documents are not folders of one root get a root of links.
 mkdir -p "$work/seed" "$work/textberg" "$work/textberg-all"

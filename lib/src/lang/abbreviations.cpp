@@ -22,21 +22,54 @@ class WordSet {
 };
 
 constexpr std::u32string_view kTitles[] = {
-    U"adm",    U"approx", U"brig", U"capt", U"cf",  U"cmdr", U"col",  U"cpl",  U"det", U"dr",
-    U"e.g",    U"esp",    U"fr",   U"gen",  U"gov", U"hon",  U"i.e",  U"insp", U"lt",  U"maj",
-    U"messrs", U"mlle",   U"mme",  U"mr",   U"mrs", U"ms",   U"msgr", U"mt",   U"mx",  U"pres",
-    U"prof",   U"pvt",    U"rep",  U"reps", U"rev", U"sen",  U"sens", U"sgt",  U"sr",  U"st",
-    U"ste",    U"supt",   U"v",    U"viz",  U"vol", U"vols", U"vs",   U"w.r.t"};
+    U"adm",  U"approx", U"atty", U"brig", U"capt", U"cf",     U"cmdr", U"col", U"cpl",
+    U"det",  U"dr",     U"e.g",  U"esp",  U"fr",   U"gen",    U"gens", U"gov", U"govs",
+    U"hon",  U"i.e",    U"insp", U"lt",   U"maj",  U"messrs", U"mlle", U"mme", U"mr",
+    U"mrs",  U"ms",     U"msgr", U"mt",   U"mx",   U"pres",   U"prof", U"pvt", U"rep",
+    U"reps", U"rev",    U"sen",  U"sens", U"sgt",  U"sr",     U"st",   U"ste", U"supt",
+    U"v",    U"viz",    U"vol",  U"vols", U"vs",   U"w.r.t"};
+
+// Month abbreviations: never end a sentence before a day or a year ("on Feb. 14", "Sept. 5").
+constexpr std::u32string_view kMonths[] = {U"apr", U"aug", U"dec", U"feb", U"jan", U"jul",
+                                           U"jun", U"mar", U"nov", U"oct", U"sep", U"sept"};
+
+// Abbreviations that end a name or a time and so end sentences as often as they continue them
+// ("Samsung Electronics Co. Ltd.", "Co. It closed", "3:30 p.m. Monday", "at 6 p.m. The").
+constexpr std::u32string_view kNameSuffixes[] = {U"bros", U"co",  U"corp", U"inc",
+                                                 U"jr",   U"ltd", U"plc"};
+
+// Words that open sentences far more often than they follow an abbreviation inside one:
+// determiners, pronouns, conjunctions, sentence adverbs and numbers spelt out (news style spells
+// out a number that opens a sentence). After an ambiguous abbreviation, an
+// initial or an ellipsis, one of these says a new sentence starts; any other capitalised word is
+// taken for a name that continues the sentence ("Corp. Radio", "K. J. Lee", "... Obama").
+constexpr std::u32string_view kSentenceStarters[] = {
+    U"A",       U"According", U"Eight", U"Five",   U"Four",      U"Nine",   U"Seven", U"Six",
+    U"Ten",     U"Three",     U"Two",   U"Twenty", U"After",     U"All",    U"Also",  U"An",
+    U"And",     U"Another",   U"As",    U"At",     U"Because",   U"Before", U"Both",  U"But",
+    U"Despite", U"During",    U"Each",  U"Even",   U"Every",     U"For",    U"From",  U"He",
+    U"Her",     U"Here",      U"His",   U"How",    U"However",   U"I",      U"If",    U"In",
+    U"It",      U"Its",       U"Last",  U"Many",   U"Meanwhile", U"Most",   U"My",    U"No",
+    U"Not",     U"Now",       U"On",    U"One",    U"Only",      U"Or",     U"Other", U"Our",
+    U"She",     U"Since",     U"So",    U"Some",   U"Still",     U"That",   U"The",   U"Their",
+    U"Then",    U"There",     U"These", U"They",   U"This",      U"Those",  U"Thus",  U"To",
+    U"Under",   U"We",        U"What",  U"When",   U"Where",     U"While",  U"Who",   U"Why",
+    U"With",    U"Yet",       U"You",   U"Your"};
 
 constexpr std::u32string_view kNumberAbbreviations[] = {
     U"art",     U"arts", U"ca",  U"ch", U"chap", U"ed", U"eq", U"ext", U"fig", U"figs",
     U"n\u00b0", U"no",   U"nos", U"nr", U"op",   U"p",  U"pp", U"sec", U"tel"};
 
 constexpr std::u32string_view kAcronymContinuations[] = {
-    U"Air",    U"Ambassador", U"Army",         U"Attorney", U"Bureau",     U"Capitol",
-    U"Coast",  U"Congress",   U"Constitution", U"Court",    U"Department", U"Embassy",
-    U"Forces", U"Government", U"House",        U"Marines",  U"Military",   U"Navy",
-    U"Open",   U"President",  U"Secretary",    U"Senate",   U"State",      U"Treasury"};
+    U"Agency",      U"Agriculture", U"Air",          U"Ambassador", U"Army",       U"Attorney",
+    U"Border",      U"Bureau",      U"Capitol",      U"Census",     U"Central",    U"Coast",
+    U"Commerce",    U"Congress",    U"Constitution", U"Court",      U"Customs",    U"Defense",
+    U"Department",  U"District",    U"Embassy",      U"Energy",     U"Envoy",      U"Federal",
+    U"Food",        U"Forces",      U"Forest",       U"Geological", U"Government", U"House",
+    U"Immigration", U"Interior",    U"Justice",      U"Labor",      U"Marine",     U"Marines",
+    U"Military",    U"National",    U"Navy",         U"Olympic",    U"Open",       U"Postal",
+    U"President",   U"Secret",      U"Secretary",    U"Senate",     U"Special",    U"State",
+    U"Supreme",     U"Trade",       U"Treasury"};
 
 constexpr std::u32string_view kEndingLookalikes[] = {
     U"가요", U"강요", U"개요", U"걸음", U"게임", U"구음", U"기요", U"다음", U"동요", U"마음",
@@ -60,6 +93,18 @@ bool is_title_abbreviation(std::u32string_view lower) {
 bool is_number_abbreviation(std::u32string_view lower) {
   static const WordSet words(kNumberAbbreviations);
   return words.has(lower);
+}
+bool is_month_abbreviation(std::u32string_view lower) {
+  static const WordSet words(kMonths);
+  return words.has(lower);
+}
+bool is_name_suffix(std::u32string_view lower) {
+  static const WordSet words(kNameSuffixes);
+  return words.has(lower);
+}
+bool is_sentence_starter(std::u32string_view word) {
+  static const WordSet words(kSentenceStarters);
+  return words.has(word);
 }
 bool is_acronym_continuation(std::u32string_view word) {
   static const WordSet words(kAcronymContinuations);

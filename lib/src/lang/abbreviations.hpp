@@ -10,6 +10,13 @@ namespace kealign::lang {
 bool is_title_abbreviation(std::u32string_view lower);
 // Abbreviations followed by a number ("p. 55", "No. 5", "Fig. 3", "N°. 1026").
 bool is_number_abbreviation(std::u32string_view lower);
+// Month abbreviations ("feb", "sept"): they continue the sentence into a day or a year.
+bool is_month_abbreviation(std::u32string_view lower);
+// Abbreviations closing a company or person's name ("corp", "inc", "jr"): they end a sentence only
+// before a sentence starter.
+bool is_name_suffix(std::u32string_view lower);
+// Capitalised words that usually open a sentence ("The", "He", "But"); compared as written.
+bool is_sentence_starter(std::u32string_view word);
 // Capitalised nouns that continue a name after a country acronym ("the U.S. Government").
 bool is_acronym_continuation(std::u32string_view word);
 

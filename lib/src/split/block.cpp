@@ -88,6 +88,7 @@ void decode_block(std::string_view text, const PairRules& rules, Block& b) {
   b.blank.resize(n);
   std::vector<std::int32_t> diff(b.cp.size() + 1, 0);
   b.opener.assign(b.cp.size(), Block::kNone);
+  b.closers.clear();
   std::vector<Open> stack;
   auto close = [&](char32_t closer, std::size_t i) {
     const std::size_t limit = stack.size() > kMaxPairSearch ? stack.size() - kMaxPairSearch : 0;
@@ -96,6 +97,7 @@ void decode_block(std::string_view text, const PairRules& rules, Block& b) {
       if (stack[k - 1].encloses && i - stack[k - 1].index <= kMaxEnclosedLength)
         mark_pair(diff, stack[k - 1].index, i);
       b.opener[i] = static_cast<std::uint32_t>(stack[k - 1].index);
+      b.closers.push_back(static_cast<std::uint32_t>(i));
       stack.resize(k - 1);
       return true;
     }

@@ -46,7 +46,8 @@ std::size_t note_end(const Block& b, std::size_t p) {
 
 bool closes_quote(const Block& b, std::size_t j) {
   const char32_t c = b.cp[j];
-  if (is_closer(c)) return true;
+  // U+02DD (˝), typed for a closing double quote in English news from Korean newsrooms
+  if (is_closer(c) || c == 0x02DD) return true;
   // a straight quote right after the terminators closes unless a word starts with it
   return is_symmetric_quote(c) && !(j + 1 < b.size() && is_letter(b.cp[j + 1]));
 }
@@ -190,6 +191,12 @@ std::vector<std::size_t> find_cuts(const Block& b, Language lang) {
   const bool korean = lang == Language::kKorean;
   const bool informal = korean && is_informal(b);
   std::size_t marker = 0;  // next index into items.markers
+  const std::vector<QuietSpan> quiet = korean ? std::vector<QuietSpan>{} : attributed_quotations(b);
+  std::size_t q = 0;  // first quiet span that closes after the current position
+  auto in_quiet = [&](std::size_t i) {
+    while (q < quiet.size() && quiet[q].close <= i) ++q;
+    return q < quiet.size() && quiet[q].open < i;
+  };
   for (std::size_t i = 0; i < b.size();) {
     const char32_t c = b.cp[i];
     if (is_terminator(c)) {
@@ -208,9 +215,10 @@ std::vector<std::size_t> find_cuts(const Block& b, Language lang) {
                          has_text(b, last, b.opener[k.term_end]);
       if (!is_marker && !numbering && !bracketed && !aside && k.next < b.size() &&
           b.depth[k.end] == 0 && has_text(b, last, k.term_begin) &&
-          (korean ? korean_ends_sentence(b, k, informal) : english_ends_sentence(b, k)))
+          (korean ? korean_ends_sentence(b, k, informal)
+                  : !in_quiet(i) && english_ends_sentence(b, k)))
         cuts.push_back(korean ? absorb_note(b, absorb_marks(b, korean_stray_ending(b, k)))
-                              : k.next);
+                              : english_sentence_start(b, k));
       i = std::max(k.end, i + 1);
       continue;
     }
@@ -238,11 +246,14 @@ std::vector<std::size_t> find_cuts(const Block& b, Language lang) {
     ++i;
   }
   cuts.insert(cuts.end(), items.starts.begin(), items.starts.end());
-  // A stand-alone full stop ("것이다 .", "plan ?!") ends the sentence before it, never starts one.
+  // A stand-alone full stop ("것이다 .", "plan ?!") ends the sentence before it, never starts one;
+  // the first period of a spaced ellipsis (". . . The practice") does start one.
   for (std::size_t& p : cuts) {
     std::size_t j = p;
     while (j < b.size() && is_terminator(b.cp[j])) ++j;
-    if (j > p && (j == b.size() || b.space(j))) p = b.skip_space(j);
+    if (j == p) continue;
+    const bool ellipsis = j + 1 < b.size() && b.cp[j - 1] == '.' && b.cp[j + 1] == '.';
+    if ((j == b.size() || b.space(j)) && !ellipsis) p = b.skip_space(j);
   }
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());

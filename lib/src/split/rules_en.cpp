@@ -14,6 +14,10 @@ namespace {
 constexpr std::size_t kEllipsisDots = 3;
 constexpr std::size_t kEllipsisWithPeriod = 4;
 constexpr std::size_t kMaxAcronymLetters = 2;  // letters between the periods of "Ph.D."
+// Longest quotation (code points) whose closing comma makes it one sentence with its attribution:
+// a news paragraph's quotation runs to about three sentences; a longer "pair" is two unrelated
+// quotation marks.
+constexpr std::size_t kMaxAttributedQuotation = 500;
 
 bool has_period(const Block& b, const Candidate& c) {
   for (std::size_t k = c.term_begin; k < c.term_end; ++k) {
@@ -75,42 +79,110 @@ std::u32string_view raw_token(const Block& b, std::size_t i) {
   return std::u32string_view(b.cp.data() + k, i - k);
 }
 
+// Whether the capitalised word at i usually opens a sentence ("The", "He", "But's" as "But").
+bool starts_sentence(const Block& b, std::size_t i) {
+  std::size_t e = i;
+  while (e < b.size() && is_latin(b.cp[e])) ++e;
+  return e > i && lang::is_sentence_starter(std::u32string_view(b.cp.data() + i, e - i));
+}
+
+// "J." at i: a further initial ("K. J. Lee").
+bool initial_at(const Block& b, std::size_t i) {
+  return i + 1 < b.size() && is_upper(b.cp[i]) && b.cp[i + 1] == '.' &&
+         (i + 2 == b.size() || b.space(i + 2));
+}
+
 // Whether an abbreviation before the period keeps the sentence going into a capitalised word.
 bool abbreviation_continues(const Block& b, const Candidate& c, std::size_t first) {
   const std::u32string lower = word_before(b, c.term_begin);
   if (lower.empty()) return false;
   if (lang::is_title_abbreviation(lower)) return true;
+  // "Corp. Radio", "Jan. Monday" go on; "Co. It closed", "in Sept. The" end
+  if (lang::is_name_suffix(lower) || lang::is_month_abbreviation(lower))
+    return !starts_sentence(b, first);
   const std::u32string_view raw = raw_token(b, c.term_begin);
-  if (raw.size() == 1 && is_upper(raw[0])) return is_initial(b, c.term_begin - 1);
+  if (raw.size() == 1 && is_upper(raw[0])) {
+    // the pronoun: "you and I. Did" ends, "Albert I. Jones" does not
+    if (raw[0] == 'I') return is_initial(b, c.term_begin - 1);
+    // other capitals are initials before a surname or another initial ("said K. J. Lee")
+    return initial_at(b, first) || !starts_sentence(b, first);
+  }
   if (is_dotted_acronym(raw)) {
-    const bool lower_case = std::none_of(raw.begin(), raw.end(), is_upper);
-    return lower_case || lang::is_acronym_continuation(word_at(b, first));
+    // "3:30 p.m. Monday", "5 a.m. Mr. Smith" go on; "at 6 p.m. The" ends
+    if (std::none_of(raw.begin(), raw.end(), is_upper)) return !starts_sentence(b, first);
+    return lang::is_acronym_continuation(word_at(b, first));
+  }
+  return false;
+}
+
+// A closing quotation mark standing alone after the terminators ("position. \" Greek") closes
+// the sentence before it.
+bool lone_closing_quote(const Block& b, std::size_t i) {
+  if (i + 1 >= b.size() || (b.cp[i] != '"' && b.cp[i] != 0x201D) || !b.space(i + 1)) return false;
+  // only when the last double quote before it opened a quotation, not in a list of marks
+  const std::size_t stop = i > kMaxAttributedQuotation ? i - kMaxAttributedQuotation : 0;
+  for (std::size_t k = i; k > stop; --k) {
+    const std::size_t q = k - 1;
+    if (b.cp[q] == 0x201C) return true;
+    if (b.cp[q] == 0x201D) return false;
+    if (b.cp[q] == '"')
+      return (q == 0 || b.space(q - 1) || is_opener(b.cp[q - 1])) && !b.space(q + 1);
   }
   return false;
 }
 
 }  // namespace
 
+std::size_t english_sentence_start(const Block& b, const Candidate& c) {
+  if (!lone_closing_quote(b, c.next)) return c.next;
+  const std::size_t after = b.skip_space(c.next + 1);
+  return after < b.size() ? after : c.next;
+}
+
+std::vector<QuietSpan> attributed_quotations(const Block& b) {
+  std::vector<QuietSpan> out;
+  for (const std::size_t i : b.closers) {
+    if (b.cp[i] != '"' && b.cp[i] != 0x201D) continue;
+    const std::size_t open = b.opener[i];
+    if (i - open > kMaxAttributedQuotation) continue;
+    const char32_t before = b.cp[i - 1];
+    // "?" or "!" close an attributed quotation only when the attribution follows in lower case
+    const std::size_t next = b.skip_space(i + 1);
+    if (before == ',' ||
+        ((before == '?' || before == '!') && next < b.size() && is_lower(b.cp[next])))
+      out.push_back({open, i});
+  }
+  return out;
+}
+
 bool english_ends_sentence(const Block& b, const Candidate& c) {
   if (!c.spaced()) return false;  // URLs, decimals, e-mail addresses, "Jr.'s"
-  const char32_t next = b.cp[c.next];
+  const char32_t next = b.cp[english_sentence_start(b, c)];
   if (next == '.') {  // "compounds. . . . The": the ellipsis opens the next sentence
     const Candidate e = read_candidate(b, c.next);
     return e.next < b.size() && is_upper(b.cp[e.next]);
   }
   if (next == ',' || next == ';' || next == ':' || is_closer(next) || next == '-') return false;
-  std::size_t first = c.next;
+  std::size_t first = english_sentence_start(b, c);
   while (first < b.size() && (is_opener(b.cp[first]) || is_symmetric_quote(b.cp[first]))) ++first;
-  if (first >= b.size()) return true;
+  if (b.skip_space(first) >= b.size()) return false;  // only quotes left: they close this one
   const char32_t f = b.cp[first];
   if (is_lower(f)) return false;
   if (!has_period(b, c)) return true;  // "?" "!" before a capital, digit or other script
   const std::size_t dots = dot_count(b, c);
-  if (dots >= 2) return dots >= kEllipsisWithPeriod && is_upper(f);
+  if (dots >= 2) {
+    if (!is_upper(f) || dots < kEllipsisDots) return false;
+    if (dots >= kEllipsisWithPeriod) return true;
+    // A bare ellipsis ends a sentence before a word that opens one ("... The"), not before a
+    // name ("... Obama"); nor before "I", which after an omission goes on with the speaker's
+    // clause ("the thing is . . . I didn't") as often as it starts a new one.
+    return f != 'I' && starts_sentence(b, first);
+  }
   if (c.closed) return true;
   if (is_digit(f)) {
     const std::u32string lower = word_before(b, c.term_begin);
-    return !lang::is_number_abbreviation(lower) && !is_number(lower);
+    return !lang::is_number_abbreviation(lower) && !lang::is_month_abbreviation(lower) &&
+           !is_number(lower);
   }
   return !abbreviation_continues(b, c, first);
 }

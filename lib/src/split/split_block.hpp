@@ -16,6 +16,7 @@ struct Block {
       opener;  // opener[i]: index of the opener a closer at i matches, or kNone
 
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+  std::vector<std::uint32_t> closers;  // indices of the closers matched with an opener, ascending
 
   std::vector<std::uint8_t> blank;  // blank[i]: cp[i] is white space (a line break is a space)
 

@@ -30,6 +30,16 @@ std::u32string word_before(const Block& b, std::size_t i);
 std::u32string_view word_at(const Block& b, std::size_t i);
 
 bool english_ends_sentence(const Block& b, const Candidate& c);
+// Where the English sentence after a sentence end starts: c.next, or after a closing quotation
+// mark standing alone ("position. " Greek").
+std::size_t english_sentence_start(const Block& b, const Candidate& c);
+// [open, close] of a quotation mark pair whose inside holds no sentence end.
+struct QuietSpan {
+  std::size_t open = 0, close = 0;
+};
+// English quotations closed before their attribution (""A. B," the minister said."): one
+// sentence, as Korean writes it. Sorted by close.
+std::vector<QuietSpan> attributed_quotations(const Block& b);
 bool korean_ends_sentence(const Block& b, const Candidate& c, bool informal);
 // Korean sentences without final punctuation: does the word [begin, end) end one, given that the
 // next word starts at next? Informal text (chat, posts) also ends on weaker endings.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "checks/checks.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "kealign/error.hpp"
 
@@ -116,9 +117,11 @@ class BoilerplateCheck final : public Check {
       if (b.ko_size() > 0 && b.en_size() > 0) continue;
       const bool korean = b.ko_size() > 0;
       const SegmentedText& side = korean ? ctx.ko : ctx.en;
+      const qa_detail::SideView& view =
+          korean ? qa_detail::shared_view(ctx).ko : qa_detail::shared_view(ctx).en;
       for (const qa_detail::Piece& p : qa_detail::side_pieces(
                side, korean ? b.ko_begin : b.en_begin, korean ? b.ko_end : b.en_end)) {
-        const std::string_view kind = qa_detail::boilerplate_kind(p.text);
+        const std::string_view kind = view.boilerplate_kind(p.segment);
         if (kind.empty()) continue;
         Finding f;
         f.check = "boilerplate";

@@ -79,10 +79,23 @@ class Matcher {
     const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
         icu::StringPiece(segment.data(), static_cast<int32_t>(segment.size())));
     const icu::UnicodeString trimmed = icu::UnicodeString(text).trim();
-    for (const auto& p : patterns_) {
+    // One matcher per pattern and thread, reset to each segment: making one costs more than
+    // matching a short line.
+    thread_local std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
+    if (matchers.size() != patterns_.size()) {
+      matchers.clear();
+      for (const auto& p : patterns_) {
+        UErrorCode status = U_ZERO_ERROR;
+        matchers.emplace_back(p.regex->matcher(status));
+        if (U_FAILURE(status)) matchers.back().reset();
+      }
+    }
+    for (std::size_t i = 0; i < patterns_.size(); ++i) {
       UErrorCode status = U_ZERO_ERROR;
-      std::unique_ptr<icu::RegexMatcher> m(p.regex->matcher(trimmed, status));
-      if (U_SUCCESS(status) && m->matches(status) && U_SUCCESS(status)) return p.kind;
+      icu::RegexMatcher* m = matchers[i].get();
+      if (!m) continue;
+      m->reset(trimmed);
+      if (m->matches(status) && U_SUCCESS(status)) return patterns_[i].kind;
     }
     return {};
   }

@@ -23,6 +23,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "checks/checks.hpp"
 #include "checks/shared_view.hpp"
@@ -127,8 +129,9 @@ class UntranslatedTermCheck final : public Check {
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const bool lowercase = options.param(id(), "lowercase", kLowercase) != 0;
-    std::set<std::string> lowercase_words;        // words the English writes in lowercase somewhere
-    std::map<std::string, std::size_t> capitals;  // capitalised words and how often they occur
+    // Looked up only, never iterated: hashed.
+    std::unordered_set<std::string> lowercase_words;        // words the English writes in lowercase
+    std::unordered_map<std::string, std::size_t> capitals;  // capitalised words, how often each
     const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
     for (const lang::LatinWord& w : view.en.document_latin_words()) {
       if (!w.text.empty() && w.text[0] >= 'a' && w.text[0] <= 'z') lowercase_words.insert(w.text);

@@ -7,6 +7,8 @@
 #include "app/formats.hpp"
 #include "app/io.hpp"
 #include "check_test_support.hpp"
+#include "test_support.hpp"
+#include "kealign/analysis.hpp"
 #include "kealign/error.hpp"
 
 using kealign::CheckOptions;
@@ -138,4 +140,32 @@ TEST_CASE("check settings parse check-id.param=value", "[check][framework]") {
   const std::string list = kealign::describe_checks();
   CHECK(list.find("length-ratio.max-z=4") != std::string::npos);
   CHECK(list.find("quote-balance\t") != std::string::npos);
+}
+
+TEST_CASE("checks share what they read of each segment without changing their findings",
+          "[check][framework]") {
+  // The bundled seed article, aligned: every check through one context (sharing the words,
+  // numbers and damaged spans read once) finds what it finds through a context of its own.
+  kealign::AnalysisOptions options;
+  options.presplit = true;
+  const std::string seed = kealign::test::source_dir() + "/corpora/seed-article/";
+  const kealign::Analysis a = kealign::analyze_files(seed + "ko.sents", seed + "en.sents", options);
+  const kealign::AlignResult aligned{a.alignment, a.model, a.relatedness};
+  const kealign::CheckContext shared(a.ko, a.en, aligned);
+  std::size_t total = 0;
+  for (const auto& check : kealign::all_checks()) {
+    std::vector<Finding> together, alone;
+    check->run(shared, {}, together);
+    check->run(kealign::CheckContext(a.ko, a.en, aligned), {}, alone);
+    CAPTURE(check->id());
+    REQUIRE(together.size() == alone.size());
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+      CHECK(together[i].message == alone[i].message);
+      CHECK(together[i].ko_spans == alone[i].ko_spans);
+      CHECK(together[i].en_spans == alone[i].en_spans);
+    }
+    total += alone.size();
+  }
+  CHECK(shared.shared != nullptr);
+  CHECK(total > 10);  // the seed's errors are found
 }

@@ -156,6 +156,21 @@ TEST_CASE("kealign stream: one record per input line, in order; bad records name
   CHECK(as_aligned_tsv(out[2]) == sents.out);  // arrays are segments
   CHECK(out[0].at("relatedness").at("related") == true);
   CHECK(out[0].at("findings").size() > 0);
+  // Each finding as `kealign check --format json` gives it: confidence and evidence included.
+  const test::RunResult check =
+      test::run_tool("check --format json " + seed("ko.txt") + " " + seed("en.txt"));
+  REQUIRE(check.status == 0);
+  const Json cli = Json::parse(check.out);
+  const Json& streamed = out[0].at("findings");
+  REQUIRE(streamed.size() == cli.size());
+  bool any_evidence = false;
+  for (std::size_t k = 0; k < cli.size(); ++k) {
+    CAPTURE(k);
+    for (const char* key : {"check", "severity", "confidence", "message", "evidence"})
+      CHECK(streamed[k].at(key) == cli[k].at(key));
+    any_evidence = any_evidence || !streamed[k].at("evidence").empty();
+  }
+  CHECK(any_evidence);
 
   CHECK(out[3].at("status") == "error");
   CHECK(out[3].at("error").get<std::string>().find("<stdin>:4: /nonexistent/ko.txt") == 0);

@@ -30,8 +30,8 @@ from . import _kealign
 from .errors import Error, InputError, IoError, UsageError
 
 __all__ = ["split", "align", "check", "analyze", "checks", "Dictionary", "Lexicon", "Segment",
-           "Link", "Finding", "Relatedness", "Alignment", "Analysis", "Error", "InputError",
-           "UsageError", "IoError", "__version__"]
+           "Link", "Evidence", "Finding", "Relatedness", "Alignment", "Analysis", "Error",
+           "InputError", "UsageError", "IoError", "__version__"]
 __version__ = _kealign.__version__
 
 Dictionary = _kealign.Dictionary
@@ -65,6 +65,13 @@ class Link(_Plain):
 
 
 @dataclasses.dataclass(frozen=True)
+class Evidence(_Plain):
+    name: str           # what was compared, e.g. "numbers", "latin-tokens"
+    ko: str             # the Korean side's value ("" when absent)
+    en: str             # the English side's value
+
+
+@dataclasses.dataclass(frozen=True)
 class Finding(_Plain):
     check: str
     severity: str       # "major", "minor" or "info"
@@ -72,6 +79,8 @@ class Finding(_Plain):
     en_ids: List[int]
     message: str
     passage: bool       # names a whole passage (e.g. one left untranslated)
+    confidence: float   # how sure the check is that this is an error, in [0, 1]
+    evidence: List[Evidence]  # the values compared
 
 
 @dataclasses.dataclass(frozen=True)
@@ -208,8 +217,9 @@ def analyze(ko: Side, en: Side, **options) -> Analysis:
 
 def _analysis(raw) -> Analysis:
     return Analysis(_segments(raw["ko_segments"]), _segments(raw["en_segments"]),
-                    _links(raw["links"]), [Finding(c, s, list(k), list(e), m, p)
-                                           for c, s, k, e, m, p in raw["findings"]],
+                    _links(raw["links"]), [Finding(c, s, list(k), list(e), m, p, conf,
+                                                   [Evidence(*x) for x in ev])
+                                           for c, s, k, e, m, p, conf, ev in raw["findings"]],
                     Relatedness(**raw["relatedness"]), dict(raw["model"]))
 
 

@@ -140,9 +140,12 @@ py::dict analysis_dict(const Analysis& a, bool want_tsv) {
   }
   out["links"] = links;
   py::list findings;
-  for (const Finding& f : a.findings)
+  for (const Finding& f : a.findings) {
+    py::list evidence;
+    for (const Evidence& e : f.evidence) evidence.append(py::make_tuple(e.name, e.ko, e.en));
     findings.append(py::make_tuple(f.check, std::string(severity_name(f.severity)), f.ko_ids,
-                                   f.en_ids, f.message, f.passage));
+                                   f.en_ids, f.message, f.passage, f.confidence, evidence));
+  }
   out["findings"] = findings;
   const Relatedness& r = a.relatedness;
   out["relatedness"] = py::dict(py::arg("related") = r.related, py::arg("score") = r.score,

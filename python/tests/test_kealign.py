@@ -72,6 +72,16 @@ def test_check_and_analyze_give_the_findings_of_the_cli():
         assert cells[:4] == [",".join(map(str, f.ko_ids)), ",".join(map(str, f.en_ids)), f.check,
                              f.severity]
         assert cells[4] == escape_tsv(f.message)
+    # Confidence and evidence as the findings JSON gives them.
+    cli_json = json.loads(tool("check", "--presplit", "--format", "json", SEED / "ko.sents",
+                               SEED / "en.sents"))
+    assert len(cli_json) == len(findings)
+    for f, j in zip(findings, cli_json):
+        assert 0 <= f.confidence <= 1
+        assert abs(f.confidence - j["confidence"]) <= 0.005 + 1e-9  # JSON rounds to 2 places
+        assert [e.to_dict() for e in f.evidence] == j["evidence"]
+    assert any(f.evidence for f in findings)
+    assert len({f.confidence for f in findings}) > 1
     a = kealign.analyze(ko, en)
     assert a.findings == findings
     assert len(a.ko_segments) == len(ko)

@@ -232,13 +232,19 @@ void add_results(Json& record, const Analysis& a) {
   }
   record["links"] = std::move(links);
   Json findings = Json::array();
-  for (const Finding& f : a.findings)
+  for (const Finding& f : a.findings) {
+    Json evidence = Json::array();
+    for (const Evidence& e : f.evidence)
+      evidence.push_back({{"name", e.name}, {"ko", e.ko}, {"en", e.en}});
     findings.push_back({{"check", f.check},
                         {"severity", std::string(severity_name(f.severity))},
+                        {"confidence", rounded(f.confidence, 1e2)},  // as `check --format json`
                         {"ko_ids", f.ko_ids},
                         {"en_ids", f.en_ids},
                         {"message", f.message},
-                        {"passage", f.passage}});
+                        {"passage", f.passage},
+                        {"evidence", std::move(evidence)}});
+  }
   record["findings"] = std::move(findings);
 }
 

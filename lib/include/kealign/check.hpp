@@ -29,6 +29,10 @@
 
 namespace kealign {
 
+namespace qa_detail {
+class SharedView;  // lib/src/qa/checks/shared_view.hpp
+}
+
 enum class Severity { kMajor, kMinor, kInfo };
 KEALIGN_EXPORT std::string_view severity_name(Severity s);  // "major", "minor", "info"
 
@@ -76,6 +80,9 @@ struct CheckContext {
   const Alignment& alignment;
   const LengthModel& length_model;  // as calibrated by the aligner for this pair
   const Relatedness& relatedness;   // of the pair under the alignment: its missing passage, if any
+  // Each segment's words, numbers and damaged spans, read on first use and shared by the checks so
+  // that none reads them again (copies of the context share it).
+  mutable std::shared_ptr<qa_detail::SharedView> shared;
 };
 
 // Per-check settings: on/off and named numeric parameters. Each check documents its parameters and

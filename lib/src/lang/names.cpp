@@ -171,7 +171,10 @@ bool surname_shape(std::string_view w) {
 }  // namespace
 
 std::vector<PersonName> korean_style_names(std::string_view text, std::size_t base) {
-  const std::vector<LatinWord> words = latin_words(text, base);
+  return korean_style_names(latin_words(text, base));
+}
+
+std::vector<PersonName> korean_style_names(const std::vector<LatinWord>& words) {
   std::vector<PersonName> out;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!given_name_shape(words[i].text)) continue;

@@ -53,5 +53,7 @@ struct PersonName {
   bool surname_first;   // Korean order
 };
 std::vector<PersonName> korean_style_names(std::string_view text, std::size_t base = 0);
+// The same, from the text's latin_words.
+std::vector<PersonName> korean_style_names(const std::vector<LatinWord>& words);
 
 }  // namespace kealign::lang

@@ -31,6 +31,7 @@ struct Cp {
 
 std::vector<Cp> code_points(std::string_view text) {
   std::vector<Cp> out;
+  out.reserve(text.size());  // at most one code point a byte
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
     out.push_back({next_code_point(text, i), at});

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "checks/checks.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "kealign/error.hpp"
 
@@ -78,10 +79,23 @@ class Matcher {
     const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
         icu::StringPiece(segment.data(), static_cast<int32_t>(segment.size())));
     const icu::UnicodeString trimmed = icu::UnicodeString(text).trim();
-    for (const auto& p : patterns_) {
+    // One matcher per pattern and thread, reset to each segment: making one costs more than
+    // matching a short line.
+    thread_local std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
+    if (matchers.size() != patterns_.size()) {
+      matchers.clear();
+      for (const auto& p : patterns_) {
+        UErrorCode status = U_ZERO_ERROR;
+        matchers.emplace_back(p.regex->matcher(status));
+        if (U_FAILURE(status)) matchers.back().reset();
+      }
+    }
+    for (std::size_t i = 0; i < patterns_.size(); ++i) {
       UErrorCode status = U_ZERO_ERROR;
-      std::unique_ptr<icu::RegexMatcher> m(p.regex->matcher(trimmed, status));
-      if (U_SUCCESS(status) && m->matches(status) && U_SUCCESS(status)) return p.kind;
+      icu::RegexMatcher* m = matchers[i].get();
+      if (!m) continue;
+      m->reset(trimmed);
+      if (m->matches(status) && U_SUCCESS(status)) return patterns_[i].kind;
     }
     return {};
   }
@@ -116,9 +130,11 @@ class BoilerplateCheck final : public Check {
       if (b.ko_size() > 0 && b.en_size() > 0) continue;
       const bool korean = b.ko_size() > 0;
       const SegmentedText& side = korean ? ctx.ko : ctx.en;
+      const qa_detail::SideView& view =
+          korean ? qa_detail::shared_view(ctx).ko : qa_detail::shared_view(ctx).en;
       for (const qa_detail::Piece& p : qa_detail::side_pieces(
                side, korean ? b.ko_begin : b.en_begin, korean ? b.ko_end : b.en_end)) {
-        const std::string_view kind = qa_detail::boilerplate_kind(p.text);
+        const std::string_view kind = view.boilerplate_kind(p.segment);
         if (kind.empty()) continue;
         Finding f;
         f.check = "boilerplate";

@@ -16,6 +16,7 @@
 
 #include "checks/checks.hpp"
 #include "checks/english_words.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "names.hpp"
 
@@ -118,6 +119,7 @@ class DuplicationCheck final : public Check {
            std::vector<Finding>& out) const override {
     const auto max_n =
         static_cast<std::size_t>(options.param(id(), "max-phrase-words", kMaxPhraseWords));
+    const qa_detail::SideView& en = qa_detail::shared_view(ctx).en;
     for (const Bead& b : ctx.alignment) {
       // Whether the Korean repeats a run of words back to back; read once, when first asked.
       int repeats = -1;
@@ -140,17 +142,16 @@ class DuplicationCheck final : public Check {
                repeats_a_word(ko_pieces);
       };
       for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
-        scan(p, b, max_n, source_repeats, source_names_twice, out);
+        scan(p, en.english_words(p.segment), b, max_n, source_repeats, source_names_twice, out);
     }
   }
 
  private:
   template <typename Repeats, typename NamesTwice>
-  void scan(const qa_detail::Piece& p, const Bead& b, std::size_t max_n,
-            const Repeats& source_repeats, const NamesTwice& source_names_twice,
+  void scan(const qa_detail::Piece& p, const std::vector<qa_detail::Word>& w, const Bead& b,
+            std::size_t max_n, const Repeats& source_repeats, const NamesTwice& source_names_twice,
             std::vector<Finding>& out) const {
     const std::string_view s = p.text;
-    const std::vector<qa_detail::Word> w = qa_detail::english_words(s);
     for (std::size_t i = 0; i < w.size(); ++i) {
       Repeat r = repeated_phrase(s, w, i, max_n);
       if (r.n > 0 && source_repeats()) r = Repeat{};

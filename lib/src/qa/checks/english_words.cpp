@@ -44,7 +44,9 @@ bool inner_joiner(char32_t c) {
 }
 
 bool word_char(char32_t c) {
-  return is_letter(c) || (c >= '0' && c <= '9');
+  if (c < 0x80)  // ASCII without the ICU property lookup
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return is_letter(c);
 }
 
 }  // namespace

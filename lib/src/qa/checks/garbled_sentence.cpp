@@ -15,6 +15,7 @@
 
 #include "checks/checks.hpp"
 #include "checks/english_words.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 
 namespace kealign {
@@ -150,9 +151,10 @@ class GarbledSentenceCheck final : public Check {
            std::vector<Finding>& out) const override {
     const auto max_intro =
         static_cast<std::size_t>(options.param(id(), "max-intro-words", kMaxIntroWords));
+    const qa_detail::SideView& en = qa_detail::shared_view(ctx).en;
     for (const Bead& b : ctx.alignment) {
       for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
-        const std::vector<qa_detail::Word> words = qa_detail::english_words(p.text);
+        const std::vector<qa_detail::Word>& words = en.english_words(p.segment);
         std::vector<Evidence> found;
         period_then_lowercase(p.text, words, found);
         stray_comma(p.text, found);

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "checks/checks.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "names.hpp"
 #include "romanize.hpp"
@@ -282,16 +283,17 @@ class LatinTokenMismatchCheck final : public Check {
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const bool english = options.param(id(), "english-acronyms", kEnglishAcronyms) != 0;
+    const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       std::vector<LatinToken> ko, en;
       std::vector<lang::HangulWord> hangul;
       for (const auto& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end)) {
-        const auto damaged = qa_detail::damaged_spans(p.text, p.base);
+        const auto& damaged = view.ko.damaged(p.segment);
         for (auto& t : latin_tokens(p.text, p.base))
           if (!qa_detail::overlaps(damaged, t.span.begin, t.span.end)) ko.push_back(std::move(t));
         if (english)
-          for (auto& w : lang::hangul_words(p.text, p.base)) hangul.push_back(std::move(w));
+          for (const auto& w : view.ko.hangul_words(p.segment)) hangul.push_back(w);
       }
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
         for (auto& t : latin_tokens(p.text, p.base, 0)) en.push_back(std::move(t));
@@ -309,7 +311,7 @@ class LatinTokenMismatchCheck final : public Check {
             ko.begin(), ko.end(), [](const LatinToken& t) { return lang::is_all_caps(t.text); });
         if (acronym_missing)
           for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
-            for (auto& w : lang::latin_words(p.text, p.base)) en_words.push_back(std::move(w));
+            for (const auto& w : view.en.latin_words(p.segment)) en_words.push_back(w);
         korean_only(b, ko, en, keys_of(en), en_words, ctx.ko.document.text,
                     side_text(ctx.ko, b.ko_begin, b.ko_end),
                     side_text(ctx.en, b.en_begin, b.en_end), out);

@@ -16,6 +16,7 @@
 
 #include "checks/checks.hpp"
 #include "checks/english_words.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "names.hpp"
 
@@ -133,7 +134,8 @@ class MistranslationCheck final : public Check {
         std::vector<qa_detail::Word> words;
         for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
           english += std::string(p.text) + "\n";
-          for (qa_detail::Word& w : qa_detail::english_words(p.text)) words.push_back(std::move(w));
+          for (const qa_detail::Word& w : qa_detail::shared_view(ctx).en.english_words(p.segment))
+            words.push_back(w);
         }
         for (char& c : english)
           if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));

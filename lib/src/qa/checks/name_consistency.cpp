@@ -9,6 +9,7 @@
 #include <map>
 
 #include "checks/checks.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "names.hpp"
 #include "romanize.hpp"
@@ -49,10 +50,11 @@ class NameConsistencyCheck final : public Check {
     for (const Bead& b : ctx.alignment) {
       std::vector<std::pair<std::uint32_t, lang::HangulWord>> hangul;
       for (const auto& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
-        for (auto& w : lang::hangul_words(p.text, p.base))
-          hangul.emplace_back(p.segment, std::move(w));
+        for (const auto& w : qa_detail::shared_view(ctx).ko.hangul_words(p.segment))
+          hangul.emplace_back(p.segment, w);
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
-        for (lang::PersonName& n : lang::korean_style_names(p.text, p.base)) {
+        for (lang::PersonName& n :
+             lang::korean_style_names(qa_detail::shared_view(ctx).en.latin_words(p.segment))) {
           Mention m{std::move(n), p.segment, {}, {}};
           find_hangul(m, hangul);
           mentions.push_back(std::move(m));

@@ -11,6 +11,7 @@
 
 #include "checks/checks.hpp"
 #include "checks/english_words.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 
 namespace kealign {
@@ -86,7 +87,8 @@ class NegationCheck final : public Check {
       std::size_t words = 0;
       bool negated = false;
       for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
-        const std::vector<qa_detail::Word> w = qa_detail::english_words(p.text);
+        const std::vector<qa_detail::Word>& w =
+            qa_detail::shared_view(ctx).en.english_words(p.segment);
         words += w.size();
         negated = negated || english_negation(w, p.text);
       }

@@ -23,6 +23,7 @@
 #include <utility>
 
 #include "checks/checks.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "numbers.hpp"
 
@@ -105,12 +106,12 @@ bool mentions_weekday(const std::vector<qa_detail::Piece>& pieces) {
   return false;
 }
 
-template <typename Extract>
-std::vector<Located> numbers_of(const std::vector<qa_detail::Piece>& pieces, Extract extract) {
+std::vector<Located> numbers_of(const std::vector<qa_detail::Piece>& pieces,
+                                const qa_detail::SideView& view) {
   std::vector<Located> out;
   for (const qa_detail::Piece& p : pieces) {
-    const std::vector<qa_detail::Damaged> damaged = qa_detail::damaged_spans(p.text, p.base);
-    for (const lang::NumberMention& m : extract(p.text, p.base))
+    const std::vector<qa_detail::Damaged>& damaged = view.damaged(p.segment);
+    for (const lang::NumberMention& m : view.numbers(p.segment))
       if (!qa_detail::overlaps(damaged, m.span.begin, m.span.end))
         out.push_back({m, p.text.substr(m.span.begin - p.base, m.span.size()),
                        p.text.substr(m.span.end - p.base),
@@ -328,15 +329,13 @@ class NumberMismatchCheck final : public Check {
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const bool approximation = options.param(id(), "approximation", kReportApproximation) != 0;
+    const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
-      const auto ko = numbers_of(
-          qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end),
-          [](std::string_view t, std::size_t base) { return lang::extract_numbers_ko(t, base); });
-      const auto en = numbers_of(
-          qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end),
-          [](std::string_view t, std::size_t base) { return lang::extract_numbers_en(t, base); });
-      const bool weekday = mentions_weekday(qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end));
+      const auto ko = numbers_of(qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end), view.ko);
+      const auto en_pieces = qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end);
+      const auto en = numbers_of(en_pieces, view.en);
+      const bool weekday = mentions_weekday(en_pieces);
       mismatch(b, ko, en, weekday, out);
       changed_units(b, ko, en, out);
       if (approximation) lost_hedges(b, ko, en, out);

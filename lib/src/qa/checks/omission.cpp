@@ -24,6 +24,7 @@
 #include "checks/boilerplate.hpp"
 #include "checks/checks.hpp"
 #include "checks/merge_evidence.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 
 namespace kealign {
@@ -53,10 +54,11 @@ std::size_t letter_count(std::string_view text) {
   return n;
 }
 
-// Content worth reporting: enough letters and not boilerplate.
-bool is_content(std::string_view text, double min_letters) {
+// Content worth reporting: enough letters and not boilerplate (segment of view).
+bool is_content(const qa_detail::SideView& view, std::uint32_t segment, double min_letters) {
+  const std::string_view text = view.text().raw(segment);
   return !text.empty() && static_cast<double>(letter_count(text)) >= min_letters &&
-         qa_detail::boilerplate_kind(text).empty();
+         view.boilerplate_kind(segment).empty();
 }
 
 class UnalignedCheck final : public Check {
@@ -86,6 +88,7 @@ class UnalignedCheck final : public Check {
     const SegmentedText& side = korean_ ? ctx.ko : ctx.en;
     const SegmentedText& other = korean_ ? ctx.en : ctx.ko;
     const Alignment& a = ctx.alignment;
+    const qa_detail::SharedView& shared = qa_detail::shared_view(ctx);
     const Relatedness& r = ctx.relatedness;
     const bool has_passage = r.missing_gain > 0 && r.missing_korean == korean_;
     const std::uint32_t passage_begin = has_passage ? r.missing_begin : 0;
@@ -100,9 +103,11 @@ class UnalignedCheck final : public Check {
                side, korean_ ? b.ko_begin : b.en_begin, korean_ ? b.ko_end : b.en_end)) {
         // A Korean syllable is often a whole word (표 "table", 색 "colour", 1월 "January"): a
         // Korean segment with a single letter is still reported, as minor.
-        const bool short_korean = korean_ && !is_content(p.text, min_letters) &&
-                                  is_content(p.text, 1) && qa_detail::has_hangul(p.text);
-        if (!is_content(p.text, min_letters) && !short_korean) continue;
+        const qa_detail::SideView& view = korean_ ? shared.ko : shared.en;
+        const bool content = is_content(view, p.segment, min_letters);
+        const bool short_korean =
+            korean_ && !content && is_content(view, p.segment, 1) && qa_detail::has_hangul(p.text);
+        if (!content && !short_korean) continue;
         // Said once by the passage's finding.
         if (p.segment >= passage_begin && p.segment < passage_end) continue;
         Finding f;
@@ -144,10 +149,9 @@ class UnalignedCheck final : public Check {
                              korean_ ? ctx.en.raw(a[n].en_begin) : ctx.ko.raw(a[n].ko_begin), 60) +
                          " is longer than its " + (korean_ ? "Korean" : "English") +
                          " alone explains";
-            f.evidence.push_back(evidence(
-                "absorbing-neighbour", "",
-                side_text(other, korean_ ? a[n].en_begin : a[n].ko_begin,
-                          korean_ ? a[n].en_end : a[n].ko_end)));
+            f.evidence.push_back(evidence("absorbing-neighbour", "",
+                                          side_text(other, korean_ ? a[n].en_begin : a[n].ko_begin,
+                                                    korean_ ? a[n].en_end : a[n].ko_end)));
           }
         }
         f.message += ".";
@@ -209,14 +213,15 @@ class UnalignedCheck final : public Check {
         "the two texts read as only weakly related (relatedness {:.1f}; {} of {} segments "
         "unaligned, {:.1f} of {:.1f} shared numbers and Latin tokens linked): sentences dropped "
         "or merged, a passage missing, or not a translation of each other; check the alignment",
-        r.score, r.unaligned_segments, r.unaligned_segments + r.linked_segments,
-        r.matched_anchors, r.shared_anchors);
+        r.score, r.unaligned_segments, r.unaligned_segments + r.linked_segments, r.matched_anchors,
+        r.shared_anchors);
     return f;
   }
 
   Finding passage_finding(const CheckContext& ctx, std::uint32_t begin, std::uint32_t end,
                           double min_letters) const {
     const SegmentedText& side = korean_ ? ctx.ko : ctx.en;
+    const qa_detail::SharedView& shared = qa_detail::shared_view(ctx);
     const std::string name = korean_ ? "Korean" : "English";
     Finding f;
     f.check = std::string(id());
@@ -248,7 +253,7 @@ class UnalignedCheck final : public Check {
     // Furniture before or after the passage (a byline) does not make it a middle part.
     const auto content_in = [&](std::uint32_t from, std::uint32_t to) {
       for (std::uint32_t i = from; i < to; ++i)
-        if (is_content(side.raw(i), min_letters)) return true;
+        if (is_content(korean_ ? shared.ko : shared.en, i, min_letters)) return true;
       return false;
     };
     if (!content_in(0, begin) && end >= side.size())  // not named by the measure; kept safe
@@ -306,9 +311,10 @@ class UnalignedCheck final : public Check {
           korean_ ? (b.ko_size() == 0 && b.en_size() > 0) : (b.en_size() == 0 && b.ko_size() > 0);
       if (!other_only) continue;
       const SegmentedText& other = korean_ ? ctx.en : ctx.ko;
+      const qa_detail::SharedView& shared = qa_detail::shared_view(ctx);
       for (const qa_detail::Piece& p : qa_detail::side_pieces(
                other, korean_ ? b.en_begin : b.ko_begin, korean_ ? b.en_end : b.ko_end))
-        if (is_content(p.text, min_letters)) return p.segment;
+        if (is_content(korean_ ? shared.en : shared.ko, p.segment, min_letters)) return p.segment;
     }
     return kNone;
   }

@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "checks/checks.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "names.hpp"
 
@@ -68,11 +69,12 @@ class SpellingVariantCheck final : public Check {
         static_cast<std::size_t>(options.param(id(), "min-letters", kMinLetters));
     // Every spelling of the English (case folded) with its count, and the Korean's Latin words.
     std::map<std::string, std::size_t> count;
-    const std::vector<lang::LatinWord> en_words = lang::latin_words(ctx.en.document.text);
+    const std::vector<lang::LatinWord>& en_words =
+        qa_detail::shared_view(ctx).en.document_latin_words();
     for (const lang::LatinWord& w : en_words)
       if (w.text.size() >= min_letters && ascii_letters(w.text)) ++count[lower(w.text)];
     std::map<std::string, std::size_t> korean;
-    for (const lang::LatinWord& w : lang::latin_words(ctx.ko.document.text))
+    for (const lang::LatinWord& w : qa_detail::shared_view(ctx).ko.document_latin_words())
       if (w.text.size() >= min_letters && ascii_letters(w.text)) ++korean[lower(w.text)];
     // Spellings grouped by length, first and last letter, to keep the comparison small.
     std::map<std::tuple<std::size_t, char, char>, std::vector<std::string>> buckets;

@@ -18,6 +18,7 @@
 
 #include "checks/checks.hpp"
 #include "checks/english_words.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "kealign/dictionary.hpp"
 #include "names.hpp"
@@ -177,11 +178,14 @@ class TermConsistencyCheck final : public Check {
     std::string acronym;
     std::size_t next_begin = 0;  // byte offset in the piece of the word after it
   };
-  static std::vector<Anchored> acronyms(std::string_view text) {
+  // words: latin_words of text at document offset base.
+  static std::vector<Anchored> acronyms(std::string_view text,
+                                        const std::vector<lang::LatinWord>& words,
+                                        std::size_t base) {
     std::vector<Anchored> out;
-    for (const lang::LatinWord& w : lang::latin_words(text)) {
+    for (const lang::LatinWord& w : words) {
       if (!lang::is_all_caps(w.text) || w.text.find('-') != std::string::npos) continue;
-      std::size_t i = w.span.end;
+      std::size_t i = w.span.end - base;
       if (i < text.size() && (text[i] == ')' || text[i] == ']')) ++i;
       if (i >= text.size() || text[i] != ' ') continue;  // a particle attached: not a modifier
       out.push_back({w.text, i + 1});
@@ -191,11 +195,12 @@ class TermConsistencyCheck final : public Check {
 
   void anchored_evidence(const CheckContext& ctx, std::vector<Finding>& out) const {
     std::map<std::string, std::vector<Rendering>> anchored;  // "VOA 대담" -> renderings
+    const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       std::map<std::string, std::vector<std::pair<lang::LatinWord, std::string>>> english;
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
-        for (const Anchored& a : acronyms(p.text)) {
+        for (const Anchored& a : acronyms(p.text, view.en.latin_words(p.segment), p.base)) {
           const auto words = lang::latin_words(p.text.substr(a.next_begin), p.base + a.next_begin);
           if (words.empty() || words[0].span.begin != p.base + a.next_begin) continue;
           const std::string key = singular(lang::lower_letters(words[0].text));
@@ -204,7 +209,7 @@ class TermConsistencyCheck final : public Check {
         }
       }
       for (const auto& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end)) {
-        for (const Anchored& a : acronyms(p.text)) {
+        for (const Anchored& a : acronyms(p.text, view.ko.latin_words(p.segment), p.base)) {
           const auto it = english.find(a.acronym);
           if (it == english.end() || it->second.size() != 1) continue;
           const auto words = lang::hangul_words(p.text.substr(a.next_begin), p.base + a.next_begin);
@@ -247,10 +252,11 @@ class TermConsistencyCheck final : public Check {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       std::vector<lang::LatinWord> english;
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
-        for (auto& w : lang::latin_words(p.text, p.base)) english.push_back(std::move(w));
+        for (const auto& w : qa_detail::shared_view(ctx).en.latin_words(p.segment))
+          english.push_back(w);
       std::set<std::u32string> seen;
       for (const auto& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end)) {
-        for (const lang::HangulWord& w : lang::hangul_words(p.text, p.base)) {
+        for (const lang::HangulWord& w : qa_detail::shared_view(ctx).ko.hangul_words(p.segment)) {
           for (const std::u32string& stem : lang::hangul_stems(w.syllables)) {
             if (stem.size() < kMinHeadwordSyllables || !seen.insert(stem).second) continue;
             const auto& gloss = dictionary.gloss_words(to_utf8(stem));

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "checks/checks.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 
 namespace kealign {
@@ -38,10 +39,11 @@ class TextDamageCheck final : public Check {
       bool strong = false;
       std::string what;
       Finding f = qa_detail::bead_finding(id(), Severity::kMinor, b);
-      const auto side = [&](const SegmentedText& t, std::uint32_t begin, std::uint32_t end,
+      const auto side = [&](const qa_detail::SideView& view, std::uint32_t begin, std::uint32_t end,
                             std::vector<Span>& spans, const char* lang) {
+        const SegmentedText& t = view.text();
         for (const qa_detail::Piece& p : qa_detail::side_pieces(t, begin, end)) {
-          for (const qa_detail::Damaged& d : qa_detail::damaged_spans(p.text, p.base)) {
+          for (const qa_detail::Damaged& d : view.damaged(p.segment)) {
             strong = strong || d.kind != qa_detail::Damage::kTag;
             spans.push_back(d.span);
             if (what.size() < 300)
@@ -51,8 +53,8 @@ class TextDamageCheck final : public Check {
           }
         }
       };
-      side(ctx.ko, b.ko_begin, b.ko_end, f.ko_spans, "Korean");
-      side(ctx.en, b.en_begin, b.en_end, f.en_spans, "English");
+      side(qa_detail::shared_view(ctx).ko, b.ko_begin, b.ko_end, f.ko_spans, "Korean");
+      side(qa_detail::shared_view(ctx).en, b.en_begin, b.en_end, f.en_spans, "English");
       if (what.empty()) continue;
       f.confidence = strong ? 0.9 : 0.5;
       f.message = "Scraped-text damage: " + what + ".";

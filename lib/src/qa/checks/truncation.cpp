@@ -19,6 +19,7 @@
 
 #include "checks/checks.hpp"
 #include "checks/english_words.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 
 namespace kealign {
@@ -104,12 +105,13 @@ class TruncationCheck final : public Check {
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const auto min_words = static_cast<std::size_t>(options.param(id(), "min-words", kMinWords));
+    const qa_detail::SideView& en = qa_detail::shared_view(ctx).en;
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       if (!korean_sentence(ctx.ko.raw(b.ko_end - 1))) continue;
       const std::uint32_t last = b.en_end - 1;
       const std::string_view s = ctx.en.raw(last);
-      const std::vector<qa_detail::Word> w = qa_detail::english_words(s);
+      const std::vector<qa_detail::Word>& w = en.english_words(last);
       std::string why;
       Severity severity = Severity::kMinor;
       if (w.size() >= min_words) std::tie(why, severity) = cut_reason(s, w);

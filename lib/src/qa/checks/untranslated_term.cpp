@@ -23,8 +23,11 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "checks/checks.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "kealign/dictionary.hpp"
 #include "names.hpp"
@@ -126,9 +129,11 @@ class UntranslatedTermCheck final : public Check {
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const bool lowercase = options.param(id(), "lowercase", kLowercase) != 0;
-    std::set<std::string> lowercase_words;        // words the English writes in lowercase somewhere
-    std::map<std::string, std::size_t> capitals;  // capitalised words and how often they occur
-    for (const lang::LatinWord& w : lang::latin_words(ctx.en.document.text)) {
+    // Looked up only, never iterated: hashed.
+    std::unordered_set<std::string> lowercase_words;        // words the English writes in lowercase
+    std::unordered_map<std::string, std::size_t> capitals;  // capitalised words, how often each
+    const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
+    for (const lang::LatinWord& w : view.en.document_latin_words()) {
       if (!w.text.empty() && w.text[0] >= 'a' && w.text[0] <= 'z') lowercase_words.insert(w.text);
       if (lang::is_capitalized(w.text)) ++capitals[w.text];
     }
@@ -136,7 +141,7 @@ class UntranslatedTermCheck final : public Check {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       std::optional<std::vector<KoreanWord>> ko;  // read when a candidate needs it
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
-        const std::vector<lang::LatinWord> words = lang::latin_words(p.text, p.base);
+        const std::vector<lang::LatinWord>& words = view.en.latin_words(p.segment);
         for (std::size_t i = 0; i < words.size(); ++i) {
           if (!candidate(words, i, lowercase)) continue;
           const std::string latin = lang::lower_letters(words[i].text);
@@ -174,14 +179,15 @@ class UntranslatedTermCheck final : public Check {
   static std::vector<KoreanWord> korean_words(const CheckContext& ctx, const Bead& b) {
     std::vector<KoreanWord> out;
     for (const auto& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end)) {
-      std::vector<lang::HangulWord> words = lang::hangul_words(p.text, p.base);
+      const std::vector<lang::HangulWord>& words =
+          qa_detail::shared_view(ctx).ko.hangul_words(p.segment);
       for (std::size_t i = 0; i < words.size(); ++i) {
         bool title = false;
         if (i + 1 < words.size()) {
           for (std::u32string_view t : kKoreanTitles)
             title = title || words[i + 1].syllables.compare(0, t.size(), t) == 0;
         }
-        out.push_back({std::move(words[i]), title});
+        out.push_back({words[i], title});
       }
     }
     return out;

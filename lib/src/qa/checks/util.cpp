@@ -91,6 +91,7 @@ Finding variants_finding(std::string_view check, const std::vector<Variant>& var
 
 std::vector<Piece> side_pieces(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
   std::vector<Piece> out;
+  out.reserve(end > begin ? end - begin : 0);
   for (std::uint32_t i = begin; i < end && i < text.size(); ++i)
     out.push_back({i, text.raw(i), text.segments[i].span.begin});
   return out;
@@ -118,6 +119,7 @@ bool is_latin_letter(char32_t c) {
 }
 
 bool is_letter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');  // no property lookup
   return u_isalpha(static_cast<UChar32>(c));
 }
 bool is_upper(char32_t c) {
@@ -234,7 +236,12 @@ std::vector<Damaged> damaged_spans(std::string_view text, std::size_t base) {
   std::vector<Damaged> out;
   // Every kind of damage starts with '&', '<', a Latin-1 lead byte (C2, C3: ¡ Ã Â â) or EF (U+FFFD):
   // most text has none of them and is passed over in one scan.
-  if (text.find_first_of("&<\xC2\xC3\xEF") == std::string_view::npos) return out;
+  // (A byte test rather than find_first_of, which calls memchr once per byte of text.)
+  const auto starts_damage = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u == '&' || u == '<' || u == 0xC2 || u == 0xC3 || u == 0xEF;
+  };
+  if (std::none_of(text.begin(), text.end(), starts_damage)) return out;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
     if (text[i] == '&') {

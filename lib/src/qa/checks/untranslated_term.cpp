@@ -128,10 +128,10 @@ class UntranslatedTermCheck final : public Check {
     const bool lowercase = options.param(id(), "lowercase", kLowercase) != 0;
     std::set<std::string> lowercase_words;        // words the English writes in lowercase somewhere
     std::map<std::string, std::size_t> capitals;  // capitalised words and how often they occur
-    for (const lang::LatinWord& w : lang::latin_words(ctx.en.document.text)) {
+    lang::visit_latin_words(ctx.en.document.text, 0, [&](const lang::LatinWord& w) {
       if (!w.text.empty() && w.text[0] >= 'a' && w.text[0] <= 'z') lowercase_words.insert(w.text);
       if (lang::is_capitalized(w.text)) ++capitals[w.text];
-    }
+    });
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       std::optional<std::vector<KoreanWord>> ko;  // read when a candidate needs it

@@ -320,3 +320,36 @@ TEST_CASE("kealign --version prints the library's version", "[cli]") {
   CHECK(std::string(kealign::version()) == KEALIGN_VERSION_STRING);
   CHECK(r.err.empty());
 }
+
+TEST_CASE("--max-memory: a pair estimated to need more is refused before aligning", "[cli]") {
+  Fixture f;
+  const std::string seed = test::source_dir() + "/corpora/seed-article";
+  const std::string ko = test::read_file(seed + "/ko.txt"), en = test::read_file(seed + "/en.txt");
+  std::string long_ko, long_en;  // the seed pair 40 times: the estimate grows with the segments
+  for (int i = 0; i < 40; ++i) long_ko += ko + "\n", long_en += en + "\n";
+  const std::string one = sh_quote(seed + "/ko.txt") + " " + sh_quote(seed + "/en.txt");
+  test::write_file(f.ko, long_ko);
+  test::write_file(f.en, long_en);
+  const std::string forty = sh_quote(f.ko) + " " + sh_quote(f.en);
+  for (const std::string cmd : {"align", "check"}) {
+    INFO(cmd);
+    const test::RunResult refused =
+        test::run_tool(cmd + " --max-memory 30M " + forty + " -o " + sh_quote(f.out));
+    CHECK(refused.status == 1);
+    CHECK(count_lines(refused.err) == 1);
+    CHECK_THAT(refused.err, Catch::StartsWith("kealign: aligning " + f.ko + " ("));
+    CHECK_THAT(refused.err, Catch::Contains("more than the limit of 30 MB (--max-memory)"));
+    CHECK(f.out_dir_empty());
+    const test::RunResult small =
+        test::run_tool(cmd + " --max-memory 30M " + one + " -o " + sh_quote(f.out));
+    CHECK(small.status == 0);
+    CHECK(fs::exists(f.out));
+    fs::remove(f.out);
+  }
+  // The default (the machine's memory) and a generous limit let the long pair through.
+  CHECK(test::run_tool("align " + forty + " -o " + sh_quote(f.out)).status == 0);
+  CHECK(test::run_tool("align --max-memory 2G " + forty + " -o " + sh_quote(f.out)).status == 0);
+  const test::RunResult bad = test::run_tool("align --max-memory lots " + one);
+  CHECK(bad.status == 2);
+  CHECK_THAT(bad.err, Catch::Contains("--max-memory"));
+}

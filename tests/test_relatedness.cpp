@@ -353,3 +353,40 @@ TEST_CASE(
   CAPTURE(pages, kept, found, found_off);
   CHECK(found >= found_off + kept / 20);  // measured: 4875 against 4384 of 6617 kept links
 }
+
+TEST_CASE("many true pairs in a row are related however long; many mismatched ones are not",
+          "[relatedness]") {
+  // The summed evidence falls with the length of a true pair whose translation has gaps (each
+  // copy's missing passage costs anew), so the pair is judged by the shares its path shows:
+  // segments left unaligned and shared anchors linked, which do not fall with length.
+  const std::vector<std::string> ko = test::read_lines(seed("ko.txt"));
+  const std::vector<std::string> en = test::read_lines(seed("en.txt"));
+  const auto join = [](const std::vector<std::string>& lines, std::size_t begin, std::size_t end,
+                       std::size_t skip_begin = 0, std::size_t skip_end = 0) {
+    std::string out;
+    for (std::size_t i = begin; i < end; ++i)
+      if (i < skip_begin || i >= skip_end) out += lines[i] + "\n";
+    return out + "\n";
+  };
+  // Long enough for the banded search (as an exact search, 20 copies stay above the threshold).
+  constexpr int kCopies = 40;
+  std::string long_ko, gapped_en, first_ko, second_en;
+  for (int k = 0; k < kCopies; ++k) {
+    long_ko += join(ko, 0, ko.size());
+    gapped_en += join(en, 0, en.size(), en.size() / 3, 2 * en.size() / 3);  // middle third cut
+  }
+  for (int k = 0; k < kCopies / 2; ++k) {  // half as many: the mismatched pair's search is slower
+    first_ko += join(ko, 0, ko.size() / 2);
+    second_en += join(en, en.size() / 2, en.size());
+  }
+  AnalysisOptions options;
+  options.allow_unrelated = true;
+  const Relatedness gapped = analyze(long_ko, gapped_en, options).relatedness;
+  CAPTURE(gapped.score, gapped.unaligned_segments, gapped.matched_anchors, gapped.shared_anchors);
+  CHECK(gapped.score < options.align.relatedness.threshold);  // the sum alone would refuse it
+  CHECK(gapped.related);
+  CHECK(gapped.low);
+  const Relatedness mismatched = analyze(first_ko, second_en, options).relatedness;
+  CAPTURE(mismatched.score, mismatched.matched_anchors, mismatched.shared_anchors);
+  CHECK_FALSE(mismatched.related);
+}

@@ -26,6 +26,7 @@ void add_pair_options(CLI::App* cmd, AlignJob& job) {
   cmd->add_option("--lexicon", job.lexicon, "Word-translation lexicon (kealign lexicon)");
   cmd->add_flag("!--no-flags", job.flags, "Leave the flags column empty (skip the QA checks)");
   add_allow_unrelated(cmd, job.allow_unrelated);
+  add_max_memory(cmd, job.max_memory);
   add_read_options(cmd, job.read);
 }
 
@@ -43,7 +44,8 @@ void add_aligned_output_options(CLI::App* cmd, formats::AlignedOutputOptions& ou
   cmd->add_option("--only", out.only, "Keep only links of these shapes, e.g. 1-1 or 1-1,1-2");
   if (languages) {
     cmd->add_option("--ko-lang", out.ko_lang, "Korean language code in TMX")->capture_default_str();
-    cmd->add_option("--en-lang", out.en_lang, "English language code in TMX")->capture_default_str();
+    cmd->add_option("--en-lang", out.en_lang, "English language code in TMX")
+        ->capture_default_str();
   }
   cmd->add_flag("--moses-keep-null", out.keep_null,
                 "Moses: keep links with an empty side (an empty line on that side)");
@@ -66,7 +68,9 @@ void add_align_set_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "align-set", "Align every document pair of a folder (one sub-folder per pair), one TSV each");
   cmd->add_option("ROOT", opts->root, "Folder with one sub-folder per document pair")->required();
-  cmd->add_option("--out-dir", opts->out_dir, "Output folder: FOLDER-NAME.tsv per pair (.json, .tmx, .bitextor.tsv, .ko/.en by --format)")
+  cmd->add_option("--out-dir", opts->out_dir,
+                  "Output folder: FOLDER-NAME.tsv per pair (.json, .tmx, .bitextor.tsv, .ko/.en by "
+                  "--format)")
       ->required();
   cmd->add_option("--names", opts->names, "File names of the two sides (default: ko en)")
       ->expected(2)

@@ -14,6 +14,8 @@ namespace kealign::cli {
 void add_read_options(CLI::App* cmd, ReadOptions& read);
 // --encoding and --max-line-bytes for both inputs, plus --ko-encoding / --en-encoding.
 void add_read_options(CLI::App* cmd, PairReadOptions& read);
+// --max-memory SIZE: the most memory aligning may take (AlignOptions::max_memory).
+void add_max_memory(CLI::App* cmd, std::size_t& bytes);
 // --allow-unrelated: analyse a pair the relatedness measure refuses.
 void add_allow_unrelated(CLI::App* cmd, bool& allow);
 // KO EN, --presplit, --alignment, --disable, --set, --dict, --lexicon and the read options (check,

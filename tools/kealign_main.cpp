@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
   } catch (const kealign::UsageError& e) {
     std::cerr << "kealign: " << e.what() << '\n';
     return 2;
+  } catch (const kealign::MemoryLimitError& e) {
+    std::cerr << "kealign: " << e.what() << " (--max-memory)\n";
+    return 1;
   } catch (const kealign::Error& e) {
     std::cerr << "kealign: " << e.what() << '\n';
     return 1;

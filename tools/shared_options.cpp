@@ -33,6 +33,13 @@ void add_read_options(CLI::App* cmd, PairReadOptions& read) {
                   "The English input's encoding, if not --encoding");
 }
 
+void add_max_memory(CLI::App* cmd, std::size_t& bytes) {
+  cmd->add_option("--max-memory", bytes,
+                  "Stop with an error when aligning would take more memory than this (e.g. 4G, "
+                  "500M; default: the machine's physical memory)")
+      ->transform(CLI::AsSizeValue(false));
+}
+
 void add_allow_unrelated(CLI::App* cmd, bool& allow) {
   cmd->add_flag("--allow-unrelated", allow,
                 "Proceed even when the two texts do not look like translations of each other");
@@ -54,6 +61,7 @@ void add_analysis_options(CLI::App* cmd, PairInput& job) {
   cmd->add_option("--lexicon", job.lexicon,
                   "Word-translation lexicon for the aligner (kealign lexicon)");
   add_allow_unrelated(cmd, job.allow_unrelated);
+  add_max_memory(cmd, job.max_memory);
   add_read_options(cmd, job.read);
   cmd->add_option("--bilingual", job.bilingual,
                   "A bilingual file instead of KO and EN: TMX, XLIFF 1.2 or 2.0, or two-column TSV "

@@ -18,6 +18,7 @@ AlignOptions align_options(const AlignJob& job) {
     throw UsageError("unknown calibration '" + job.calibrate + "' (use auto or fixed)");
   if (!job.dictionary.empty()) options.dictionary = Dictionary::read(job.dictionary);
   if (!job.lexicon.empty()) options.lexicon = Lexicon::read(job.lexicon);
+  options.max_memory = job.max_memory != 0 ? job.max_memory : physical_memory();
   return options;
 }
 
@@ -41,8 +42,7 @@ void write_aligned(const std::string& path, const Analysis& a) {
 void run_align_job(const AlignJob& job) {
   formats::validate(job.out);
   refuse_same_pair_input(job.ko, job.en);
-  refuse_output_overwriting_input({job.output},
-                                  {job.ko, job.en, job.dictionary, job.lexicon});
+  refuse_output_overwriting_input({job.output}, {job.ko, job.en, job.dictionary, job.lexicon});
   const AnalysisOptions options = align_analysis_options(job);
   const Analysis a = analyze_files(job.ko, job.en, options);
   if (job.out.plain())

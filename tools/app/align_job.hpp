@@ -16,16 +16,17 @@
 namespace kealign {
 
 struct AlignJob {
-  std::string ko;                  // Korean input path ("-" = standard input)
-  std::string en;                  // English input path
-  bool presplit = false;           // inputs are one segment per line (segment i = line i)
-  std::string calibrate = "auto";  // "auto" (EM on the pair) or "fixed" (calibrated defaults)
-  std::string dictionary;          // optional first<TAB>second word list (e.g. ko-en)
-  std::string lexicon;             // optional collection lexicon (lexicon.hpp)
-  bool flags = true;               // run the QA checks to fill the flags column
-  PairReadOptions read;            // encodings and size limits of the inputs
-  bool allow_unrelated = false;    // align a pair that does not look like a translation
-  std::string output = "-";        // output path; "-" = standard output
+  std::string ko;                     // Korean input path ("-" = standard input)
+  std::string en;                     // English input path
+  bool presplit = false;              // inputs are one segment per line (segment i = line i)
+  std::string calibrate = "auto";     // "auto" (EM on the pair) or "fixed" (calibrated defaults)
+  std::string dictionary;             // optional first<TAB>second word list (e.g. ko-en)
+  std::string lexicon;                // optional collection lexicon (lexicon.hpp)
+  bool flags = true;                  // run the QA checks to fill the flags column
+  PairReadOptions read;               // encodings and size limits of the inputs
+  bool allow_unrelated = false;       // align a pair that does not look like a translation
+  std::size_t max_memory = 0;         // AlignOptions::max_memory; 0 = the machine's physical memory
+  std::string output = "-";           // output path; "-" = standard output
   formats::AlignedOutputOptions out;  // form and filters of the output (default: aligned TSV)
 };
 

@@ -91,6 +91,7 @@ AnalysisOptions analysis_options(const PairInput& input) {
     options.checks.dictionary = options.align.dictionary;
   }
   if (!input.lexicon.empty()) options.align.lexicon = Lexicon::read(input.lexicon);
+  options.align.max_memory = input.max_memory != 0 ? input.max_memory : physical_memory();
   return options;
 }
 
@@ -112,7 +113,8 @@ Analysis analyze_input(const PairInput& input, const AnalysisOptions& options) {
   if (!input.ko.empty() || !input.en.empty())
     throw UsageError("--bilingual FILE replaces KO and EN: give one or the other");
   if (input.presplit || !input.alignment.empty())
-    throw UsageError("--bilingual FILE is aligned already: --presplit and --alignment do not apply");
+    throw UsageError(
+        "--bilingual FILE is aligned already: --presplit and --alignment do not apply");
   formats::BilingualOptions langs{input.ko_lang, input.en_lang};
   if (config && !config->ko_lang.empty() && langs.ko_lang == PairInput{}.ko_lang)
     langs.ko_lang = config->ko_lang;

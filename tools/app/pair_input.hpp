@@ -30,6 +30,7 @@ struct PairInput {
   std::string lexicon;                // optional collection lexicon for the aligner (lexicon.hpp)
   PairReadOptions read;               // encodings and size limits of the inputs
   bool allow_unrelated = false;       // analyse a pair that does not look like a translation
+  std::size_t max_memory = 0;         // AlignOptions::max_memory; 0 = the machine's physical memory
   std::string bilingual;              // a TMX, XLIFF or two-column TSV file instead of KO and EN
   std::string ko_lang = "ko-KR";      // which side of a bilingual file is Korean (primary subtag)
   std::string en_lang = "en-US";      // and which English
@@ -41,7 +42,6 @@ struct PairInput {
 // (formats/bilingual.hpp; its findings name the units). UsageError when both are given. With a
 // bilingual file, `--disable missing-translation` is allowed (analysis_options skips that id).
 Analysis analyze_input(const PairInput& input, const AnalysisOptions& options);
-
 
 // The analysis options the input asks for, with the dictionary (if any) read once and given to
 // both the aligner and the checks. UsageError for a malformed setting or an unknown check or

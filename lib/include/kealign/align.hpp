@@ -29,8 +29,8 @@
 #include <string_view>
 #include <vector>
 
-#include "kealign/export.hpp"
 #include "kealign/dictionary.hpp"
+#include "kealign/export.hpp"
 #include "kealign/relatedness.hpp"
 #include "kealign/segment.hpp"
 
@@ -134,7 +134,22 @@ struct AlignOptions {
   // only) is searched again with EM starting from model.mean_ratio, kept if it shows the
   // translation better: a partial translation the measure cannot name; 0: never.
   double restart_ratio = 1.4;
+  // Bytes of memory the alignment may take; 0: no limit. Past it align() throws MemoryLimitError
+  // instead of running into swap: before any work when the pair's estimated need (segments and
+  // text bytes, estimate_align_memory) is above it, else when the process's resident memory
+  // measured between passes is.
+  std::size_t max_memory = 0;
 };
+
+// Resident memory `kealign align` is estimated to need for a pair of this many segments and text
+// bytes (both sides), the QA checks included: a little above what it takes (docs/benchmarks.md).
+KEALIGN_EXPORT std::size_t estimate_align_memory(std::size_t segments, std::size_t text_bytes);
+
+// The process's resident memory in bytes (0 where the system does not say).
+KEALIGN_EXPORT std::size_t resident_memory();
+// The machine's physical memory in bytes (0 where the system does not say): the command line's
+// default max_memory.
+KEALIGN_EXPORT std::size_t physical_memory();
 
 struct AlignResult {
   Alignment alignment;      // every bead with a confidence (posterior probability) in [0, 1]
@@ -178,7 +193,6 @@ KEALIGN_EXPORT Alignment to_alignment(const std::vector<Link>& links, std::size_
 // Throws InputError when the beads do not cover [0, ko_count) and [0, en_count) exactly once each,
 // in order (the conservation rule every producer and reader of alignments must keep).
 KEALIGN_EXPORT void check_conservation(const Alignment& alignment, std::size_t ko_count,
-                                       std::size_t en_count,
-                                       const std::string& name = "alignment");
+                                       std::size_t en_count, const std::string& name = "alignment");
 
 }  // namespace kealign

@@ -13,6 +13,7 @@
 //                it went wrong
 // - UsageError   an option or argument is invalid (unknown language, conflicting flags)
 // - IoError      the operating system refused (missing file, unwritable output)
+// - MemoryLimitError  aligning would take more memory than AlignOptions::max_memory
 #pragma once
 
 #include <cstddef>
@@ -53,6 +54,11 @@ class KEALIGN_EXPORT UsageError : public Error {
 class KEALIGN_EXPORT IoError : public Error {
  public:
   IoError(const std::string& file, const std::string& problem);
+};
+
+class KEALIGN_EXPORT MemoryLimitError : public Error {
+ public:
+  using Error::Error;
 };
 
 }  // namespace kealign

@@ -204,7 +204,9 @@ std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment&
 // few Korean segments the search's current rows need (load), as BeadScorer's anchor rows are.
 class TranslationScorer {
  public:
-  explicit TranslationScorer(std::shared_ptr<const TranslationModel> model);
+  // reach: the most English segments one row of the search's grid spans (the English sums of the
+  // latest ones are kept).
+  TranslationScorer(std::shared_ptr<const TranslationModel> model, std::size_t reach);
   // Makes Korean segment i available (at most kSlots at a time, the latest ones).
   void load(std::size_t i);
   // weight * (log-likelihood ratio of English given Korean + Korean given English) / 2; 0 without
@@ -238,10 +240,18 @@ class TranslationScorer {
     std::vector<std::uint32_t> touched;  // English segments whose index is set
     std::vector<Pair> pairs;
     std::vector<float> values;
-    // By English word: t summed over the owner's words, dense so that a pair's forward values
-    // are read, not merged out of the sparse row.
+    // By English word: t summed over the owner's words (`row`), dense so that a pair's forward
+    // values are read, not merged out of the sparse row.
     std::vector<float> sums;
+    SparseRow row;
   };
+  // An English segment's sums over its words of t(Korean word | English word), by Korean word.
+  struct English {
+    std::size_t owner = static_cast<std::size_t>(-1);
+    SparseRow row;
+  };
+  // English segment j's sums, computed once while j stays within reach.
+  const SparseRow& english_sums(std::size_t j) const;
   // Index of (i, j) in i's slot; added on first use (add_pair, out of line: the rare path).
   std::uint32_t pair(std::size_t i, std::size_t j) const {
     const std::uint32_t at = slots_[i % kSlots].where[j];
@@ -274,6 +284,7 @@ class TranslationScorer {
   std::shared_ptr<const TranslationModel> model_;
   double weight_ = 0;  // TranslationOptions::weight of the model
   mutable std::array<Slot, kSlots> slots_;
+  mutable std::vector<English> english_;  // by j modulo its size, a power of two
 };
 
 // Weights of the anchor evidence in the bead score (log-odds units).

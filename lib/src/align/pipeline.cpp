@@ -1,12 +1,20 @@
 // align(): builds both sides' profiles from the scorers, searches (exact or banded), fits the
 // length model by EM, and runs a last pass with the word table and the word-translation model
 // learnt from the settled path.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 
 #include "align_internal.hpp"
 #include "kealign/align.hpp"
+#include "kealign/error.hpp"
 #include "kealign/lexicon.hpp"
+
+#if defined(__unix__)
+#include <unistd.h>
+#endif
 
 namespace kealign {
 namespace {
@@ -30,6 +38,50 @@ constexpr double kNullSwitchPenalty = 0.5;
 // Pairs up to this many grid cells (about a thousand segments a side, the default exact_cells)
 // are searched a second time from a heavy length tail; a longer pair would double its time.
 constexpr std::size_t kHeavyTailCells = std::size_t{1} << 20;
+// estimate_align_memory, fitted to `kealign align` on N copies of the seed pair (N = 500 to 2,000:
+// 112 to 394 MB peak resident, bench/huge_inputs.sh) and rounded up, so that the estimate is a
+// little above the need: the program and its tables, the texts (read, segmented, written), and
+// per segment its profile, Model 1 ids, search cells and QA working data.
+constexpr std::size_t kBaseMemory = std::size_t{24} << 20;
+constexpr std::size_t kMemoryPerTextByte = 2;
+constexpr std::size_t kMemoryPerSegment = 2048;
+
+std::size_t megabytes(std::size_t bytes) {
+  return (bytes + (std::size_t{1} << 20) - 1) >> 20;
+}
+
+// AlignOptions::max_memory between passes: the estimate up front may be low for an unusual pair.
+class MemoryGuard {
+ public:
+  MemoryGuard(const SegmentedText& ko, const SegmentedText& en, std::size_t limit)
+      : ko_(ko), en_(en), limit_(limit) {}
+  // Throws MemoryLimitError when the estimate for the pair is above the limit.
+  void check_estimate() const {
+    if (limit_ == 0) return;
+    const std::size_t need = estimate_align_memory(
+        ko_.size() + en_.size(), ko_.document.text.size() + en_.document.text.size());
+    if (need > limit_)
+      throw MemoryLimitError(fmt::format(
+          "aligning {} ({} segments) with {} ({} segments) needs about {} MB, more than the limit "
+          "of {} MB",
+          ko_.document.name, ko_.size(), en_.document.name, en_.size(), megabytes(need),
+          megabytes(limit_)));
+  }
+  // Throws MemoryLimitError when the process's resident memory is above the limit.
+  void check_resident() const {
+    if (limit_ == 0) return;
+    const std::size_t used = resident_memory();
+    if (used > limit_)
+      throw MemoryLimitError(
+          fmt::format("aligning {} with {} took {} MB, more than the limit of {} MB",
+                      ko_.document.name, en_.document.name, megabytes(used), megabytes(limit_)));
+  }
+
+ private:
+  const SegmentedText& ko_;
+  const SegmentedText& en_;
+  std::size_t limit_;
+};
 
 std::vector<std::unique_ptr<align_detail::SegmentScorer>> make_scorers(
     const AlignOptions& options) {
@@ -90,8 +142,9 @@ bool hides_links(const Alignment& path) {
 // anchor-first path (first pass) or the previous pass's path, widened while the path touches it.
 class Searcher {
  public:
-  Searcher(const SideProfile& ko, const SideProfile& en, const AlignOptions& options)
-      : ko_(ko), en_(en), options_(options) {
+  Searcher(const SideProfile& ko, const SideProfile& en, const AlignOptions& options,
+           const MemoryGuard& guard)
+      : ko_(ko), en_(en), options_(options), guard_(guard) {
     exact_ = ko.size() * en.size() <= options.exact_cells;
     if (!exact_) guide_ = align_detail::anchor_chain(ko, en, kGuideWindow);
   }
@@ -113,6 +166,7 @@ class Searcher {
       anchors.translation = translation_;
       SearchResult r = align_detail::search(ko_, en_, anchors, model, weights_, band, posteriors,
                                             exact_ ? 0 : options_.posterior_band);
+      guard_.check_resident();
       if (exact_) return r;
       path_ = r.alignment;
       if (!r.touched_edge || attempt >= kMaxBandRetries) return r;
@@ -124,6 +178,7 @@ class Searcher {
   const SideProfile& ko_;
   const SideProfile& en_;
   const AlignOptions& options_;
+  const MemoryGuard& guard_;
   align_detail::AnchorWeights weights_;
   std::shared_ptr<const align_detail::TranslationModel> translation_;
   bool exact_ = true;
@@ -156,9 +211,10 @@ class PassageOdds {
 // does not count in the initial length ratio, and its null beads earn AlignOptions::passage_odds.
 // prior_ratio: EM starts from the prior's length ratio instead of the pair's whole-text ratio.
 SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& options,
-                         LengthModel& model, const align_detail::Passage& missing,
-                         bool prior_ratio = false, bool heavy_tail = false) {
-  Searcher searcher(kp, ep, options);
+                         const MemoryGuard& guard, LengthModel& model,
+                         const align_detail::Passage& missing, bool prior_ratio = false,
+                         bool heavy_tail = false) {
+  Searcher searcher(kp, ep, options, guard);
   const bool fit = options.calibration == Calibration::kAuto;
   if (fit) model = align_detail::initial_model(kp, ep, options.model, missing, heavy_tail);
   if (fit && prior_ratio) model.mean_ratio = model.headline_ratio = options.model.mean_ratio;
@@ -196,27 +252,52 @@ SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& o
 
 }  // namespace
 
+std::size_t estimate_align_memory(std::size_t segments, std::size_t text_bytes) {
+  return kBaseMemory + kMemoryPerTextByte * text_bytes + kMemoryPerSegment * segments;
+}
+
+std::size_t resident_memory() {
+#if defined(__linux__)
+  std::ifstream statm("/proc/self/statm");
+  std::size_t size = 0, resident = 0;
+  if (statm >> size >> resident) return resident * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+#endif
+  return 0;
+}
+
+std::size_t physical_memory() {
+#if defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
+  const long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+  if (pages > 0 && size > 0)
+    return static_cast<std::size_t>(pages) * static_cast<std::size_t>(size);
+#endif
+  return 0;
+}
+
 AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignOptions& options) {
+  const MemoryGuard guard(ko, en, options.max_memory);
+  guard.check_estimate();
   AlignResult result;
   result.model = options.model;
   const auto scorers = make_scorers(options);
   SideProfile kp = profile(ko, align_detail::Side::kKorean, scorers);
   SideProfile ep = profile(en, align_detail::Side::kEnglish, scorers);
+  guard.check_resident();
   // One side empty: nothing to search (measure_relatedness judges such a pair).
   result.alignment = ko.size() == 0 || en.size() == 0
                          ? all_unaligned(ko.size(), en.size())
-                         : search_pair(kp, ep, options, result.model, {}).alignment;
+                         : search_pair(kp, ep, options, guard, result.model, {}).alignment;
   result.relatedness =
       align_detail::measure_relatedness(result.alignment, kp, ep, options.relatedness);
   // Searches the pair again and keeps the new path if it shows the translation better (the
   // relatedness score; on a tie the new path only if `ties`).
-  const auto search_again = [&](const align_detail::Passage& missing, bool prior_ratio,
-                                bool ties, bool heavy_tail = false) {
+  const auto search_again = [&](const align_detail::Passage& missing, bool prior_ratio, bool ties,
+                                bool heavy_tail = false) {
     LengthModel model = result.model;
     // Started afresh: the first search's word table would steer this one onto its path.
     if (heavy_tail) align_detail::remove_learned_lexicon(kp, ep);
     Alignment again =
-        search_pair(kp, ep, options, model, missing, prior_ratio, heavy_tail).alignment;
+        search_pair(kp, ep, options, guard, model, missing, prior_ratio, heavy_tail).alignment;
     Relatedness judged = align_detail::measure_relatedness(again, kp, ep, options.relatedness);
     const double score = result.relatedness.score;
     if (ties ? judged.score < score : judged.score <= score) return false;
@@ -251,7 +332,8 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     return result;
   // A partial translation the measure could not name: its whole-text length ratio is far off, so
   // EM starts from a wrong c and scatters the links. Searched again from the prior's ratio; if
-  // that shows the translation better, its missing passage may now be named (docs/decisions/restart-ratio.md).
+  // that shows the translation better, its missing passage may now be named
+  // (docs/decisions/restart-ratio.md).
   const double start = align_detail::initial_model(kp, ep, options.model, {}).mean_ratio;
   if (std::fabs(std::log(start / options.model.mean_ratio)) > std::log(options.restart_ratio) &&
       search_again({}, true, false))

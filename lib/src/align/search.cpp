@@ -137,14 +137,15 @@ class SideSpans {
 // Scores of beads by their end cell: prior, length, anchors, paragraph structure, furniture.
 class BeadScorer {
  public:
+  // reach: the widest row of the grids searched (TranslationScorer).
   BeadScorer(const SideProfile& ko, const SideProfile& en, const AnchorMatrix& anchors,
-             const LengthModel& model, const AnchorWeights& weights)
+             const LengthModel& model, const AnchorWeights& weights, std::size_t reach)
       : ko_(ko),
         en_(en),
         model_(model),
         weights_(weights),
         dense_(anchors.rows, en.size()),
-        translation_(anchors.translation),
+        translation_(anchors.translation, reach),
         miss_(anchors.miss_rows, en.size()),
         ko_spans_(ko),
         en_spans_(en),
@@ -650,7 +651,10 @@ SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMa
                     bool posteriors, std::size_t posterior_width) {
   const std::size_t n = ko.size(), m = en.size();
   const Grid grid(band);
-  BeadScorer score(ko, en, anchors, model, weights);
+  std::size_t reach = 0;
+  for (std::size_t i = 0; i < grid.rows(); ++i) reach = std::max(reach, grid.width(i));
+  // The posterior passes' band lies around the path, a few segments past this one's.
+  BeadScorer score(ko, en, anchors, model, weights, reach + posterior_width);
   // Over the whole band the forward probabilities come with the Viterbi pass; near the path they
   // need a second forward pass over the narrower band.
   const bool whole_band = posteriors && posterior_width == 0;

@@ -21,7 +21,9 @@ struct TranslationDirection {
     float log_unigram = 0;  // log P(e), P(e) (a float) on the target side
     double background = 0;  // (1 - mixture) P(e): the unigram share of P(e | segment)
   };
-  std::vector<SparseRow> segment_sums;  // per source segment: sum over its f of t(e|f), by e
+  // Per source word f: t(e|f) of the e it keeps. A segment's sums (source_sums) are merged from
+  // these when the search needs them: kept per segment they were most of the aligner's memory.
+  std::vector<SparseRow> table;
   // Per source segment of a training bead: its target segment (else kNoTarget) and the sums of
   // t(e|f) re-estimated without that bead's own counts, so that a bead is not scored with what
   // it taught the model (leave-one-out): a path's shifted links would otherwise vouch for
@@ -140,15 +142,7 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
       }
     }
   }
-  d.segment_sums.resize(src.size());
-  for (std::size_t i = 0; i < src.size(); ++i) {
-    SparseRow& row = d.segment_sums[i];
-    std::size_t size = 0;
-    for (std::uint32_t f : src[i]) size += table[f].size();
-    row.reserve(size);
-    for (std::uint32_t f : src[i]) row.insert(row.end(), table[f].begin(), table[f].end());
-    sum_by_column(row);
-  }
+  d.table = std::move(table);
   std::vector<double> occurrences(tgt_vocab, 0.0);
   double all = 0;
   for (const auto& words : tgt)
@@ -171,14 +165,25 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
   return d;
 }
 
-// For each trained word of the target segment, t summed over the source segment's words.
-void lookup(const Direction& d, std::size_t source, std::size_t target, std::vector<float>& out) {
-  const SparseRow& sums =
-      d.held_out_target[source] == target ? d.held_out_sums[source] : d.segment_sums[source];
-  auto it = sums.begin();
+// Per target word e, t(e|f) summed over the source segment's words f, by e.
+void source_sums(const Direction& d, const std::vector<std::uint32_t>& words, SparseRow& row) {
+  row.clear();
+  std::size_t size = 0;
+  for (std::uint32_t f : words) size += d.table[f].size();
+  row.reserve(size);
+  for (std::uint32_t f : words) row.insert(row.end(), d.table[f].begin(), d.table[f].end());
+  sum_by_column(row);
+}
+
+// For each trained word of the target segment, t summed over the source segment's words
+// (`sums`, unless the pair is a training bead).
+void lookup(const Direction& d, std::size_t source, std::size_t target, const SparseRow& sums,
+            std::vector<float>& out) {
+  const SparseRow& used = d.held_out_target[source] == target ? d.held_out_sums[source] : sums;
+  auto it = used.begin();
   for (std::uint32_t e : d.trained[target]) {
-    while (it != sums.end() && it->first < e) ++it;
-    out.push_back(it != sums.end() && it->first == e ? it->second : 0.0f);
+    while (it != used.end() && it->first < e) ++it;
+    out.push_back(it != used.end() && it->first == e ? it->second : 0.0f);
   }
 }
 
@@ -250,7 +255,8 @@ std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment&
   return model;
 }
 
-TranslationScorer::TranslationScorer(std::shared_ptr<const TranslationModel> model)
+TranslationScorer::TranslationScorer(std::shared_ptr<const TranslationModel> model,
+                                     std::size_t reach)
     : model_(std::move(model)) {
   if (!model_) return;
   weight_ = model_->options.weight;
@@ -258,6 +264,9 @@ TranslationScorer::TranslationScorer(std::shared_ptr<const TranslationModel> mod
     slot.where.assign(model_->en_words.size(), kNotYet);
     slot.sums.assign(model_->ko_to_en.words.size(), 0.0f);
   }
+  std::size_t size = 1;
+  while (size < std::min(reach + kMaxSide + 1, model_->en_words.size())) size *= 2;
+  english_.assign(size, {});
 }
 
 void TranslationScorer::load(std::size_t i) {
@@ -267,11 +276,19 @@ void TranslationScorer::load(std::size_t i) {
   slot.touched.clear();
   slot.pairs.clear();
   slot.values.clear();
-  const auto& rows = model_->ko_to_en.segment_sums;
-  if (slot.owner < rows.size())
-    for (const auto& [e, t] : rows[slot.owner]) slot.sums[e] = 0.0f;
-  for (const auto& [e, t] : rows[i]) slot.sums[e] = t;
+  for (const auto& [e, t] : slot.row) slot.sums[e] = 0.0f;
+  source_sums(model_->ko_to_en, model_->ko_words[i], slot.row);
+  for (const auto& [e, t] : slot.row) slot.sums[e] = t;
   slot.owner = i;
+}
+
+const SparseRow& TranslationScorer::english_sums(std::size_t j) const {
+  English& cached = english_[j & (english_.size() - 1)];
+  if (cached.owner != j) {
+    source_sums(model_->en_to_ko, model_->en_words[j], cached.row);
+    cached.owner = j;
+  }
+  return cached.row;
 }
 
 std::uint32_t TranslationScorer::add_pair(std::size_t i, std::size_t j) const {
@@ -282,11 +299,11 @@ std::uint32_t TranslationScorer::add_pair(std::size_t i, std::size_t j) const {
   Pair p;
   p.forward_at = static_cast<std::uint32_t>(slot.values.size());
   if (model_->ko_to_en.held_out_target[i] == j)  // a training bead: scored without its own counts
-    lookup(model_->ko_to_en, i, j, slot.values);
+    lookup(model_->ko_to_en, i, j, slot.row, slot.values);
   else
     for (std::uint32_t e : model_->ko_to_en.trained[j]) slot.values.push_back(slot.sums[e]);
   p.backward_at = static_cast<std::uint32_t>(slot.values.size());
-  lookup(model_->en_to_ko, j, i, slot.values);
+  lookup(model_->en_to_ko, j, i, english_sums(j), slot.values);
   p.forward.fill(kUnknown);
   p.backward.fill(kUnknown);
   slot.pairs.push_back(p);

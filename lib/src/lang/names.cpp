@@ -51,6 +51,13 @@ bool starts_sentence(std::string_view text, std::size_t at) {
 
 std::vector<LatinWord> latin_words(std::string_view text, std::size_t base) {
   std::vector<LatinWord> out;
+  visit_latin_words(text, base, [&](const LatinWord& w) { out.push_back(w); });
+  return out;
+}
+
+void visit_latin_words(std::string_view text, std::size_t base,
+                       const std::function<void(const LatinWord&)>& visit) {
+  LatinWord w;
   std::size_t previous_end = std::string_view::npos;
   for (std::size_t i = 0; i < text.size();) {
     std::size_t at = i;
@@ -72,17 +79,15 @@ std::vector<LatinWord> latin_words(std::string_view text, std::size_t base) {
         break;  // possessive
       end = k;
     }
-    LatinWord w;
     w.span = {base + at, base + end};
-    w.text = std::string(text.substr(at, end - at));
+    w.text.assign(text.substr(at, end - at));
     w.sentence_start = starts_sentence(text, at);
     w.after_space_only = previous_end != std::string_view::npos && previous_end + 1 == at &&
                          text[previous_end] == ' ';
-    out.push_back(std::move(w));
+    visit(w);
     previous_end = end;
     i = end;
   }
-  return out;
 }
 
 std::vector<HangulWord> hangul_words(std::string_view text, std::size_t base) {

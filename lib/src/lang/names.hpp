@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,10 @@ struct LatinWord {
   bool after_space_only;  // separated from the previous word by exactly one space
 };
 std::vector<LatinWord> latin_words(std::string_view text, std::size_t base = 0);
+// The same words one at a time, none kept: a whole document's words as a vector take several
+// times the text.
+void visit_latin_words(std::string_view text, std::size_t base,
+                       const std::function<void(const LatinWord&)>& visit);
 
 // A run of Hangul syllables.
 struct HangulWord {

@@ -60,11 +60,6 @@ std::string_view SideView::boilerplate_kind(std::uint32_t segment) const {
               [&] { return qa_detail::boilerplate_kind(text_.raw(segment)); });
 }
 
-const std::vector<lang::LatinWord>& SideView::document_latin_words() const {
-  if (!document_latin_words_) document_latin_words_.emplace(lang::latin_words(text_.document.text));
-  return *document_latin_words_;
-}
-
 const SharedView& shared_view(const CheckContext& ctx) {
   if (!ctx.shared) ctx.shared = std::make_shared<SharedView>(ctx.ko, ctx.en);
   return *ctx.shared;

@@ -31,8 +31,6 @@ class SideView {
   // extract_numbers_ko or extract_numbers_en (by the side), in document offsets.
   const std::vector<lang::NumberMention>& numbers(std::uint32_t segment) const;
   std::string_view boilerplate_kind(std::uint32_t segment) const;
-  // latin_words of the whole document.
-  const std::vector<lang::LatinWord>& document_latin_words() const;
 
  private:
   template <typename T>
@@ -46,7 +44,6 @@ class SideView {
   mutable PerSegment<std::vector<Damaged>> damaged_;
   mutable PerSegment<std::vector<lang::NumberMention>> numbers_;
   mutable PerSegment<std::string_view> boilerplate_;
-  mutable std::optional<std::vector<lang::LatinWord>> document_latin_words_;
 };
 
 class SharedView {

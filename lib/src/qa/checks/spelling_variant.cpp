@@ -69,13 +69,15 @@ class SpellingVariantCheck final : public Check {
         static_cast<std::size_t>(options.param(id(), "min-letters", kMinLetters));
     // Every spelling of the English (case folded) with its count, and the Korean's Latin words.
     std::map<std::string, std::size_t> count;
-    const std::vector<lang::LatinWord>& en_words =
-        qa_detail::shared_view(ctx).en.document_latin_words();
-    for (const lang::LatinWord& w : en_words)
+    // The words are read twice rather than kept: a long document's words take several times its
+    // text.
+    lang::visit_latin_words(ctx.en.document.text, 0, [&](const lang::LatinWord& w) {
       if (w.text.size() >= min_letters && ascii_letters(w.text)) ++count[lower(w.text)];
+    });
     std::map<std::string, std::size_t> korean;
-    for (const lang::LatinWord& w : qa_detail::shared_view(ctx).ko.document_latin_words())
+    lang::visit_latin_words(ctx.ko.document.text, 0, [&](const lang::LatinWord& w) {
       if (w.text.size() >= min_letters && ascii_letters(w.text)) ++korean[lower(w.text)];
+    });
     // Spellings grouped by length, first and last letter, to keep the comparison small.
     std::map<std::tuple<std::size_t, char, char>, std::vector<std::string>> buckets;
     const auto bucket_of = [](const std::string& s) {
@@ -86,12 +88,12 @@ class SpellingVariantCheck final : public Check {
       if (!count.count(s)) buckets[bucket_of(s)].push_back(s);
     const std::vector<std::uint32_t> bead_of = qa_detail::bead_of_en(ctx.alignment, ctx.en.size());
     std::set<std::string> reported;
-    for (const lang::LatinWord& w : en_words) {
+    lang::visit_latin_words(ctx.en.document.text, 0, [&](const lang::LatinWord& w) {
       if (w.sentence_start || !lang::is_capitalized(w.text) || w.text.size() < min_letters ||
           !ascii_letters(w.text))
-        continue;
+        return;
       const std::string key = lower(w.text);
-      if (count[key] != 1 || korean.count(key) || reported.count(key)) continue;
+      if (count[key] != 1 || korean.count(key) || reported.count(key)) return;
       const std::string* best = nullptr;
       Slip best_slip = Slip::kNone;
       for (const std::string& other : buckets[bucket_of(key)]) {
@@ -104,9 +106,9 @@ class SpellingVariantCheck final : public Check {
           best_slip = slip;
         }
       }
-      if (!best) continue;
+      if (!best) return;
       const std::uint32_t segment = segment_at(ctx.en, w.span.begin);
-      if (segment >= bead_of.size() || bead_of[segment] >= ctx.alignment.size()) continue;
+      if (segment >= bead_of.size() || bead_of[segment] >= ctx.alignment.size()) return;
       reported.insert(key);
       Finding f = qa_detail::bead_finding(id(), Severity::kMinor, ctx.alignment[bead_of[segment]]);
       f.confidence = best_slip == Slip::kSwap ? 0.6 : 0.4;
@@ -117,7 +119,7 @@ class SpellingVariantCheck final : public Check {
           korean.count(*best) ? "in the Korean"
                               : fmt::format("{} times in the English", count[*best]));
       out.push_back(std::move(f));
-    }
+    });
   }
 
  private:

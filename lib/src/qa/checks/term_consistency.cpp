@@ -223,21 +223,32 @@ class TermConsistencyCheck final : public Check {
         }
       }
     }
+    // A link's English words, read once: a term repeated through a long document would otherwise
+    // read each of its links once per other link.
+    std::map<const Bead*, std::set<std::string>> words;
     for (auto& [term, renderings] : anchored) {
       // Different words only count when neither link's English uses the other's word anywhere.
+      std::set<std::string> keys;
+      for (const Rendering& r : renderings) keys.insert(r.key);
       bool distinct = true;
-      for (const Rendering& r : renderings)
-        for (const Rendering& other : renderings)
-          if (r.key != other.key && english_has(ctx, *other.bead, r.key)) distinct = false;
+      if (keys.size() > 1)
+        for (const std::string& key : keys)
+          for (const Rendering& other : renderings)
+            if (other.key != key && english_words(ctx, *other.bead, words).count(key))
+              distinct = false;
       if (distinct) report("“" + term + "”", renderings, out);
     }
   }
 
-  static bool english_has(const CheckContext& ctx, const Bead& b, const std::string& key) {
-    for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
-      for (const lang::LatinWord& w : lang::latin_words(p.text))
-        if (singular(lang::lower_letters(w.text)) == key) return true;
-    return false;
+  // The singular, lower-case words of a link's English (cached in `words`).
+  static const std::set<std::string>& english_words(
+      const CheckContext& ctx, const Bead& b, std::map<const Bead*, std::set<std::string>>& words) {
+    const auto [it, added] = words.try_emplace(&b);
+    if (added)
+      for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
+        for (const lang::LatinWord& w : lang::latin_words(p.text))
+          it->second.insert(singular(lang::lower_letters(w.text)));
+    return it->second;
   }
 
   void dictionary_evidence(const CheckContext& ctx, const Dictionary& dictionary,

@@ -129,14 +129,15 @@ class UntranslatedTermCheck final : public Check {
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const bool lowercase = options.param(id(), "lowercase", kLowercase) != 0;
-    // Looked up only, never iterated: hashed.
+    // Looked up only, never iterated: hashed. The words are read one at a time rather than kept:
+    // a long document's words take several times its text.
     std::unordered_set<std::string> lowercase_words;        // words the English writes in lowercase
     std::unordered_map<std::string, std::size_t> capitals;  // capitalised words, how often each
     const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
-    for (const lang::LatinWord& w : view.en.document_latin_words()) {
+    lang::visit_latin_words(ctx.en.document.text, 0, [&](const lang::LatinWord& w) {
       if (!w.text.empty() && w.text[0] >= 'a' && w.text[0] <= 'z') lowercase_words.insert(w.text);
       if (lang::is_capitalized(w.text)) ++capitals[w.text];
-    }
+    });
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       std::optional<std::vector<KoreanWord>> ko;  // read when a candidate needs it

@@ -211,6 +211,34 @@ TEST_CASE("mistranslation: a homograph in the sense its context rules out",
   CHECK(one_link("그것은 빠르게 진화했다.", "It evolved quickly.").run("mistranslation").empty());
 }
 
+TEST_CASE("mistranslation: a Korean word whose learnt rendering is missing from its link",
+          "[check][mistranslation]") {
+  // LibreOffice-style help text: 셀 is "cell" in every link but the last, where a wrong word
+  // stands in its place.
+  const std::vector<std::string> ko = {
+      "셀을 선택하고 서식을 지정합니다.",   "셀을 복사하려면 편집 메뉴를 엽니다.",
+      "셀을 삭제하면 내용이 사라집니다.",   "셀을 병합하려면 둘 이상을 선택합니다.",
+      "셀을 보호하려면 시트를 보호합니다.", "셀을 클릭하여 수식을 입력합니다."};
+  std::vector<std::string> en = {
+      "Select the cells and format them.",      "To copy cells, open the Edit menu.",
+      "Deleting cells removes their contents.", "To merge cells, select two or more.",
+      "To protect cells, protect the sheet.",   "Click the cell to enter a formula."};
+  CHECK(kealign::test::make_pair(ko, en).run("mistranslation").empty());
+  en.back() = "Click the frame to enter a formula.";
+  const auto f = kealign::test::make_pair(ko, en).run("mistranslation");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].en_ids == std::vector<std::uint32_t>{5});
+  CHECK(f[0].severity == Severity::kMinor);
+  CHECK(f[0].confidence < 0.5);
+  REQUIRE(!f[0].evidence.empty());
+  CHECK(f[0].evidence[0].ko == "셀을");
+  CHECK(f[0].evidence[0].en == "cell…");
+  // Off by parameter.
+  kealign::CheckOptions off;
+  off.params["mistranslation.words"] = 0;
+  CHECK(kealign::test::make_pair(ko, en).run("mistranslation", off).empty());
+}
+
 TEST_CASE("negation: a Korean negation with none in the English", "[check][negation]") {
   const auto f = one_link("이 개체에는 이 메서드가 없습니다. 변경할 수 없습니다.",
                           "This object does have this method and you can change it.")

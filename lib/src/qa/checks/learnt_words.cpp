@@ -106,80 +106,97 @@ std::vector<std::string> english_stems(const SegmentedText& text, std::uint32_t 
 
 void learnt_word_findings(const CheckContext& ctx, const LearntWordOptions& options,
                           std::string_view check, std::vector<Finding>& out) {
+  // Stems as hashes: the table is read once per link and the maps are the hot part.
+  const auto hash = [](std::string_view s) { return std::hash<std::string_view>{}(s); };
+  const auto pair_key = [](std::size_t k, std::size_t e) { return k * 0x9E3779B97F4A7C15ull ^ e; };
   const std::size_t n = ctx.alignment.size();
   std::vector<std::vector<Stem>> ko(n);
-  std::vector<std::vector<std::string>> en(n);
-  std::unordered_map<std::string, std::size_t> ko_count, en_count;
-  std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>> joint;
+  std::vector<std::vector<std::size_t>> ko_keys(n), en(n);
+  std::vector<std::vector<std::string>> en_text(n);
+  std::unordered_map<std::size_t, std::size_t> ko_count, en_count, joint;
   for (std::size_t i = 0; i < n; ++i) {
     const Bead& b = ctx.alignment[i];
-    if (b.ko_size() == 0 || b.en_size() == 0) continue;
-    ko[i] = korean_stems(ctx.ko, b.ko_begin, b.ko_end);
-    en[i] = english_stems(ctx.en, b.en_begin, b.en_end);
     if (b.ko_size() != 1 || b.en_size() != 1) continue;
-    std::vector<std::string> keys;
-    for (const Stem& s : ko[i]) keys.push_back(s.key);
+    ko[i] = korean_stems(ctx.ko, b.ko_begin, b.ko_end);
+    en_text[i] = english_stems(ctx.en, b.en_begin, b.en_end);
+    for (const std::string& e : en_text[i]) en[i].push_back(hash(e));
+    std::sort(en[i].begin(), en[i].end());
+    for (const Stem& s : ko[i]) ko_keys[i].push_back(hash(s.key));
+    std::vector<std::size_t> keys = ko_keys[i];
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (const std::string& k : keys) {
+    for (std::size_t k : keys) {
       ++ko_count[k];
-      auto& row = joint[k];
-      for (const std::string& e : en[i]) ++row[e];
+      for (std::size_t e : en[i]) ++joint[pair_key(k, e)];
     }
-    for (const std::string& e : en[i]) ++en_count[e];
+    for (std::size_t e : en[i]) ++en_count[e];
   }
   // Each Korean stem's best English stem, and each English stem's best Korean one.
   struct Best {
     double dice = 0;
-    std::string partner;
+    std::size_t partner = 0;
   };
-  std::unordered_map<std::string, Best> best_ko, best_en;
-  for (const auto& [k, row] : joint) {
-    if (ko_count[k] < options.min_links + 1) continue;
-    for (const auto& [e, c] : row) {
-      const double dice =
-          2.0 * static_cast<double>(c) / static_cast<double>(ko_count[k] + en_count[e]);
-      if (dice < options.min_dice) continue;
-      if (dice > best_ko[k].dice) best_ko[k] = {dice, e};
-      if (dice > best_en[e].dice) best_en[e] = {dice, k};
+  std::unordered_map<std::size_t, Best> best_ko, best_en;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::vector<std::size_t> keys = ko_keys[i];
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (std::size_t k : keys) {
+      const std::size_t ck = ko_count[k];
+      if (static_cast<double>(ck) < options.min_links + 1) continue;
+      for (std::size_t e : en[i]) {
+        const double dice = 2.0 * static_cast<double>(joint[pair_key(k, e)]) /
+                            static_cast<double>(ck + en_count[e]);
+        if (dice < options.min_dice) continue;
+        if (dice > best_ko[k].dice) best_ko[k] = {dice, e};
+        if (dice > best_en[e].dice) best_en[e] = {dice, k};
+      }
     }
   }
+  if (best_ko.empty()) return;
+  // Renderings as text, for messages: the first link that holds each.
+  const auto text_of = [&](std::size_t e) -> std::string {
+    for (std::size_t i = 0; i < n; ++i)
+      for (const std::string& t : en_text[i])
+        if (hash(t) == e) return t;
+    return {};
+  };
   for (std::size_t i = 0; i < n; ++i) {
-    const Bead& b = ctx.alignment[i];
-    if (b.ko_size() != 1 || b.en_size() != 1 || en[i].size() < 2) continue;
+    if (ko[i].empty() || en[i].size() < 2) continue;
     const Stem* worst = nullptr;
-    std::string rendering;
-    std::size_t seen = 0, others = 0;
-    for (const Stem& s : ko[i]) {
-      const auto it = best_ko.find(s.key);
-      if (it == best_ko.end() || best_en[it->second.partner].partner != s.key) continue;
-      const std::string& e = it->second.partner;
+    std::size_t rendering = 0, seen = 0, others = 0;
+    for (std::size_t w = 0; w < ko[i].size(); ++w) {
+      const std::size_t k = ko_keys[i][w];
+      const auto it = best_ko.find(k);
+      if (it == best_ko.end() || best_en[it->second.partner].partner != k) continue;
+      const std::size_t e = it->second.partner;
       if (std::binary_search(en[i].begin(), en[i].end(), e)) continue;
-      // This link lacks e: the other links with the word hold it joint[k][e] times.
-      const std::size_t with = joint[s.key][e];
-      const std::size_t other = ko_count[s.key] - 1;
-      if (other < options.min_links ||
+      // This link lacks e: the other links with the word hold it joint[k, e] times.
+      const std::size_t with = joint[pair_key(k, e)];
+      const std::size_t other = ko_count[k] - 1;
+      if (static_cast<double>(other) < options.min_links ||
           static_cast<double>(with) < options.min_share * static_cast<double>(other))
         continue;
       if (!worst || with > seen) {
-        worst = &s;
+        worst = &ko[i][w];
         rendering = e;
         seen = with;
         others = other;
       }
     }
     if (!worst) continue;
+    const Bead& b = ctx.alignment[i];
     Finding f = bead_finding(check, Severity::kMinor, b);
     f.confidence = std::min(
         kTopConfidence,
         kBaseConfidence + kConfidencePerLink * (static_cast<double>(seen) - options.min_links));
     f.ko_spans.push_back(worst->span);
-    const std::string_view word = worst->word;
+    const std::string shown = text_of(rendering);
     f.message = fmt::format(
         "“{}” is rendered with “{}…” in {} of its {} other links, but not here: the word may be "
         "left out or mistranslated",
-        word, rendering, seen, others);
-    f.evidence = {{"word", std::string(word), rendering + "…"}};
+        worst->word, shown, seen, others);
+    f.evidence = {{"word", std::string(worst->word), shown + "…"}};
     out.push_back(std::move(f));
   }
 }

@@ -157,8 +157,9 @@ void learnt_word_findings(const CheckContext& ctx, const LearntWordOptions& opti
   // Renderings as text, for messages: the first link that holds each.
   const auto text_of = [&](std::size_t e) -> std::string {
     for (std::size_t i = 0; i < n; ++i)
-      for (const std::string& t : en_text[i])
-        if (hash(t) == e) return t;
+      if (std::binary_search(en[i].begin(), en[i].end(), e))
+        for (const std::string& t : en_text[i])
+          if (hash(t) == e) return t;
     return {};
   };
   for (std::size_t i = 0; i < n; ++i) {

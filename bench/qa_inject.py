@@ -17,7 +17,8 @@ alphanumeric token: B2, F5, 2D), ko-numeral (a Korean-numeral amount changed on 
 300만 -> 500만, 세 명 -> 네 명), quote (a closing quote dropped or a stray one added), omission (the
 English sentence dropped), untranslated (the Korean left in place of the English), name (a capitalised
 name misspelt), negation (a negation dropped where the Korean has one), unit (a unit swapped for
-another of the same dimension).
+another of the same dimension). With --extra-kinds word, also word (a lowercase content word replaced
+by another content word of the same document).
 
 A planted error counts as found when a major or minor finding names a segment of its link. False
 majors: major findings on the untouched documents, on links that the gold gives both sides (the
@@ -258,6 +259,20 @@ def m_unit(ko, en, rng):
     return ko, en[:m.start(3) - len(m.group(2))] + sep + u + en[m.end(3):]
 
 
+def m_word(ko, en, rng, vocab=()):
+    """A content word replaced by another content word of the same document (a wrong word)."""
+    t = words(en)
+    cand = [i for i in range(len(t)) if re.fullmatch(r"[a-z]{4,}[.,]?", t[i])
+            and t[i].rstrip(".,") not in FUNCTION_WORDS]
+    others = [w for w in vocab if w[:5] not in {x.rstrip(".,")[:5] for x in t}]
+    if not cand or not others:
+        return None
+    i = rng.choice(cand)
+    core = t[i].rstrip(".,")
+    t[i] = rng.choice(others) + t[i][len(core):]
+    return ko, " ".join(t)
+
+
 MUTATORS = {"garbled": m_garbled, "truncation": m_truncation, "repeat": m_repeat,
             "number": m_number, "number-token": m_number_token, "ko-numeral": m_ko_numeral,
             "quote": m_quote, "omission": m_omission, "untranslated": m_untranslated, "name": m_name,
@@ -280,8 +295,10 @@ def half_of(set_name, name):
     return "dev" if hashlib.sha1(name.encode()).digest()[0] % 2 == 0 else "test"
 
 
-def plant(doc, rng, counts):
+def plant(doc, rng, counts, kinds_list=KINDS):
     """Returns (ko_lines, en_lines, gold_lines, planted) with planted = [(kind, ko_ids, en_ids)]."""
+    vocab = sorted({w for line in doc.en for w in re.findall(r"\b[a-z]{4,}\b", line)
+                    if w not in FUNCTION_WORDS})
     links = [(list(k), list(e)) for k, e in doc.links]
     texts = [([doc.ko[i] for i in k], [doc.en[i] for i in e]) for k, e in links]
     ok = [i for i, (k, e) in enumerate(links) if len(k) == 1 and len(e) == 1 and
@@ -294,11 +311,14 @@ def plant(doc, rng, counts):
             break
         if i in taken or i - 1 in taken or i + 1 in taken:
             continue
-        order = sorted(KINDS, key=lambda k: (counts[k], rng.random()))
+        order = sorted(kinds_list, key=lambda k: (counts[k], rng.random()))
         for kind in order:
             if kind == "omission" and len(links) < 3:
                 continue
-            r = MUTATORS[kind](texts[i][0][0], texts[i][1][0], rng)
+            if kind == "word":
+                r = m_word(texts[i][0][0], texts[i][1][0], rng, vocab)
+            else:
+                r = MUTATORS[kind](texts[i][0][0], texts[i][1][0], rng)
             if r is None or (r[0] == texts[i][0][0] and r[1] == texts[i][1][0]):
                 continue
             texts[i] = ([r[0]], [] if r[1] is None else [r[1]])
@@ -379,7 +399,14 @@ def main():
     ap.add_argument("--false", type=int, default=0, help="print up to N false majors")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--check-args", default="", help="extra arguments for kealign check")
+    ap.add_argument("--extra-kinds", default="",
+                    help="comma-separated kinds planted besides the twelve (word: a content word "
+                         "replaced by another of the document); changes every planted error, so "
+                         "its figures are not comparable with the default run's")
     a = ap.parse_args()
+    global KINDS
+    kinds_list = KINDS + [k for k in a.extra_kinds.split(",") if k]
+    KINDS = kinds_list
     roots = {"lo": os.path.join(a.shared, "corpora", "libreoffice-help-ko-en-align"),
              "news": os.path.join(a.shared, "corpora", "kpc-news-ko-en")}
     work = a.keep or tempfile.mkdtemp(prefix="qa_inject.")
@@ -401,7 +428,7 @@ def main():
             jobs = []
             for d in docs:
                 rng = random.Random(f"{a.seed}:{set_name}:{d.name}")
-                ko, en, gold, planted = plant(d, rng, counts)
+                ko, en, gold, planted = plant(d, rng, counts, kinds_list)
                 folder = os.path.join(work, set_name, d.name)
                 os.makedirs(folder, exist_ok=True)
                 write(os.path.join(folder, "ko.sents"), ko)

@@ -161,6 +161,23 @@ TEST_CASE("spelling-variant: a one-letter slip of a name written elsewhere", "[c
             .empty());
 }
 
+TEST_CASE("spelling-variant: a swap at the end, and a form written once elsewhere",
+          "[check][spelling]") {
+  // "Moed" beside "mode": the last two letters swapped; "Foimat" beside one "format".
+  const auto p = make_pair({"직접 커서 모드", "직접 커서 모드를 켭니다.", "서식 지정"},
+                           {"Direct Cursor Moed", "Turns on the direct cursor mode.",
+                            "Use Foimat to change the format."});
+  const auto f = p.run("spelling-variant");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].en_ids == std::vector<std::uint32_t>{0});
+  CHECK(f[1].en_ids == std::vector<std::uint32_t>{2});
+  CHECK(f[0].confidence > f[1].confidence);  // a swap beside a form written once is likelier
+  // Two real words written once each, one letter apart at the end, are inflection-like: silent.
+  CHECK(make_pair({"시트", "시트"}, {"Open the Sheet tab.", "Close the Sheep dialog."})
+            .run("spelling-variant")
+            .empty());
+}
+
 TEST_CASE("every finding carries a confidence in [0, 1]", "[check][confidence]") {
   const auto p = make_pair({"그는 “좋다”고 말했다.", "셀을 선택합니다."},
                            {"He said it is \"good.", "Select the. cells"});
@@ -194,6 +211,34 @@ TEST_CASE("mistranslation: a homograph in the sense its context rules out",
   CHECK(one_link("그것은 빠르게 진화했다.", "It evolved quickly.").run("mistranslation").empty());
 }
 
+TEST_CASE("mistranslation: a Korean word whose learnt rendering is missing from its link",
+          "[check][mistranslation]") {
+  // LibreOffice-style help text: 셀 is "cell" in every link but the last, where a wrong word
+  // stands in its place.
+  const std::vector<std::string> ko = {
+      "셀을 선택하고 서식을 지정합니다.",   "셀을 복사하려면 편집 메뉴를 엽니다.",
+      "셀을 삭제하면 내용이 사라집니다.",   "셀을 병합하려면 둘 이상을 선택합니다.",
+      "셀을 보호하려면 시트를 보호합니다.", "셀을 클릭하여 수식을 입력합니다."};
+  std::vector<std::string> en = {
+      "Select the cells and format them.",      "To copy cells, open the Edit menu.",
+      "Deleting cells removes their contents.", "To merge cells, select two or more.",
+      "To protect cells, protect the sheet.",   "Click the cell to enter a formula."};
+  CHECK(kealign::test::make_pair(ko, en).run("mistranslation").empty());
+  en.back() = "Click the frame to enter a formula.";
+  const auto f = kealign::test::make_pair(ko, en).run("mistranslation");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].en_ids == std::vector<std::uint32_t>{5});
+  CHECK(f[0].severity == Severity::kMinor);
+  CHECK(f[0].confidence < 0.5);
+  REQUIRE(!f[0].evidence.empty());
+  CHECK(f[0].evidence[0].ko == "셀을");
+  CHECK(f[0].evidence[0].en == "cell…");
+  // Off by parameter.
+  kealign::CheckOptions off;
+  off.params["mistranslation.words"] = 0;
+  CHECK(kealign::test::make_pair(ko, en).run("mistranslation", off).empty());
+}
+
 TEST_CASE("negation: a Korean negation with none in the English", "[check][negation]") {
   const auto f = one_link("이 개체에는 이 메서드가 없습니다. 변경할 수 없습니다.",
                           "This object does have this method and you can change it.")
@@ -205,6 +250,97 @@ TEST_CASE("negation: a Korean negation with none in the English", "[check][negat
             .empty());
   CHECK(one_link("이 기능은 지원되지 않습니다.", "This function is unsupported in this version.")
             .run("negation")
+            .empty());
+}
+
+TEST_CASE("negation: markers counted on both sides", "[check][negation]") {
+  // 없다 is a negation; "included" and "information" are not negative words (in- is not).
+  CHECK(one_link("1001 개체에 이 메서드가 없습니다", "1001 Object does have this method")
+            .run("negation")
+            .size() == 1);
+  CHECK(one_link("머리글, 바닥글, 프레임 및 캡션의 텍스트는 포함되지 않습니다.",
+                 "Text in headers, footers, frames, and captions is included.")
+            .run("negation")
+            .size() == 1);
+  // Two Korean negations, one English: minor, with a lower confidence than none at all.
+  const auto fewer =
+      one_link(
+          "이 필드를 선택하지 않으면 단어가 인식되지 않을 경우 하이픈을 입력하라는 대화 "
+          "상자가 표시됩니다.",
+          "If the field is not marked, when a word is recognized you will be presented "
+          "with a dialog for entering hyphens.")
+          .run("negation");
+  REQUIRE(fewer.size() == 1);
+  CHECK(fewer[0].severity == Severity::kMinor);
+  CHECK(fewer[0].confidence < 0.4);
+  // Both negations kept; 뿐만 아니라 is "not only", no negation.
+  CHECK(one_link("이 필드를 선택하지 않으면 단어가 인식되지 않을 경우 대화 상자가 표시됩니다.",
+                 "If the field is not marked, when a word is not recognized you will see a "
+                 "dialog.")
+            .run("negation")
+            .empty());
+  CHECK(one_link("에콰도르 같은 수출국뿐만아니라 다국적 재배업체에게도 이득이 될 것이다.",
+                 "The deal would benefit exporting nations such as Ecuador as well as growers.")
+            .run("negation")
+            .empty());
+  // A negative Sino-Korean word (비활성) and a verbal negation against one negative English word.
+  CHECK(one_link("비활성화되면, 줄을 정렬하기 위하여 단어 사이 공백을 확장하지 않습니다.",
+                 "If disabled, spacing between words will be expanded to justify the lines.")
+            .run("negation")
+            .size() == 1);
+}
+
+TEST_CASE("number-mismatch: a native numeral against a lone \"one\", both ways",
+          "[check][number]") {
+  const auto two = one_link("수동으로 데이터 블럭을 입력할 때 한 가지 보조 기능이 있습니다.",
+                            "There are two features that assist you when you enter data.")
+                       .run("number-mismatch");
+  REQUIRE(two.size() == 1);
+  CHECK(two[0].severity == Severity::kMinor);
+  CHECK(one_link("아홉 개의 자리 표시자와 쌍곡선 탄젠트 기호를 삽입합니다.",
+                 "Inserts a hyperbolic tangent symbol with one placeholder.")
+            .run("number-mismatch")
+            .size() == 1);
+  CHECK(one_link("두 개의 자리 표시자와 쌍곡선 탄젠트 기호를 삽입합니다.",
+                 "Inserts a hyperbolic tangent symbol with two placeholders.")
+            .run("number-mismatch")
+            .empty());
+  // N 이상 (N or more) is "more than N-1"; 중 하나 says the English "one".
+  CHECK(one_link("두 명 이상이 문서를 편집한 경우 복사본을 병합할 수 있습니다.",
+                 "When a document has been edited by more than one person, you can merge it.")
+            .run("number-mismatch")
+            .empty());
+  CHECK(one_link("세 항목 중 하나를 열어 스크립트 언어를 표시합니다.",
+                 "Open any one of them to see the scripting languages.")
+            .run("number-mismatch")
+            .empty());
+}
+
+TEST_CASE("number-mismatch: a currency sign before the number, a unit of another dimension",
+          "[check][number]") {
+  const auto euro = one_link("29일 만료되는 8월 인도분은 배럴당 127.95달러에 거래됐다.",
+                             "The August contract expired Tuesday at €127.95.")
+                        .run("number-mismatch");
+  REQUIRE(euro.size() == 1);
+  CHECK(euro[0].severity == Severity::kMajor);
+  const auto degrees = one_link("0%이면 모든 픽셀의 회색 값이 표시됩니다.",
+                                "At 0 degrees you see the gray values of all pixels.")
+                           .run("number-mismatch");
+  REQUIRE(degrees.size() == 1);
+  CHECK(degrees[0].severity == Severity::kMinor);
+  CHECK(one_link("0%이면 모든 픽셀의 회색 값이 표시됩니다.",
+                 "At 0% you see the gray values of all pixels.")
+            .run("number-mismatch")
+            .empty());
+  // Metric against imperial that no conversion explains: reported, never as a slip.
+  const auto miles = one_link("북쪽으로 약 240km 떨어진 지역에서 테러가 발생했다.",
+                              "About 130 miles north of the capital, a bomber struck.")
+                         .run("number-mismatch");
+  REQUIRE(miles.size() == 1);
+  CHECK(miles[0].severity == Severity::kMinor);
+  CHECK(one_link("북쪽으로 약 240km 떨어진 지역에서 테러가 발생했다.",
+                 "About 150 miles north of the capital, a bomber struck.")
+            .run("number-mismatch")
             .empty());
 }
 

@@ -16,6 +16,7 @@
 
 #include "checks/checks.hpp"
 #include "checks/english_words.hpp"
+#include "checks/learnt_words.hpp"
 #include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "names.hpp"
@@ -113,9 +114,28 @@ class MistranslationCheck final : public Check {
  public:
   std::string_view id() const override { return "mistranslation"; }
   std::string_view description() const override {
-    return "a Sino-Korean homograph rendered in the sense its Korean context rules out";
+    return "a Sino-Korean homograph in the sense its context rules out, or a Korean word whose "
+           "usual rendering in the pair is missing from its link";
   }
-  void run(const CheckContext& ctx, const CheckOptions&, std::vector<Finding>& out) const override {
+  std::vector<CheckParameter> parameters() const override {
+    const qa_detail::LearntWordOptions d;
+    return {{"words", 1, "1: report Korean words whose learnt rendering is missing from the link"},
+            {"word-min-links", d.min_links,
+             "other links a Korean word must occur in for its rendering to be trusted"},
+            {"word-min-share", d.min_share,
+             "share of the word's other links that must hold the rendering"},
+            {"word-min-dice", d.min_dice,
+             "Dice coefficient of the word and its rendering over the pair's 1-1 links"}};
+  }
+  void run(const CheckContext& ctx, const CheckOptions& options,
+           std::vector<Finding>& out) const override {
+    if (options.param(id(), "words", 1) != 0) {
+      qa_detail::LearntWordOptions o;
+      o.min_links = options.param(id(), "word-min-links", o.min_links);
+      o.min_share = options.param(id(), "word-min-share", o.min_share);
+      o.min_dice = options.param(id(), "word-min-dice", o.min_dice);
+      qa_detail::learnt_word_findings(ctx, o, id(), out);
+    }
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       std::vector<lang::HangulWord> ko;

@@ -1,10 +1,14 @@
-// negation: the Korean side of a link negates a verb (않다, 못하다, 수 없다, 아니다) and the
-// English side has no negation at all — no "not", "n't", "no", "never", "without", "cannot", no
-// negative verb ("fail", "prevent", "avoid", "lack") and no negative affix ("unable", "invalid",
-// "disable", "non-", "-less"). Machine translation drops a negation now and then and inverts the
-// meaning. English says many negations positively ("없이" = "only with ...", "않는" = "other than",
-// "hidden" for 보이지 않는), so the finding is minor (confidence 0.35) and only English segments of
-// at least "min-words" words (default 4) are looked at.
+// negation: the Korean side of a link negates more often than the English. Korean negations are
+// counted: verbal ones (-지 않다, -지 못하다, 없다, 아니다, -지 마/말다, 안 + verb) and Sino-Korean
+// words with a negative prefix (불가능, 비활성, 무시, 미지원: a short list, since 불/비/무/미 start
+// many plain words). English negations are counted too: "not", "n't", "no", "never", "without",
+// negative verbs ("fail", "prevent", "hide") and affixes ("unable", "invalid", "disable",
+// "non-", "-less"; in-/dis-/mis- only in a list of words, since "included", "display" and
+// "mission" are not negative). Machine translation drops a negation now and then and inverts the
+// meaning. English says many negations positively ("없이" = "only with ...", "hidden" for 보이지
+// 않는), so the finding is minor: confidence "none-confidence" (default 0.4) when the English has
+// no negation at all, "fewer-confidence" (0.25) when it has some but fewer than the Korean. Only
+// English sides of at least "min-words" words (default 4) are looked at.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -18,88 +22,187 @@ namespace kealign {
 namespace {
 
 constexpr double kMinWords = 4;
+constexpr double kNoneConfidence = 0.4;    // share of real drops among such findings (dev halves)
+constexpr double kFewerConfidence = 0.25;  // the same when the English keeps some negation
 
-// Korean verbal negation: a long-form negation (-지 않다, -지 못하다), 수 없다, 아니다, and the
-// imperative -지 마십시오 / 말고.
-constexpr std::string_view kKoreanNegation[] = {"않",   "못",    "수 없", "수없",
-                                                "아니", "지 마", "지 말"};
+// Korean verbal negation; "않", "못" and "없" cover their inflections (않는, 못한, 없이, 수 없다).
+constexpr std::string_view kKoreanNegation[] = {"않", "못", "없", "아니", "지 마", "지 말"};
+// Forms holding a marker that do not negate: 잘못 "wrongly", 아니면 "or else", 뿐 아니라 "not
+// only ... but also".
+constexpr std::string_view kKoreanNotNegation[] = {
+    "잘못", "아니면", "못지", "뿐 아니라", "뿐만 아니라", "뿐아니라", "뿐만아니라"};
+// Sino-Korean words with a negative prefix (불/비/무/미) that English renders with a negation
+// or a negative word.
+constexpr std::string_view kKoreanNegativeWords[] = {
+    "불가",   "불필요", "불완전", "불일치", "불충분", "불분명", "불법",   "불안정", "불투명",
+    "비활성", "비정상", "비공개", "비표준", "무시",   "무효",   "무제한", "무관",   "무료",
+    "미지원", "미사용", "미지정", "미완료", "미확인", "미정",   "금지"};
 
 constexpr std::string_view kEnglishNegation[] = {
-    "not",        "no",      "never",   "none",     "nothing", "nobody",   "nowhere",  "neither",
-    "nor",        "without", "cannot",  "unable",   "fail",    "fails",    "failed",   "lack",
-    "lacks",      "absent",  "prevent", "prevents", "avoid",   "refuse",   "refused",  "deny",
-    "denied",     "except",  "unless",  "instead",  "only",    "free",     "hardly",   "rarely",
-    "prohibit",   "forbid",  "ban",     "stop",     "stops",   "omit",     "omits",    "exclude",
-    "excludes",   "ignore",  "ignores", "ignored",  "disable", "disables", "disabled", "hide",
-    "hides",      "hidden",  "remove",  "removes",  "neglect", "rather",   "nor",      "barely",
-    "impossible", "invalid", "illegal", "lose",     "lost",    "miss",     "missing",  "unless",
-    "until",      "before",  "beyond",  "against",  "nothing", "empty",    "blank",    "off"};
+    "not",     "no",      "never",  "none",    "nothing", "nobody",  "nowhere", "neither",
+    "nor",     "without", "cannot", "absent",  "deny",    "denied",  "except",  "unless",
+    "instead", "only",    "free",   "hardly",  "rarely",  "ban",     "rather",  "barely",
+    "lose",    "lost",    "until",  "before",  "beyond",  "against", "empty",   "blank",
+    "off",     "hid",     "hide",   "hides",   "hidden",  "miss",    "misses",  "missed",
+    "missing", "stop",    "stops",  "stopped", "omit",    "omits",   "omitted", "lack"};
+// Negative verbs in any inflection ("failed", "prevents", "banning", "removed").
+constexpr std::string_view kEnglishNegativeStems[] = {
+    "fail", "lacks",  "lacking", "prevent", "avoid",   "refus",  "prohibit", "forbid",
+    "bann", "exclud", "ignor",   "remov",   "neglect", "losing", "reject",   "cancel"};
+// Negative words that in-, im-, il-, ir-, dis- and mis- start (prefixes: "incomplete" and
+// "incompatible" under "incompl", "incompa"); most words with these letters are not negative.
+constexpr std::string_view kNegativeStarts[] = {
+    "inval",    "incorr", "incompl",  "incompa",  "inconsi", "inconv",  "inact",
+    "inacc",    "inadeq", "inappr",   "insuff",   "inabil",  "invis",   "indirect",
+    "impossib", "improp", "imbal",    "irrelev",  "irregul", "irrever", "illeg",
+    "illog",    "disab",  "disag",    "disall",   "disappe", "disappr", "disconn",
+    "discont",  "dislik", "disregar", "distrust", "dishon",  "disadv",  "disord",
+    "mismatch", "misus",  "mistak",   "misplac",  "mislead", "misread", "misinterp"};
+// Words starting with un- that are not negative.
+constexpr std::string_view kUnWords[] = {"under",   "unit",    "union", "uniq", "univers", "unix",
+                                         "unicode", "uniform", "unif",  "unto", "unicef"};
 
-bool english_negation(const std::vector<qa_detail::Word>& words, std::string_view text) {
-  if (text.find("n't") != std::string_view::npos || text.find("n’t") != std::string_view::npos)
+bool starts_with(std::string_view k, std::string_view p) {
+  return k.size() >= p.size() && k.compare(0, p.size(), p) == 0;
+}
+
+bool negative_word(std::string_view k) {
+  if (std::find(std::begin(kEnglishNegation), std::end(kEnglishNegation), k) !=
+          std::end(kEnglishNegation) ||
+      std::any_of(std::begin(kEnglishNegativeStems), std::end(kEnglishNegativeStems),
+                  [&](std::string_view p) { return starts_with(k, p); }))
     return true;
-  for (const qa_detail::Word& w : words) {
-    const std::string& k = w.key;
-    if (std::find(std::begin(kEnglishNegation), std::end(kEnglishNegation), k) !=
-        std::end(kEnglishNegation))
-      return true;
-    // Negative affixes: un-, in-/im-/il-/ir- are too common in plain words to count alone, but
-    // un-, non-, dis-, mis- and -less rarely start or end a word by accident.
-    const auto starts = [&](std::string_view p) {
-      return k.size() > p.size() + 2 && k.compare(0, p.size(), p) == 0;
-    };
-    const auto ends = [&](std::string_view p) {
-      return k.size() > p.size() + 2 && k.compare(k.size() - p.size(), p.size(), p) == 0;
-    };
-    if (starts("un") || starts("non") || starts("dis") || starts("in") || starts("im") ||
-        starts("ir") || starts("il") || starts("mis") || ends("less") || ends("-free"))
-      return true;
-  }
+  const auto ends = [&](std::string_view p) {
+    return k.size() > p.size() + 2 && k.compare(k.size() - p.size(), p.size(), p) == 0;
+  };
+  if (k.size() > 4 && starts_with(k, "un") &&
+      std::none_of(std::begin(kUnWords), std::end(kUnWords),
+                   [&](std::string_view w) { return starts_with(k, w); }))
+    return true;
+  if (k.size() > 5 && starts_with(k, "non") && !starts_with(k, "none")) return true;
+  if (ends("less") || ends("-free")) return true;
+  return std::any_of(std::begin(kNegativeStarts), std::end(kNegativeStarts),
+                     [&](std::string_view p) { return starts_with(k, p); });
+}
+
+// Negations in English text.
+std::size_t english_negations(const std::vector<qa_detail::Word>& words, std::string_view text) {
+  std::size_t n = 0;
+  for (std::string_view contraction : {"n't", "n’t"})
+    for (std::size_t i = text.find(contraction); i != std::string_view::npos;
+         i = text.find(contraction, i + 1))
+      ++n;
+  for (const qa_detail::Word& w : words)
+    if (negative_word(w.key)) ++n;
+  return n;
+}
+
+// Whether a word may end before c: not a Hangul syllable, or a verb ending or particle.
+bool word_ends(char32_t c) {
+  static constexpr std::u32string_view kEndings =
+      U"하한할함해했되된될됨돼적화성를을는은가이와과의도로에";
+  return !qa_detail::is_hangul(c) || kEndings.find(c) != std::u32string_view::npos;
+}
+
+bool not_negation_at(std::string_view text, std::size_t i) {
+  for (std::string_view w : kKoreanNotNegation)
+    for (std::size_t j = text.find(w); j != std::string_view::npos; j = text.find(w, j + 1))
+      if (i >= j && i < j + w.size()) return true;
   return false;
+}
+
+// The short negation 안 before a verb: a word of its own followed by a Hangul word.
+std::size_t short_negations(std::string_view text, std::size_t& first) {
+  std::size_t n = 0;
+  for (std::size_t i = text.find("안 "); i != std::string_view::npos; i = text.find("안 ", i + 1)) {
+    const bool own_word = i == 0 || text[i - 1] == ' ';
+    if (own_word && qa_detail::is_hangul(qa_detail::code_point_at(text, i + 4))) {
+      if (first == std::string_view::npos) first = i;
+      ++n;
+    }
+  }
+  return n;
+}
+
+// Negations in Korean text; `first` gets the offset of the first.
+std::size_t korean_negations(std::string_view text, std::size_t& first) {
+  std::size_t n = 0;
+  const auto note = [&](std::size_t i) {
+    if (first == std::string_view::npos || i < first) first = i;
+    ++n;
+  };
+  for (std::string_view m : kKoreanNegation)
+    for (std::size_t i = text.find(m); i != std::string_view::npos; i = text.find(m, i + 1)) {
+      if (!not_negation_at(text, i)) note(i);
+    }
+  // At the start of a word only: 무시 "ignore" but not the town 무시리 inside 소도시인.
+  for (std::string_view w : kKoreanNegativeWords)
+    for (std::size_t i = text.find(w); i != std::string_view::npos; i = text.find(w, i + 1))
+      if (!qa_detail::is_hangul(qa_detail::code_point_before(text, i)) &&
+          word_ends(qa_detail::code_point_at(text, i + w.size())))
+        note(i);
+  std::size_t short_first = std::string_view::npos;
+  n += short_negations(text, short_first);
+  if (short_first != std::string_view::npos && short_first < first) first = short_first;
+  return n;
 }
 
 class NegationCheck final : public Check {
  public:
   std::string_view id() const override { return "negation"; }
   std::string_view description() const override {
-    return "a Korean negation with no negation of any kind in the English";
+    return "a Korean negation the English does not carry (none, or fewer negations)";
   }
   std::vector<CheckParameter> parameters() const override {
-    return {{"min-words", kMinWords, "shorter English sides are not looked at"}};
+    return {
+        {"min-words", kMinWords, "shorter English sides are not looked at"},
+        {"none-confidence", kNoneConfidence, "confidence when the English has no negation at all"},
+        {"fewer-confidence", kFewerConfidence,
+         "confidence when the English has fewer negations than the Korean (0: not reported)"}};
   }
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const auto min_words = static_cast<std::size_t>(options.param(id(), "min-words", kMinWords));
+    const double none_confidence = options.param(id(), "none-confidence", kNoneConfidence);
+    const double fewer_confidence = options.param(id(), "fewer-confidence", kFewerConfidence);
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
-      std::size_t at = std::string_view::npos;
+      std::size_t ko_count = 0, at = std::string_view::npos;
       std::uint32_t segment = 0;
       std::size_t base = 0;
-      for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
-        for (std::string_view n : kKoreanNegation)
-          if (const std::size_t i = p.text.find(n);
-              i != std::string_view::npos && at == std::string_view::npos) {
-            at = i;
-            segment = p.segment;
-            base = p.base;
-          }
-      if (at == std::string_view::npos) continue;
-      std::size_t words = 0;
-      bool negated = false;
+      for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end)) {
+        std::size_t first = std::string_view::npos;
+        ko_count += korean_negations(p.text, first);
+        if (first != std::string_view::npos && at == std::string_view::npos) {
+          at = first;
+          segment = p.segment;
+          base = p.base;
+        }
+      }
+      if (ko_count == 0) continue;
+      std::size_t words = 0, en_count = 0;
       for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
         const std::vector<qa_detail::Word>& w =
             qa_detail::shared_view(ctx).en.english_words(p.segment);
         words += w.size();
-        negated = negated || english_negation(w, p.text);
+        en_count += english_negations(w, p.text);
       }
-      if (negated || words < min_words) continue;
+      if (en_count >= ko_count || words < min_words) continue;
+      if (en_count > 0 && fewer_confidence <= 0) continue;
       Finding f = qa_detail::bead_finding(id(), Severity::kMinor, b);
-      f.confidence = 0.35;
+      f.confidence = en_count == 0 ? none_confidence : fewer_confidence;
       const std::string_view ko = ctx.ko.raw(segment);
       f.ko_spans.push_back({base + at, base + at + 3});
-      f.message = fmt::format(
-          "The Korean negates ({}) but the English has no negation: the meaning may be inverted",
-          qa_detail::context_around(ko, at, 15, 10));
+      f.message = en_count == 0
+                      ? fmt::format(
+                            "The Korean negates ({}) but the English has no negation: the "
+                            "meaning may be inverted",
+                            qa_detail::context_around(ko, at, 15, 10))
+                      : fmt::format(
+                            "The Korean negates {} times ({}) but the English only {}: one "
+                            "negation may be lost",
+                            ko_count, qa_detail::context_around(ko, at, 15, 10), en_count);
+      f.evidence = {{"negations", std::to_string(ko_count), std::to_string(en_count)}};
       out.push_back(std::move(f));
     }
   }

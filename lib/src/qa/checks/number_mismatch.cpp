@@ -31,7 +31,13 @@ namespace kealign {
 namespace {
 
 constexpr double kReportApproximation = 1;
-constexpr double kWeakSpelledValue = 1;  // spelled numbers up to this never trigger a finding
+constexpr double kWeakSpelledValue = 1;  // spelled numbers up to this never trigger a finding alone
+// Confidence of a changed unit of the same dimension (900mm / "900 cm"), and of another
+// dimension (30% / "30 degrees"): shares of real errors among such findings on the dev halves.
+constexpr double kChangedUnitConfidence = 0.8;
+constexpr double kOtherDimensionConfidence = 0.5;
+// A lone "one" (한 개, "one", "once") against a lone number of the other side: weak evidence.
+constexpr double kWeakPairConfidence = 0.3;
 
 struct Located {
   lang::NumberMention number;
@@ -161,9 +167,21 @@ bool converted(double ko, double en) {
   return close(ko * 1.8 + 32, en) || close((ko - 32) / 1.8, en);
 }
 
+// "N 이상" (N or more) is "more than N-1" in English: 두 명 이상 / "more than one person".
+bool inclusive_bound(const Located& ko, const Located& en) {
+  std::string_view after = ko.after;
+  if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  if (after.substr(0, 6) != "이상") return false;
+  const std::string before =
+      lower_ascii(en.before.substr(en.before.size() - std::min<std::size_t>(en.before.size(), 10)));
+  return before.size() >= 10 && before.compare(before.size() - 10, 10, "more than ") == 0 &&
+         en.number.value == ko.number.value - 1;
+}
+
 bool has_counterpart(const Located& x, const std::vector<Located>& other) {
   for (const Located& y : other)
-    if (lang::same_quantity(x.number, y.number)) return true;
+    if (lang::same_quantity(x.number, y.number) || inclusive_bound(x, y) || inclusive_bound(y, x))
+      return true;
   return false;
 }
 
@@ -228,10 +246,24 @@ constexpr UnitSpelling kUnits[] = {{"millimeters", {"mm", "length"}},
                                    {"points", {"pt", "type"}},
                                    {"pixels", {"px", "type"}},
                                    {"seconds", {"s", "time"}},
+                                   {"second", {"s", "time"}},
                                    {"minutes", {"min", "time"}},
+                                   {"minute", {"min", "time"}},
                                    {"hours", {"h", "time"}},
+                                   {"hour", {"h", "time"}},
+                                   {"days", {"day", "time"}},
+                                   {"day", {"day", "time"}},
                                    {"weeks", {"week", "time"}},
+                                   {"week", {"week", "time"}},
                                    {"months", {"month", "time"}},
+                                   {"month", {"month", "time"}},
+                                   {"years", {"year", "time"}},
+                                   {"year", {"year", "time"}},
+                                   {"percent", {"%", "ratio"}},
+                                   {"per cent", {"%", "ratio"}},
+                                   {"%", {"%", "ratio"}},
+                                   {"degrees", {"deg", "degree"}},
+                                   {"°", {"deg", "degree"}},
                                    {"dollars", {"USD", "money"}},
                                    {"euros", {"EUR", "money"}},
                                    {"won", {"KRW", "money"}},
@@ -253,6 +285,9 @@ constexpr UnitSpelling kUnits[] = {{"millimeters", {"mm", "length"}},
                                    {"시간", {"h", "time"}},
                                    {"주", {"week", "time"}},
                                    {"개월", {"month", "time"}},
+                                   {"일간", {"day", "time"}},
+                                   {"년간", {"year", "time"}},
+                                   {"퍼센트", {"%", "ratio"}},
                                    {"달러", {"USD", "money"}},
                                    {"유로", {"EUR", "money"}},
                                    {"원", {"KRW", "money"}},
@@ -276,7 +311,9 @@ std::optional<Unit> unit_of(const Located& x) {
   if (!x.before.empty() && (x.before.back() == ':' || x.before.back() == '.'))
     return std::nullopt;  // "21:30 hours": a clock time, not thirty hours
   for (const auto& [p, u] : kPrefixes)
-    if (x.text.substr(0, p.size()) == p) return u;
+    if (x.text.substr(0, p.size()) == p ||
+        (x.before.size() >= p.size() && x.before.substr(x.before.size() - p.size()) == p))
+      return u;
   std::size_t digits = x.text.size();
   while (digits > 0 && !(x.text[digits - 1] >= '0' && x.text[digits - 1] <= '9')) --digits;
   std::string rest(x.text.substr(digits));
@@ -347,17 +384,20 @@ class NumberMismatchCheck final : public Check {
                 bool weekday, std::vector<Finding>& out) const {
     const bool imperial = std::any_of(
         en.begin(), en.end(), [](const Located& x) { return measured_in(x, kImperialUnits); });
-    std::vector<const Located*> lone_ko, lone_en;
+    // Lone numbers: no counterpart on the other side. The words for one (한 개, "one", "once")
+    // are kept apart: they are articles and idioms as often as numbers.
+    std::vector<const Located*> lone_ko, lone_en, weak_ko, weak_en;
     for (const Located& x : ko) {
-      if (weak(x.number) || has_counterpart(x, en)) continue;
-      if ((imperial && measured_in(x, kMetricUnits)) ||
-          (weekday && x.number.kind == lang::NumberKind::kDay))
-        continue;
-      lone_ko.push_back(&x);
+      if (has_counterpart(x, en) || (weekday && x.number.kind == lang::NumberKind::kDay)) continue;
+      (weak(x.number) ? weak_ko : lone_ko).push_back(&x);
     }
     for (const Located& x : en)
-      if (!weak(x.number) && !has_counterpart(x, ko) && !measured_in(x, kImperialUnits))
-        lone_en.push_back(&x);
+      if (!has_counterpart(x, ko)) (weak(x.number) ? weak_en : lone_en).push_back(&x);
+    // Metric against imperial: the conversion below pairs them; what it leaves is a loose
+    // rounding as often as an error, never a slip.
+    const bool converting =
+        imperial && std::any_of(lone_ko.begin(), lone_ko.end(),
+                                [](const Located* x) { return measured_in(*x, kMetricUnits); });
     // A Korean date written month.day ("3.1절", "8.15 광복절") against an English month and day.
     for (std::size_t i = 0; i < lone_ko.size();) {
       const std::string_view t = lone_ko[i]->text;
@@ -407,6 +447,7 @@ class NumberMismatchCheck final : public Check {
       lone_en.erase(j);
       lone_ko.erase(lone_ko.begin() + static_cast<std::ptrdiff_t>(i));
     }
+    if (lone_ko.empty() != lone_en.empty()) weak_pair(b, lone_ko, lone_en, weak_ko, weak_en, out);
     if (lone_ko.empty() || lone_en.empty()) return;
     const auto digits = [](const Located* x) { return !x->number.spelled; };
     const bool both_digits = std::any_of(lone_ko.begin(), lone_ko.end(), digits) &&
@@ -422,7 +463,7 @@ class NumberMismatchCheck final : public Check {
         const bool exchange = ux && uy && ux->dimension == "money" && ux->name != uy->name;
         slip = slip || (!exchange && one_slip_apart(x->number.value, y->number.value));
       }
-    slip = slip && (lone_ko.size() == 1 || lone_en.size() == 1);
+    slip = slip && !converting && (lone_ko.size() == 1 || lone_en.size() == 1);
     const bool major = both_digits && slip;
     Finding f = qa_detail::bead_finding(id(), major ? Severity::kMajor : Severity::kMinor, b);
     f.confidence = major ? 0.85 : (slip ? 0.6 : (both_digits ? 0.45 : 0.3));
@@ -432,6 +473,44 @@ class NumberMismatchCheck final : public Check {
                             describe(lone_ko), describe(lone_en));
     f.evidence = {{"numbers", written(lone_ko), written(lone_en)},
                   {"values", values(lone_ko), values(lone_en)}};
+    out.push_back(std::move(f));
+  }
+
+  // A lone count on one side against a lone "one" of the same kind on the other (한 가지 /
+  // "two features", 아홉 개 / "one placeholder", 여덟 번 / "once"): a numeral changed on either
+  // side. Weak evidence, since "one" is often a pronoun or an article: minor.
+  void weak_pair(const Bead& b, const std::vector<const Located*>& lone_ko,
+                 const std::vector<const Located*>& lone_en,
+                 const std::vector<const Located*>& weak_ko,
+                 const std::vector<const Located*>& weak_en, std::vector<Finding>& out) const {
+    const auto countable = [](const Located* x) {
+      return x->number.kind == lang::NumberKind::kCardinal ||
+             x->number.kind == lang::NumberKind::kOrdinal;
+    };
+    const std::vector<const Located*>& lone = lone_ko.empty() ? lone_en : lone_ko;
+    const std::vector<const Located*>& weak_side = lone_ko.empty() ? weak_ko : weak_en;
+    if (lone.size() != 1 || !countable(lone[0])) return;
+    const auto w = std::find_if(weak_side.begin(), weak_side.end(), [&](const Located* x) {
+      return x->number.kind == lone[0]->number.kind;
+    });
+    if (w == weak_side.end()) return;
+    // 하나 ("one of them", 중 하나) is not read as a number but says one.
+    if (lone_ko.empty() == false &&
+        std::any_of(lone_ko.begin(), lone_ko.end(), [](const Located* x) {
+          return x->before.find("하나") != std::string_view::npos ||
+                 x->after.find("하나") != std::string_view::npos;
+        }))
+      return;
+    const std::vector<const Located*> ko_side = lone_ko.empty() ? std::vector{*w} : lone_ko;
+    const std::vector<const Located*> en_side = lone_ko.empty() ? lone_en : std::vector{*w};
+    Finding f = qa_detail::bead_finding(id(), Severity::kMinor, b);
+    f.confidence = kWeakPairConfidence;
+    for (const Located* x : ko_side) f.ko_spans.push_back(x->number.span);
+    for (const Located* x : en_side) f.en_spans.push_back(x->number.span);
+    f.message = fmt::format("numbers differ: the Korean has {} and the English has {} instead",
+                            describe(ko_side), describe(en_side));
+    f.evidence = {{"numbers", written(ko_side), written(en_side)},
+                  {"values", values(ko_side), values(en_side)}};
     out.push_back(std::move(f));
   }
 
@@ -446,15 +525,19 @@ class NumberMismatchCheck final : public Check {
       for (const Located& y : en) {
         if (!lang::same_quantity(x.number, y.number)) continue;
         const auto uy = unit_of(y);
-        if (!uy || uy->dimension != ux->dimension || uy->name == ux->name) {
+        if (!uy || uy->name == ux->name) {
           agrees = true;
           break;
         }
-        culprit = &y;
+        // Another unit of the same dimension is the stronger evidence: keep it as the culprit.
+        if (!culprit || uy->dimension == ux->dimension) culprit = &y;
       }
       if (agrees || !culprit) continue;
-      Finding f = qa_detail::bead_finding(id(), Severity::kMajor, b);
-      f.confidence = 0.8;
+      // Another dimension (3% / "3 degrees") may be a number that only happens to recur.
+      const bool same_dimension = unit_of(*culprit)->dimension == ux->dimension;
+      Finding f =
+          qa_detail::bead_finding(id(), same_dimension ? Severity::kMajor : Severity::kMinor, b);
+      f.confidence = same_dimension ? kChangedUnitConfidence : kOtherDimensionConfidence;
       f.ko_spans.push_back(x.number.span);
       f.en_spans.push_back(culprit->number.span);
       f.message = fmt::format("the unit differs: the Korean has {} ({}) and the English {} ({})",

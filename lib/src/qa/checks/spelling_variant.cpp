@@ -1,20 +1,21 @@
-// spelling-variant: a capitalised word inside an English sentence that is a one-letter slip of a
-// word the pair writes elsewhere — two neighbouring letters swapped ("Frecnh" beside "French",
-// "Catalgo" beside "Catalog") or one inner letter changed ("Munabe" beside "Mugabe") — where the
-// other spelling is written in the English at least twice as often, or in Latin letters in the
-// Korean. A name or UI label is written the same way throughout a translation, so the rarer form is
-// most likely misspelt. Minor: a swap is rarely another word (confidence 0.6), a changed letter
-// sometimes is ("Lines" / "Links", 0.4). The first and last letters are never the slip (endings
-// are inflection: "Sheet" / "Sheets"), and words shorter than "min-letters" (default 5) are left
-// alone.
+// spelling-variant: a capitalised word inside an English sentence, written once, that is a
+// one-letter slip of a word the pair writes elsewhere — two neighbouring letters swapped ("Frecnh"
+// beside "French", "Moed" beside "mode") or one inner letter changed ("Munabe" beside "Mugabe") —
+// in the English (any case) or in Latin letters in the Korean. A name or UI label is written the
+// same way throughout a translation, so a form written once beside a near twin is most likely
+// misspelt. Minor. Confidence: a swap is rarely another word (0.6 when the other form is written
+// at least twice or in the Korean, 0.45 when once), a changed letter sometimes is ("Lines" /
+// "Links": 0.4, or 0.25 when the other form is written once). The first letter is never the slip,
+// nor is a changed last letter (endings are inflection: "Sheet" / "Sheets"); words shorter than
+// "min-letters" (default 5) are left alone, "min-swap-letters" (default 4) for swaps.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
-#include <tuple>
+#include <utility>
 
 #include "checks/checks.hpp"
-#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "names.hpp"
 
@@ -22,6 +23,12 @@ namespace kealign {
 namespace {
 
 constexpr double kMinLetters = 5;
+constexpr double kMinSwapLetters = 4;
+// Confidence by slip and by how often the other form is written (dev halves: a swap beside a form
+// written twice was a planted misspelling in most cases, a changed letter beside a form written
+// once about one time in four).
+constexpr double kSwapConfidence = 0.6, kSwapOnceConfidence = 0.45;
+constexpr double kChangeConfidence = 0.4, kChangeOnceConfidence = 0.25;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -38,17 +45,17 @@ bool ascii_letters(std::string_view s) {
 
 enum class Slip { kNone, kSwap, kChange };
 
-// How `a` differs from `b` by one inner slip (never the first or last letter).
+// How `a` differs from `b` by one slip: a swap of two neighbouring letters after the first, or a
+// change of one inner letter.
 Slip slip_between(const std::string& a, const std::string& b) {
-  if (a.size() != b.size() || a == b || a.front() != b.front() || a.back() != b.back())
-    return Slip::kNone;
+  if (a.size() != b.size() || a == b || a.front() != b.front()) return Slip::kNone;
   std::size_t first = std::string::npos, count = 0;
   for (std::size_t i = 0; i < a.size(); ++i)
     if (a[i] != b[i]) {
       if (first == std::string::npos) first = i;
       ++count;
     }
-  if (count == 1) return Slip::kChange;
+  if (count == 1 && first + 1 < a.size()) return Slip::kChange;
   if (count == 2 && first + 1 < a.size() && a[first] == b[first + 1] && a[first + 1] == b[first])
     return Slip::kSwap;
   return Slip::kNone;
@@ -61,49 +68,56 @@ class SpellingVariantCheck final : public Check {
     return "a capitalised English word that is a one-letter slip of a spelling used elsewhere";
   }
   std::vector<CheckParameter> parameters() const override {
-    return {{"min-letters", kMinLetters, "shorter words are not looked at"}};
+    return {{"min-letters", kMinLetters, "shorter words are not looked at"},
+            {"min-swap-letters", kMinSwapLetters,
+             "shorter words are not looked at for two swapped letters"}};
   }
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const auto min_letters =
         static_cast<std::size_t>(options.param(id(), "min-letters", kMinLetters));
+    const auto min_swap =
+        static_cast<std::size_t>(options.param(id(), "min-swap-letters", kMinSwapLetters));
+    const std::size_t shortest = std::min(min_letters, min_swap);
     // Every spelling of the English (case folded) with its count, and the Korean's Latin words.
     std::map<std::string, std::size_t> count;
     // The words are read twice rather than kept: a long document's words take several times its
     // text.
     lang::visit_latin_words(ctx.en.document.text, 0, [&](const lang::LatinWord& w) {
-      if (w.text.size() >= min_letters && ascii_letters(w.text)) ++count[lower(w.text)];
+      if (w.text.size() >= shortest && ascii_letters(w.text)) ++count[lower(w.text)];
     });
     std::map<std::string, std::size_t> korean;
     lang::visit_latin_words(ctx.ko.document.text, 0, [&](const lang::LatinWord& w) {
-      if (w.text.size() >= min_letters && ascii_letters(w.text)) ++korean[lower(w.text)];
+      if (w.text.size() >= shortest && ascii_letters(w.text)) ++korean[lower(w.text)];
     });
-    // Spellings grouped by length, first and last letter, to keep the comparison small.
-    std::map<std::tuple<std::size_t, char, char>, std::vector<std::string>> buckets;
-    const auto bucket_of = [](const std::string& s) {
-      return std::make_tuple(s.size(), s.front(), s.back());
-    };
+    // Spellings grouped by length and first letter, to keep the comparison small.
+    std::map<std::pair<std::size_t, char>, std::vector<std::string>> buckets;
+    const auto bucket_of = [](const std::string& s) { return std::make_pair(s.size(), s.front()); };
     for (const auto& [s, n] : count) buckets[bucket_of(s)].push_back(s);
     for (const auto& [s, n] : korean)
       if (!count.count(s)) buckets[bucket_of(s)].push_back(s);
     const std::vector<std::uint32_t> bead_of = qa_detail::bead_of_en(ctx.alignment, ctx.en.size());
     std::set<std::string> reported;
     lang::visit_latin_words(ctx.en.document.text, 0, [&](const lang::LatinWord& w) {
-      if (w.sentence_start || !lang::is_capitalized(w.text) || w.text.size() < min_letters ||
+      if (w.sentence_start || !lang::is_capitalized(w.text) || w.text.size() < shortest ||
           !ascii_letters(w.text))
         return;
       const std::string key = lower(w.text);
       if (count[key] != 1 || korean.count(key) || reported.count(key)) return;
       const std::string* best = nullptr;
-      Slip best_slip = Slip::kNone;
+      double best_confidence = 0;
       for (const std::string& other : buckets[bucket_of(key)]) {
         const std::size_t n = count.count(other) ? count[other] : 0;
-        if (n < 2 && !korean.count(other)) continue;
         const Slip slip = slip_between(key, other);
-        if (slip == Slip::kNone) continue;
-        if (!best || slip == Slip::kSwap) {
+        if (slip == Slip::kNone || key.size() < (slip == Slip::kSwap ? min_swap : min_letters))
+          continue;
+        const bool often = n >= 2 || korean.count(other);
+        const double confidence = slip == Slip::kSwap
+                                      ? (often ? kSwapConfidence : kSwapOnceConfidence)
+                                      : (often ? kChangeConfidence : kChangeOnceConfidence);
+        if (confidence > best_confidence) {
           best = &other;
-          best_slip = slip;
+          best_confidence = confidence;
         }
       }
       if (!best) return;
@@ -111,12 +125,13 @@ class SpellingVariantCheck final : public Check {
       if (segment >= bead_of.size() || bead_of[segment] >= ctx.alignment.size()) return;
       reported.insert(key);
       Finding f = qa_detail::bead_finding(id(), Severity::kMinor, ctx.alignment[bead_of[segment]]);
-      f.confidence = best_slip == Slip::kSwap ? 0.6 : 0.4;
+      f.confidence = best_confidence;
       f.en_spans.push_back(w.span);
       f.message = fmt::format(
           "“{}” in English segment {} looks like a misspelling of “{}”, written {} elsewhere",
           w.text, segment, *best,
-          korean.count(*best) ? "in the Korean"
+          korean.count(*best) ? std::string("in the Korean")
+          : count[*best] == 1 ? std::string("once in the English")
                               : fmt::format("{} times in the English", count[*best]));
       out.push_back(std::move(f));
     });

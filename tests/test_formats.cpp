@@ -652,3 +652,64 @@ TEST_CASE("run and align-set write the alignment in the chosen form", "[formats]
   CHECK(test::read_lines(dir + "/out/seed.bitextor.tsv").size() ==
         seed_analysis().alignment.size() + 1);
 }
+
+TEST_CASE(
+    "every --format on align, run and align-set, with --min-score and --only: the same "
+    "filtered links",
+    "[formats]") {
+  const std::string dir = test::temp_dir();
+  std::filesystem::create_directories(dir + "/set/seed");
+  const std::string ko = dir + "/set/seed/ko.txt", en = dir + "/set/seed/en.txt";
+  std::filesystem::copy_file(seed("ko.txt"), ko);
+  std::filesystem::copy_file(seed("en.txt"), en);
+  const std::string pair = "'" + ko + "' '" + en + "'";
+
+  // The links the filters keep, from the unfiltered JSON.
+  REQUIRE(test::run_tool("align " + pair + " -f json -o '" + dir + "/all.json'").status == 0);
+  const nlohmann::json all = nlohmann::json::parse(test::read_file(dir + "/all.json"));
+  const double min_score = 0.95;
+  std::vector<std::pair<std::string, std::string>> kept;  // texts
+  for (const auto& l : all)
+    if (l["score"].get<double>() >= min_score && l["ko_ids"].size() == 1 && l["en_ids"].size() == 1)
+      kept.emplace_back(l["ko"], l["en"]);
+  REQUIRE(kept.size() > 20);
+  REQUIRE(kept.size() + 5 < all.size());  // the filters leave links out
+
+  const std::string filters = " --min-score 0.95 --only 1-1";
+  for (const std::string format : {"tsv", "json", "tmx", "moses", "bitextor"}) {
+    INFO(format);
+    const std::string f = " -f " + format + filters;
+    REQUIRE(test::run_tool("align " + pair + f + " -o '" + dir + "/align-" + format + "'").status ==
+            0);
+    REQUIRE(test::run_tool("run " + pair + f + " -d '" + dir + "/run-" + format + "'").status == 0);
+    REQUIRE(test::run_tool("align-set '" + dir + "/set' --threads 1 --out-dir '" + dir + "/set-" +
+                           format + "'" + f)
+                .status == 0);
+    // align writes to -o (Moses: PREFIX.ko, PREFIX.en); run DIR/aligned.*; align-set DIR/seed.*.
+    const std::string ext = format == "bitextor" ? ".bitextor.tsv" : "." + format;
+    const std::vector<std::string> suffixes =
+        format == "moses" ? std::vector<std::string>{".ko", ".en"} : std::vector<std::string>{ext};
+    for (const std::string& suffix : suffixes) {
+      INFO(suffix);
+      const std::string from_align =
+          test::read_file(dir + "/align-" + format + (format == "moses" ? suffix : ""));
+      CHECK(test::read_file(dir + "/run-" + format + "/aligned" + suffix) == from_align);
+      CHECK(test::read_file(dir + "/set-" + format + "/seed" + suffix) == from_align);
+    }
+    // The kept links, in each form's own terms.
+    std::vector<std::pair<std::string, std::string>> got;
+    const std::string out = dir + "/align-" + format;
+    if (format == "json") {
+      for (const auto& l : nlohmann::json::parse(test::read_file(out)))
+        got.emplace_back(l["ko"], l["en"]);
+    } else if (format == "moses") {
+      const std::vector<std::string> k = test::read_lines(out + ".ko"),
+                                     e = test::read_lines(out + ".en");
+      REQUIRE(k.size() == e.size());
+      for (std::size_t i = 0; i < k.size(); ++i) got.emplace_back(k[i], e[i]);
+    } else {  // TMX and the two TSVs read back as bilingual files
+      for (const BilingualUnit& u : read_bilingual(out).units) got.emplace_back(u.ko, u.en);
+    }
+    CHECK(got == kept);
+  }
+}

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <sstream>
@@ -266,28 +268,42 @@ std::vector<std::string> output_files(const std::string& stem, const AlignedOutp
           stem + "." + primary_language(options.en_lang)};
 }
 
+std::vector<std::pair<std::string, std::string>> aligned_output_files(
+    const std::string& stem, const Analysis& analysis, const AlignedOutputOptions& options,
+    const std::string& ko_path, const std::string& en_path) {
+  validate(options);
+  const std::vector<AlignedLink> links = aligned_links(analysis, options);
+  const std::string path = output_path(stem, options);
+  if (options.format == "moses") {
+    MosesFiles files = format_links_moses(links, options);
+    const std::vector<std::string> names = output_files(stem, options);
+    return {{names[0], std::move(files.ko)}, {names[1], std::move(files.en)}};
+  }
+  if (options.format == "json") return {{path, format_links_json(links)}};
+  if (options.format == "tmx") return {{path, format_links_tmx(links, options)}};
+  if (options.format == "bitextor") return {{path, format_links_bitextor(links, ko_path, en_path)}};
+  return {{path, format_links_tsv(links)}};
+}
+
 void write_aligned_output(const std::string& path, const Analysis& analysis,
                           const AlignedOutputOptions& options, const std::string& ko_path,
                           const std::string& en_path) {
   validate(options);
-  const std::vector<AlignedLink> links = aligned_links(analysis, options);
-  if (options.format == "moses") {
-    if (path.empty() || path == "-")
-      throw UsageError("--format moses writes two files: give their prefix with -o PREFIX");
-    const MosesFiles files = format_links_moses(links, options);
-    AtomicOutput ko(path + "." + primary_language(options.ko_lang));
-    AtomicOutput en(path + "." + primary_language(options.en_lang));
-    ko.stream() << files.ko;
-    en.stream() << files.en;
-    ko.commit();
-    en.commit();
-    return;
+  if (options.format != "moses") {
+    const std::vector<AlignedLink> links = aligned_links(analysis, options);
+    if (options.format == "json") return write_output(path, format_links_json(links));
+    if (options.format == "tmx") return write_output(path, format_links_tmx(links, options));
+    if (options.format == "bitextor")
+      return write_output(path, format_links_bitextor(links, ko_path, en_path));
+    return write_output(path, format_links_tsv(links));
   }
-  if (options.format == "json") return write_output(path, format_links_json(links));
-  if (options.format == "tmx") return write_output(path, format_links_tmx(links, options));
-  if (options.format == "bitextor")
-    return write_output(path, format_links_bitextor(links, ko_path, en_path));
-  write_output(path, format_links_tsv(links));
+  if (path.empty() || path == "-")
+    throw UsageError("--format moses writes two files: give their prefix with -o PREFIX");
+  // The two files as one set: an interrupt leaves both old or both new, never one of each.
+  const std::filesystem::path prefix(path);
+  std::vector<std::pair<std::string, std::string>> set =
+      aligned_output_files(prefix.filename().string(), analysis, options, ko_path, en_path);
+  write_output_set(prefix.has_parent_path() ? prefix.parent_path().string() : ".", set);
 }
 
 }  // namespace kealign::formats

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kealign/analysis.hpp"
@@ -73,7 +74,13 @@ MosesFiles format_links_moses(const std::vector<AlignedLink>& links,
 std::string output_path(const std::string& stem, const AlignedOutputOptions& options);
 std::vector<std::string> output_files(const std::string& stem, const AlignedOutputOptions& options);
 
-// Writes the analysis in the chosen form to path ("-" = standard output; Moses needs a prefix).
+// The files of the chosen form for a stem (output_path / output_files): (path, content) pairs.
+std::vector<std::pair<std::string, std::string>> aligned_output_files(
+    const std::string& stem, const Analysis& analysis, const AlignedOutputOptions& options,
+    const std::string& ko_path, const std::string& en_path);
+
+// Writes the analysis in the chosen form to path ("-" = standard output; Moses needs a prefix,
+// and writes its two files as one set, app/io.hpp write_output_set).
 void write_aligned_output(const std::string& path, const Analysis& analysis,
                           const AlignedOutputOptions& options, const std::string& ko_path,
                           const std::string& en_path);

@@ -160,7 +160,7 @@ TEST_CASE("kealign check: TSV, JSON, options and errors", "[analysis][cli]") {
 
   r = run_tool("check " + in + " --format json -o '" + dir + "/f.json'");
   REQUIRE(r.status == 0);
-  const auto json = nlohmann::json::parse(read_file(dir + "/f.json"));
+  const auto json = nlohmann::json::parse(read_file(dir + "/f.json"))["findings"];
   REQUIRE(json.size() >= 2);
   CHECK(json[1]["en_spans"][0]["text"] == "“");
 

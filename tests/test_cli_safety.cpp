@@ -282,6 +282,57 @@ TEST_CASE("an interrupted run leaves the old set of outputs whole", "[cli]") {
   CHECK(temporaries(dir).empty());
 }
 
+TEST_CASE("Moses output: PREFIX.ko and PREFIX.en are replaced as one set", "[cli]") {
+  const std::string dir = test::temp_dir();
+  const std::string ko = dir + "/ko.txt", en = dir + "/en.txt";
+  std::string kt, et;
+  for (int i = 0; i < 40; ++i) {
+    kt += seed("ko.txt") + "\n";
+    et += seed("en.txt") + "\n";
+  }
+  test::write_file(ko, kt);
+  test::write_file(en, et);
+  const std::string prefix = dir + "/out/corpus";
+  fs::create_directory(dir + "/out");
+  // A file of the set that cannot be replaced (a folder where PREFIX.en goes) fails the set
+  // before the other file moves: PREFIX.ko keeps its old text.
+  test::write_file(prefix + ".ko", "old\n");
+  fs::create_directory(prefix + ".en");
+  test::RunResult r = test::run_tool("align " + q(ko) + " " + q(en) + " -f moses -o " + q(prefix));
+  CHECK(r.status != 0);
+  CHECK_THAT(r.err, Catch::Contains(prefix + ".en: is a directory"));
+  CHECK(test::read_file(prefix + ".ko") == "old\n");
+  CHECK(temporaries(dir).empty());
+  fs::remove(prefix + ".en");
+
+  // Interrupted at different moments: both files old, or both new, never one of each.
+  std::size_t interrupted = 0;
+  for (const int delay_ms : {100, 300, 600, 900}) {
+    INFO("interrupt after " << delay_ms << " ms");
+    test::write_file(prefix + ".ko", "old\n");
+    test::write_file(prefix + ".en", "old\n");
+    const pid_t pid = spawn_tool({"align", ko, en, "-f", "moses", "-o", prefix});
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    // Killed outright when the signal comes before the handlers are installed.
+    const bool stopped = WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) == 143);
+    const bool ko_old = test::read_file(prefix + ".ko") == "old\n";
+    const bool en_old = test::read_file(prefix + ".en") == "old\n";
+    CHECK(ko_old == en_old);
+    if (stopped) {
+      ++interrupted;
+      CHECK(ko_old);
+    } else {
+      CHECK((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+      CHECK(test::read_lines(prefix + ".ko").size() == test::read_lines(prefix + ".en").size());
+    }
+    CHECK(temporaries(dir).empty());
+  }
+  CHECK(interrupted > 0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Exit statuses
 

@@ -147,6 +147,47 @@ TEST_CASE("TMX: a well-formed TMX 1.4b with every header attribute, read back in
   }
 }
 
+TEST_CASE("XLIFF 1.2 output: units with source, target and note, read back intact", "[formats]") {
+  const std::vector<AlignedLink> links = awkward_links();
+  AlignedOutputOptions options;
+  options.ko_lang = "ko";
+  options.en_lang = "en-GB";
+  const std::string xlf = format_links_xliff(links, options, "ko.txt");
+
+  pugi::xml_document xml;
+  REQUIRE(xml.load_string(xlf.c_str()));
+  const pugi::xml_node root = xml.child("xliff");
+  CHECK(std::string(root.attribute("version").value()) == "1.2");
+  CHECK(std::string(root.attribute("xmlns").value()) == "urn:oasis:names:tc:xliff:document:1.2");
+  const pugi::xml_node file = root.child("file");
+  CHECK(std::string(file.attribute("original").value()) == "ko.txt");
+  CHECK(std::string(file.attribute("source-language").value()) == "ko");
+  CHECK(std::string(file.attribute("target-language").value()) == "en-GB");
+  CHECK(std::string(file.attribute("datatype").value()) == "plaintext");
+  std::size_t units = 0;
+  for (pugi::xml_node tu : file.child("body").children("trans-unit")) {
+    ++units;
+    CHECK(std::string(tu.attribute("id").value()) == std::to_string(units));
+    CHECK_THAT(tu.child("note").child_value(), Catch::StartsWith("confidence 0.5000; ko_ids "));
+    for (pugi::xml_node ph : tu.child("source").children("ph"))
+      CHECK(std::string(ph.attribute("id").value()) != "");
+  }
+  CHECK(units == links.size());
+  CHECK(xlf.find('\x01') == std::string::npos);
+  CHECK(xlf.find("\xEF\xBF\xBE") == std::string::npos);
+
+  // kealign's bilingual reader: every text back, forbidden characters included; the links with
+  // an empty English side are missing translations to the checks.
+  const BilingualDocument doc = parse_bilingual(xlf, "out.xlf", {"ko", "en"});
+  CHECK(doc.format == "xliff-1.2");
+  REQUIRE(doc.units.size() == links.size());
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    CHECK(doc.units[k].ko == links[k].ko);
+    CHECK(doc.units[k].en == links[k].en);
+    CHECK(doc.units[k].id == std::to_string(k + 1));
+  }
+}
+
 TEST_CASE("Moses: line-aligned files, null links left out unless kept", "[formats]") {
   const std::vector<AlignedLink> links = awkward_links();
   AlignedOutputOptions options;
@@ -552,6 +593,57 @@ TEST_CASE("interop: xmllint and Translate Toolkit read kealign's TMX of the seed
   }
 }
 
+TEST_CASE(
+    "interop: xmllint and Translate Toolkit read kealign's XLIFF 1.2 of the seed article, "
+    "every link intact; check --bilingual reads it back",
+    "[shared][interop]") {
+  require_tools();
+  const std::string dir = test::temp_dir();
+  const std::string a = test::shared_dir() + "/seed-article/";
+  const std::string xlf = dir + "/seed.xlf", json = dir + "/seed.json";
+  const std::string pair = "'" + a + "ko.txt' '" + a + "en.txt'";
+  REQUIRE(test::run_tool("align " + pair + " -f xliff -o '" + xlf + "'").status == 0);
+  REQUIRE(test::run_tool("align " + pair + " -f json -o '" + json + "'").status == 0);
+  output_of("xmllint --noout '" + xlf + "'");
+  const std::string read =
+      output_of(toolkit_python() +
+                " -c 'import json, sys; from translate.storage import xliff; "
+                "f = xliff.xlifffile.parsefile(sys.argv[1]); "
+                "print(json.dumps([f.getsourcelanguage(), f.gettargetlanguage(), "
+                "[[u.getid(), u.source, u.target] for u in f.units]]))' '" +
+                xlf + "'");
+  const nlohmann::json got = nlohmann::json::parse(read);
+  CHECK(got[0] == "ko-KR");
+  CHECK(got[1] == "en-US");
+  const nlohmann::json& units = got[2];
+  const nlohmann::json links = nlohmann::json::parse(test::read_file(json));
+  REQUIRE(links.size() > 40);
+  REQUIRE(units.size() == links.size());
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    INFO("link " << k + 1);
+    // The toolkit's XLIFF unit id is the file's original, U+0004 and the trans-unit id.
+    CHECK(units[k][0].get<std::string>() == a + "ko.txt\x04" + std::to_string(k + 1));
+    CHECK(units[k][1] == links[k]["ko"]);
+    CHECK(units[k][2] == links[k]["en"]);
+  }
+  // check --bilingual on it: one unit per link with text, the omissions as missing translations.
+  const BilingualDocument doc = read_bilingual(xlf);
+  std::size_t with_text = 0, korean_only = 0;
+  for (const auto& l : links) {
+    with_text += !l["ko"].get<std::string>().empty() || !l["en"].get<std::string>().empty();
+    korean_only += !l["ko"].get<std::string>().empty() && l["en"].get<std::string>().empty();
+  }
+  CHECK(doc.units.size() == with_text);
+  const test::RunResult r = test::run_tool("check --bilingual '" + xlf + "' --config none");
+  REQUIRE(r.status == 0);
+  std::size_t missing = 0;
+  for (std::size_t at = 0; (at = r.out.find("\tmissing-translation\t", at)) != std::string::npos;
+       ++at)
+    ++missing;
+  CHECK(missing == korean_only);
+  CHECK(korean_only > 0);
+}
+
 TEST_CASE("interop: kealign checks Translate Toolkit's XLIFF and TMX of the seed gold units, and "
           "an XLIFF 2.0 of them, with the findings of check --alignment gold.tsv",
           "[shared][interop]") {
@@ -651,4 +743,65 @@ TEST_CASE("run and align-set write the alignment in the chosen form", "[formats]
               .status == 0);
   CHECK(test::read_lines(dir + "/out/seed.bitextor.tsv").size() ==
         seed_analysis().alignment.size() + 1);
+}
+
+TEST_CASE(
+    "every --format on align, run and align-set, with --min-score and --only: the same "
+    "filtered links",
+    "[formats]") {
+  const std::string dir = test::temp_dir();
+  std::filesystem::create_directories(dir + "/set/seed");
+  const std::string ko = dir + "/set/seed/ko.txt", en = dir + "/set/seed/en.txt";
+  std::filesystem::copy_file(seed("ko.txt"), ko);
+  std::filesystem::copy_file(seed("en.txt"), en);
+  const std::string pair = "'" + ko + "' '" + en + "'";
+
+  // The links the filters keep, from the unfiltered JSON.
+  REQUIRE(test::run_tool("align " + pair + " -f json -o '" + dir + "/all.json'").status == 0);
+  const nlohmann::json all = nlohmann::json::parse(test::read_file(dir + "/all.json"));
+  const double min_score = 0.95;
+  std::vector<std::pair<std::string, std::string>> kept;  // texts
+  for (const auto& l : all)
+    if (l["score"].get<double>() >= min_score && l["ko_ids"].size() == 1 && l["en_ids"].size() == 1)
+      kept.emplace_back(l["ko"], l["en"]);
+  REQUIRE(kept.size() > 20);
+  REQUIRE(kept.size() + 5 < all.size());  // the filters leave links out
+
+  const std::string filters = " --min-score 0.95 --only 1-1";
+  for (const std::string format : {"tsv", "json", "tmx", "xliff", "moses", "bitextor"}) {
+    INFO(format);
+    const std::string f = " -f " + format + filters;
+    REQUIRE(test::run_tool("align " + pair + f + " -o '" + dir + "/align-" + format + "'").status ==
+            0);
+    REQUIRE(test::run_tool("run " + pair + f + " -d '" + dir + "/run-" + format + "'").status == 0);
+    REQUIRE(test::run_tool("align-set '" + dir + "/set' --threads 1 --out-dir '" + dir + "/set-" +
+                           format + "'" + f)
+                .status == 0);
+    // align writes to -o (Moses: PREFIX.ko, PREFIX.en); run DIR/aligned.*; align-set DIR/seed.*.
+    const std::string ext = format == "bitextor" ? ".bitextor.tsv" : "." + format;
+    const std::vector<std::string> suffixes =
+        format == "moses" ? std::vector<std::string>{".ko", ".en"} : std::vector<std::string>{ext};
+    for (const std::string& suffix : suffixes) {
+      INFO(suffix);
+      const std::string from_align =
+          test::read_file(dir + "/align-" + format + (format == "moses" ? suffix : ""));
+      CHECK(test::read_file(dir + "/run-" + format + "/aligned" + suffix) == from_align);
+      CHECK(test::read_file(dir + "/set-" + format + "/seed" + suffix) == from_align);
+    }
+    // The kept links, in each form's own terms.
+    std::vector<std::pair<std::string, std::string>> got;
+    const std::string out = dir + "/align-" + format;
+    if (format == "json") {
+      for (const auto& l : nlohmann::json::parse(test::read_file(out)))
+        got.emplace_back(l["ko"], l["en"]);
+    } else if (format == "moses") {
+      const std::vector<std::string> k = test::read_lines(out + ".ko"),
+                                     e = test::read_lines(out + ".en");
+      REQUIRE(k.size() == e.size());
+      for (std::size_t i = 0; i < k.size(); ++i) got.emplace_back(k[i], e[i]);
+    } else {  // TMX, XLIFF and the two TSVs read back as bilingual files
+      for (const BilingualUnit& u : read_bilingual(out).units) got.emplace_back(u.ko, u.en);
+    }
+    CHECK(got == kept);
+  }
 }

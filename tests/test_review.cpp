@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "app/formats/tbx.hpp"
 #include "app/project_config.hpp"
 #include "app/review.hpp"
 #include "kealign/analysis.hpp"
@@ -18,6 +19,35 @@ namespace {
 
 std::string seed(const std::string& file) {
   return test::source_dir() + "/corpora/seed-article/" + file;
+}
+
+std::string tbx(const std::string& file) {
+  return test::source_dir() + "/fuzz/corpus/tbx/" + file;
+}
+
+// The 1-based line of the first occurrence of text in the file.
+std::size_t line_of(const std::string& path, const std::string& text) {
+  const std::string content = test::read_file(path);
+  const std::size_t at = content.find(text);
+  REQUIRE(at != std::string::npos);
+  return 1 + static_cast<std::size_t>(std::count(
+                 content.begin(), content.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+// ko_ids, en_ids, check and severity of each glossary finding of a findings TSV.
+std::vector<std::string> glossary_rows(const std::string& findings) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < findings.size()) {
+    const std::size_t end = std::min(findings.find('\n', start), findings.size());
+    const std::string row = findings.substr(start, end - start);
+    start = end + 1;
+    if (row.find("\tglossary\t") == std::string::npos) continue;
+    std::size_t cut = 0;
+    for (int tab = 0; tab < 4; ++tab) cut = row.find('\t', cut) + 1;
+    out.push_back(row.substr(0, cut));
+  }
+  return out;
 }
 
 std::multiset<std::string> ids_of_check(const Analysis& a, const std::string& check) {
@@ -89,10 +119,11 @@ TEST_CASE("baseline: check --write-baseline, then --baseline hides what was judg
 
   REQUIRE(test::run_tool("check " + pair + " -f json -o '" + dir + "/all.json'").status == 0);
   const nlohmann::json json = nlohmann::json::parse(test::read_file(dir + "/all.json"));
-  CHECK(json[0].contains("id"));
-  CHECK(json[0]["mqm"] == "Design and markup/Extraneous content");
+  CHECK(json["findings"][0].contains("id"));
+  CHECK(json["findings"][0]["mqm"] == "Design and markup/Extraneous content");
   r = test::run_tool("check " + pair + " -f json --baseline '" + dir + "/all.json'");
-  CHECK(nlohmann::json::parse(r.out).empty());
+  CHECK(nlohmann::json::parse(r.out)["findings"].empty());
+  CHECK(nlohmann::json::parse(r.out)["hidden_by_baseline"] == json["findings"].size());
 
   // The report says how many it hid and gives the MQM penalty; each finding shows its id.
   r = test::run_tool("report " + pair + " -f md --baseline '" + dir + "/ids.txt'");
@@ -213,4 +244,195 @@ target = '\1 (hundred )?million'
     CHECK_THAT(e.err, Catch::StartsWith("kealign: " + path + t.says));
     CHECK(std::count(e.err.begin(), e.err.end(), '\n') == 1);
   }
+}
+
+TEST_CASE("TBX glossary: TBX-Basic (martif) and TBX v3 (conceptEntry, DCA and DCT) read as terms",
+          "[review]") {
+  // Each concept's Korean terms require one of its English terms, preferred first; deprecated and
+  // superseded English terms are forbidden; the German language set is skipped.
+  for (const char* file : {"basic-2008.tbx", "v3-basic.tbx"}) {
+    INFO(file);
+    const std::string path = tbx(file);
+    const std::vector<GlossaryTerm> terms = read_glossary(path);
+    REQUIRE(terms.size() == 5);
+    CHECK(terms[0].ko == "핵우산");
+    CHECK(terms[0].en == "nuclear umbrella");
+    CHECK(terms[0].also.empty());
+    CHECK(!terms[0].forbidden);
+    CHECK(terms[0].line == line_of(path, "<term>핵우산"));
+    CHECK(terms[1].ko == "핵우산");
+    CHECK(terms[1].en == "nuclear shield");
+    CHECK(terms[1].forbidden);
+    CHECK(terms[1].line == line_of(path, "<term>nuclear shield"));
+    CHECK(terms[2].ko == "정상회담");
+    CHECK(terms[2].en == "summit meeting");
+    CHECK(terms[2].also == std::vector<std::string>{"summit"});
+    CHECK(terms[3].en == "U.S.");
+    CHECK(!terms[3].forbidden);
+    CHECK(terms[4].ko == "미국");
+    CHECK(terms[4].en == "United States");
+    CHECK(terms[4].forbidden);
+  }
+  // The language codes choose the sides: Korean-German takes the German term.
+  const std::vector<GlossaryTerm> de = read_glossary(tbx("basic-2008.tbx"), "ko", "de-DE");
+  REQUIRE(de.size() == 1);
+  CHECK(de[0].en == "nuklearer Schutzschirm");
+  // Found from the content, whatever the name: a TBX named .tsv is still TBX.
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/terms.tsv", test::read_file(tbx("v3-basic.tbx")));
+  CHECK(read_glossary(dir + "/terms.tsv").size() == 5);
+}
+
+TEST_CASE(
+    "TBX glossary on the seed article: the findings of the same terms as TSV; an admitted "
+    "term is accepted",
+    "[review]") {
+  const std::string dir = test::temp_dir();
+  const std::string pair = "'" + seed("ko.txt") + "' '" + seed("en.txt") + "' --config none";
+  // The TBX files' terms as TSV rows; "summit" is what both accept for 정상회담 (the preferred
+  // "summit meeting" contains it).
+  test::write_file(dir + "/terms.tsv",
+                   "핵우산\tnuclear umbrella\n핵우산\tnuclear shield\tforbidden\n정상회담\tsummit\n"
+                   "미국\tU.S.\n미국\tUnited States\tforbidden\n");
+  const test::RunResult tsv =
+      test::run_tool("check " + pair + " --glossary '" + dir + "/terms.tsv'");
+  REQUIRE(tsv.status == 0);
+  const std::vector<std::string> expected = glossary_rows(tsv.out);
+  CHECK_THAT(tsv.out, Catch::Contains("glossary: ‘United States’ is a forbidden term for ‘미국’"));
+  CHECK_THAT(tsv.out, Catch::Contains("glossary: ‘미국’ should be translated ‘U.S.’"));
+  REQUIRE(expected.size() > 5);
+  for (const char* file : {"basic-2008.tbx", "v3-basic.tbx"}) {
+    INFO(file);
+    const test::RunResult r = test::run_tool("check " + pair + " --glossary '" + tbx(file) + "'");
+    REQUIRE(r.status == 0);
+    CHECK(glossary_rows(r.out) == expected);
+    CHECK_THAT(r.out,
+               Catch::Contains("(glossary line " +
+                               std::to_string(line_of(tbx(file), "<term>United States")) + ")"));
+  }
+  // With the preferred term alone, the links that say "summit" are findings; the TBX admits it.
+  test::write_file(dir + "/preferred.tsv", "정상회담\tsummit meeting\n");
+  const test::RunResult preferred =
+      test::run_tool("check " + pair + " --glossary '" + dir + "/preferred.tsv'");
+  CHECK(glossary_rows(preferred.out).size() >= 2);
+
+  // kealign.toml names a TBX glossary like a TSV one; report and run take --glossary too.
+  test::write_file(dir + "/kealign.toml",
+                   "[checks]\nglossary = \"" + tbx("basic-2008.tbx") + "\"\n");
+  const test::RunResult config =
+      test::run_tool("check '" + seed("ko.txt") + "' '" + seed("en.txt") + "' --config '" + dir +
+                     "/kealign.toml'");
+  CHECK(glossary_rows(config.out) == expected);
+  const test::RunResult md =
+      test::run_tool("report " + pair + " -f md --glossary '" + tbx("v3-basic.tbx") + "'");
+  CHECK(md.status == 0);
+  CHECK_THAT(md.out, Catch::Contains("‘United States’ is a forbidden term"));
+
+  // On a bilingual file, the unit is named.
+  test::write_file(
+      dir + "/units.tsv",
+      "미국이 핵우산을 강화한다.\tThe United States strengthens its nuclear umbrella.\n");
+  const test::RunResult units =
+      test::run_tool("check --bilingual '" + dir + "/units.tsv' --config none --glossary '" +
+                     tbx("v3-basic.tbx") + "'");
+  CHECK(units.status == 0);
+  CHECK_THAT(units.out,
+             Catch::Contains("\tglossary\tminor\tunit line 1: glossary: ‘United States’"));
+}
+
+TEST_CASE("malformed TBX glossaries: file, line and column, exit 1, nothing written", "[review]") {
+  const std::string dir = test::temp_dir();
+  const std::string pair = "'" + seed("ko.txt") + "' '" + seed("en.txt") + "' --config none";
+  const struct {
+    const char* file;
+    const char* where;  // after the path
+    const char* says;
+  } table[] = {
+      {"unclosed.tbx", ":2: byte 95: column 3: ", "malformed XML"},
+      {"second-root.tbx", ":1: ", "malformed XML: a second root element"},
+      {"not-tbx.tbx", ":1: byte 1: column 2: ", "not a TBX termbase"},
+      {"no-lang.tbx", ":1: byte 43: column 44: ", "<langSet> without xml:lang"},
+      {"unknown-status.tbx", ":2: ", "administrativeStatus 'bogus'"},
+      {"empty-term.tbx", ":1: ", "an empty <term>"},
+      {"neither-side.tbx", ":1: ", "names either side (the first is 'ja'; --ko-lang ko-KR"},
+      // Translate Toolkit's TBX writer labels the source en and the target xx.
+      {"toolkit-mislabelled.tbx", ":14: ", "the terms labelled 'en' are Korean"},
+  };
+  for (const auto& t : table) {
+    INFO(t.file);
+    const std::string out = dir + "/findings.tsv";
+    const test::RunResult r =
+        test::run_tool("check " + pair + " --glossary '" + tbx(t.file) + "' -o '" + out + "'");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::StartsWith("kealign: " + tbx(t.file) + t.where));
+    CHECK_THAT(r.err, Catch::Contains("column "));
+    CHECK_THAT(r.err, Catch::Contains(t.says));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(!std::filesystem::exists(out));
+  }
+  // The language codes decide what names a side: the same file is fine as Korean-Japanese.
+  const test::RunResult ja = test::run_tool("check " + pair + " --glossary '" +
+                                            tbx("neither-side.tbx") + "' --en-lang ja");
+  CHECK(ja.status == 0);
+}
+
+TEST_CASE("MQM score in the JSON findings: words, points, penalty per 1,000 words, categories",
+          "[review]") {
+  const std::string pair = "'" + seed("ko.txt") + "' '" + seed("en.txt") + "' --config none";
+  const test::RunResult r = test::run_tool("check " + pair + " -f json");
+  REQUIRE(r.status == 0);
+  const nlohmann::json json = nlohmann::json::parse(r.out);
+  const nlohmann::json& findings = json.at("findings");
+  const nlohmann::json& mqm = json.at("mqm");
+  REQUIRE(findings.size() > 10);
+  CHECK(json.at("hidden_by_baseline") == 0);
+  // The words are the English text's, as the library counts them.
+  const Analysis a = analyze_files(seed("ko.txt"), seed("en.txt"), AnalysisOptions{});
+  CHECK(mqm.at("words") == word_count(a.en));
+  // Points and categories recomputed from the findings listed.
+  const nlohmann::json& weights = mqm.at("points_per_finding");
+  double points = 0;
+  std::map<std::string, std::map<std::string, double>> categories;
+  for (const auto& f : findings) {
+    const std::string severity = f.at("severity");
+    points += weights.at(severity).get<double>();
+    auto& c = categories[f.at("mqm").get<std::string>()];
+    c[severity] += 1;
+    c["points"] += weights.at(severity).get<double>();
+  }
+  CHECK(weights.at("major") == 5);
+  CHECK(weights.at("minor") == 1);
+  CHECK(weights.at("info") == 0);
+  CHECK(mqm.at("points").get<double>() == Approx(points));
+  CHECK(points > 0);
+  CHECK(mqm.at("penalty_per_1000_words").get<double>() ==
+        Approx(points * 1000 / mqm.at("words").get<double>()).margin(0.005));
+  REQUIRE(mqm.at("categories").size() == categories.size());
+  for (const auto& [name, c] : categories) {
+    INFO(name);
+    const nlohmann::json& got = mqm.at("categories").at(name);
+    for (const char* severity : {"major", "minor", "info"})
+      CHECK(got.at(severity).get<double>() == (c.count(severity) ? c.at(severity) : 0));
+    CHECK(got.at("points").get<double>() == Approx(c.at("points")));
+  }
+  // The report states the same penalty (to one decimal).
+  const test::RunResult md = test::run_tool("report " + pair + " -f md");
+  char expected[64];
+  std::snprintf(expected, sizeof expected, "MQM-style penalty: %.1f per 1,000 English words",
+                mqm.at("penalty_per_1000_words").get<double>());
+  CHECK_THAT(md.out, Catch::Contains(expected));
+
+  // A baseline hides findings from the score too; run --format json writes findings.json.
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/judged.txt", findings[0].at("id").get<std::string>() + "\n");
+  const nlohmann::json fewer = nlohmann::json::parse(
+      test::run_tool("check " + pair + " -f json --baseline '" + dir + "/judged.txt'").out);
+  CHECK(fewer.at("hidden_by_baseline").get<std::size_t>() >= 1);
+  CHECK(fewer.at("findings").size() + fewer.at("hidden_by_baseline").get<std::size_t>() ==
+        findings.size());
+  CHECK(fewer.at("mqm").at("points").get<double>() <= points);
+  REQUIRE(test::run_tool("run " + pair + " -d '" + dir + "/run' -f json").status == 0);
+  const nlohmann::json run = nlohmann::json::parse(test::read_file(dir + "/run/findings.json"));
+  CHECK(run.at("mqm") == mqm);
+  CHECK(run.at("findings").size() == findings.size());
 }

@@ -34,7 +34,8 @@ void add_pair_options(CLI::App* cmd, AlignJob& job) {
 
 void add_aligned_output_options(CLI::App* cmd, formats::AlignedOutputOptions& out, bool languages) {
   cmd->add_option("--format,-f", out.format,
-                  "Output form: tsv (aligned TSV), json, tmx (TMX 1.4b), moses (PREFIX.ko and "
+                  "Output form: tsv (aligned TSV), json, tmx (TMX 1.4b), xliff (XLIFF 1.2), moses "
+                  "(PREFIX.ko and "
                   "PREFIX.en, one line per link) or bitextor (src_url trg_url src_text trg_text "
                   "aligner_score ko_ids en_ids)")
       ->check(CLI::IsMember(formats::aligned_formats()))
@@ -43,8 +44,9 @@ void add_aligned_output_options(CLI::App* cmd, formats::AlignedOutputOptions& ou
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--only", out.only, "Keep only links of these shapes, e.g. 1-1 or 1-1,1-2");
   if (languages) {
-    cmd->add_option("--ko-lang", out.ko_lang, "Korean language code in TMX")->capture_default_str();
-    cmd->add_option("--en-lang", out.en_lang, "English language code in TMX")
+    cmd->add_option("--ko-lang", out.ko_lang, "Korean language code in TMX and XLIFF")
+        ->capture_default_str();
+    cmd->add_option("--en-lang", out.en_lang, "English language code in TMX and XLIFF")
         ->capture_default_str();
   }
   cmd->add_flag("--moses-keep-null", out.keep_null,
@@ -69,8 +71,8 @@ void add_align_set_command(CLI::App& app) {
       "align-set", "Align every document pair of a folder (one sub-folder per pair), one TSV each");
   cmd->add_option("ROOT", opts->root, "Folder with one sub-folder per document pair")->required();
   cmd->add_option("--out-dir", opts->out_dir,
-                  "Output folder: FOLDER-NAME.tsv per pair (.json, .tmx, .bitextor.tsv, .ko/.en by "
-                  "--format)")
+                  "Output folder: FOLDER-NAME.tsv per pair (.json, .tmx, .xliff, .bitextor.tsv, "
+                  ".ko/.en by --format)")
       ->required();
   cmd->add_option("--names", opts->names, "File names of the two sides (default: ko en)")
       ->expected(2)

@@ -66,6 +66,10 @@ void add_analysis_options(CLI::App* cmd, PairInput& job) {
   cmd->add_option("--bilingual", job.bilingual,
                   "A bilingual file instead of KO and EN: TMX, XLIFF 1.2 or 2.0, or two-column TSV "
                   "(one link per unit)");
+  cmd->add_option(
+      "--glossary", job.glossary,
+      "Glossary of required and forbidden terms: TSV (korean<TAB>english[<TAB>forbidden]) "
+      "or TBX; replaces the config's");
   cmd->add_option("--config", job.config,
                   "Project config (default: the nearest kealign.toml upward from here; none: no "
                   "config)");

@@ -74,7 +74,7 @@ def test_check_and_analyze_give_the_findings_of_the_cli():
         assert cells[4] == escape_tsv(f.message)
     # Confidence and evidence as the findings JSON gives them.
     cli_json = json.loads(tool("check", "--presplit", "--format", "json", SEED / "ko.sents",
-                               SEED / "en.sents"))
+                               SEED / "en.sents"))["findings"]
     assert len(cli_json) == len(findings)
     for f, j in zip(findings, cli_json):
         assert 0 <= f.confidence <= 1

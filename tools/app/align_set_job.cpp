@@ -25,7 +25,9 @@ AlignSetSummary run_align_set_job(const AlignSetJob& job) {
   std::vector<std::string> outputs = {job.out_dir + "/lexicon.tsv"};
   std::vector<std::string> inputs = {job.pair.dictionary, job.pair.lexicon};
   for (const std::string& dir : folders) {
-    outputs.push_back(job.out_dir + "/" + std::filesystem::path(dir).filename().string() + ".tsv");
+    for (const std::string& file : formats::output_files(
+             job.out_dir + "/" + std::filesystem::path(dir).filename().string(), job.pair.out))
+      outputs.push_back(file);
     for (const std::string& name : job.names) inputs.push_back(dir + "/" + name + extension);
   }
   refuse_output_overwriting_input(outputs, inputs);

@@ -35,7 +35,7 @@ CheckSummary run_check_job(const CheckJob& job) {
   if (!job.write_baseline.empty())
     write_output(job.write_baseline, format_findings_tsv(a.findings, ids));
   write_output(job.output, job.format == "json"
-                               ? format_findings_json(r.findings, a.ko.document, a.en.document, r.ids)
+                               ? format_findings_review_json(r.findings, r.ids, a, r.hidden)
                                : format_findings_tsv(r.findings, r.ids));
   return {r.findings.size(), r.hidden};
 }

@@ -66,8 +66,10 @@ std::string format_findings_tsv(const std::vector<Finding>& findings,
   return findings_tsv(findings, ids, true);
 }
 
-std::string format_findings_json(const std::vector<Finding>& findings, const Document& ko,
-                                 const Document& en, const std::vector<std::string>& ids) {
+namespace {
+
+nlohmann::json findings_json(const std::vector<Finding>& findings, const Document& ko,
+                             const Document& en, const std::vector<std::string>& ids) {
   const bool with_ids = !ids.empty() && ids.size() == findings.size();
   nlohmann::json out = nlohmann::json::array();
   for (std::size_t k = 0; k < findings.size(); ++k) {
@@ -85,6 +87,38 @@ std::string format_findings_json(const std::vector<Finding>& findings, const Doc
                    {"evidence", evidence(f.evidence)}});
     if (with_ids) out.back()["id"] = ids[k];
   }
+  return out;
+}
+
+double round2(double x) {
+  return std::round(x * 100) / 100;
+}
+
+}  // namespace
+
+std::string format_findings_json(const std::vector<Finding>& findings, const Document& ko,
+                                 const Document& en, const std::vector<std::string>& ids) {
+  return findings_json(findings, ko, en, ids).dump(2) + '\n';
+}
+
+std::string format_findings_review_json(const std::vector<Finding>& findings,
+                                        const std::vector<std::string>& ids, const Analysis& a,
+                                        std::size_t hidden) {
+  const MqmScore score = mqm_score(findings, a.en);
+  nlohmann::json categories = nlohmann::json::object();
+  for (const auto& [name, c] : score.categories)
+    categories[name] = {
+        {"major", c.major}, {"minor", c.minor}, {"info", c.info}, {"points", c.points}};
+  nlohmann::json out = {
+      {"findings", findings_json(findings, a.ko.document, a.en.document, ids)},
+      {"hidden_by_baseline", hidden},
+      {"mqm",
+       {{"words", score.words},
+        {"points", score.points},
+        {"penalty_per_1000_words", round2(score.per_1000_words)},
+        {"points_per_finding",
+         {{"major", kMqmMajorPoints}, {"minor", kMqmMinorPoints}, {"info", kMqmInfoPoints}}},
+        {"categories", categories}}}};
   return out.dump(2) + '\n';
 }
 

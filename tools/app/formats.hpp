@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kealign/align.hpp"
+#include "kealign/analysis.hpp"
 #include "kealign/check.hpp"
 #include "kealign/segment.hpp"
 
@@ -28,5 +29,12 @@ std::string format_findings_tsv(const std::vector<Finding>& findings,
                                 const std::vector<std::string>& ids);
 std::string format_findings_json(const std::vector<Finding>& findings, const Document& ko,
                                  const Document& en, const std::vector<std::string>& ids = {});
+
+// What `check --format json` writes: {"findings": [as format_findings_json], "hidden_by_baseline":
+// N, "mqm": {"words", "points", "penalty_per_1000_words", "points_per_finding", "categories"}},
+// the MQM score over the findings given (review.hpp mqm_score).
+std::string format_findings_review_json(const std::vector<Finding>& findings,
+                                        const std::vector<std::string>& ids, const Analysis& a,
+                                        std::size_t hidden);
 
 }  // namespace kealign

@@ -240,6 +240,14 @@ void write_output_set(const std::string& dir,
   const bool exists = ::stat(target.c_str(), &st) == 0;
   if (exists && !S_ISDIR(st.st_mode)) throw IoError(dir, "exists and is not a folder");
 
+  // A file of the set that cannot be replaced fails the whole set before any file moves.
+  if (exists)
+    for (const auto& file : files) {
+      struct stat old;
+      if (::stat((target / file.first).c_str(), &old) == 0 && S_ISDIR(old.st_mode))
+        throw IoError((target / file.first).string(), "is a directory");
+    }
+
   const std::string temp = temp_name(target.string());
   TempGuard temp_dir(temp, true);
   if (::mkdir(temp.c_str(), 0777) != 0)

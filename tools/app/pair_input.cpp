@@ -66,7 +66,8 @@ void apply_check_setting(const std::string& setting, CheckOptions& options) {
 }
 
 std::vector<std::string> pair_input_files(const PairInput& input) {
-  return {input.ko, input.en, input.bilingual, input.alignment, input.dictionary, input.lexicon};
+  return {input.ko,         input.en,      input.bilingual, input.alignment,
+          input.dictionary, input.lexicon, input.glossary};
 }
 
 AnalysisOptions analysis_options(const PairInput& input) {
@@ -96,11 +97,15 @@ AnalysisOptions analysis_options(const PairInput& input) {
 }
 
 std::shared_ptr<const ProjectConfig> project_config(const PairInput& input) {
-  if (input.config == "none") return nullptr;
-  std::optional<std::string> path = input.config;
-  if (input.config.empty()) path = find_config();
-  if (!path) return nullptr;
-  return std::make_shared<const ProjectConfig>(read_config(*path));
+  std::optional<std::string> path;
+  if (input.config != "none") path = input.config.empty() ? find_config() : input.config;
+  if (!path && input.glossary.empty()) return nullptr;
+  auto config = std::make_shared<ProjectConfig>(path ? read_config(*path) : ProjectConfig{});
+  if (!input.glossary.empty()) config->glossary = input.glossary;
+  const PairInput defaults;
+  if (input.ko_lang != defaults.ko_lang || config->ko_lang.empty()) config->ko_lang = input.ko_lang;
+  if (input.en_lang != defaults.en_lang || config->en_lang.empty()) config->en_lang = input.en_lang;
+  return config;
 }
 
 Analysis analyze_input(const PairInput& input, const AnalysisOptions& options) {

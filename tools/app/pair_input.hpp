@@ -34,6 +34,7 @@ struct PairInput {
   std::string bilingual;              // a TMX, XLIFF or two-column TSV file instead of KO and EN
   std::string ko_lang = "ko-KR";      // which side of a bilingual file is Korean (primary subtag)
   std::string en_lang = "en-US";      // and which English
+  std::string glossary;               // glossary TSV or TBX, instead of the config's (if any)
   std::string config;                 // kealign.toml; "" = the nearest one upward from the working
                                       // folder, if any (project_config.hpp); "none" = no config
 };
@@ -48,10 +49,13 @@ Analysis analyze_input(const PairInput& input, const AnalysisOptions& options);
 // parameter, raised before the dictionary is read.
 AnalysisOptions analysis_options(const PairInput& input);
 
-// The project config the input names or finds (project_config.hpp), or nullptr.
+// The project config the input names or finds (project_config.hpp), or nullptr; with --glossary
+// the config's glossary is that file, and the language codes are the input's unless it left them
+// at their defaults and the config names others.
 std::shared_ptr<const struct ProjectConfig> project_config(const PairInput& input);
 
-// Every file the pair job reads: KO, EN, the alignment, dictionary and lexicon (those given).
+// Every file the pair job reads: KO, EN, the bilingual file, alignment, dictionary, lexicon and
+// glossary (those given).
 std::vector<std::string> pair_input_files(const PairInput& input);
 
 // Parses "check-id.param=value" into options.params (UsageError when malformed).

@@ -7,6 +7,7 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "app/formats/tbx.hpp"
 #include "kealign/error.hpp"
 #include "kealign/text.hpp"
 
@@ -213,8 +214,13 @@ ProjectConfig read_config(const std::string& path) {
   return config;
 }
 
-std::vector<GlossaryTerm> read_glossary(const std::string& path) {
+std::vector<GlossaryTerm> read_glossary(const std::string& path, const std::string& ko_lang,
+                                        const std::string& en_lang) {
   const Document doc = read_document(path);
+  const std::size_t start =
+      doc.text.find_first_not_of(" \t\r\n", doc.text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
+  if (start != std::string::npos && doc.text[start] == '<')
+    return formats::parse_tbx(doc.text, doc.name, {ko_lang, en_lang});
   std::vector<GlossaryTerm> out;
   const std::vector<Span> rows = lines(doc);
   for (std::size_t k = 0; k < rows.size(); ++k) {
@@ -240,7 +246,10 @@ std::vector<GlossaryTerm> read_glossary(const std::string& path) {
 
 void apply_project_checks(Analysis& a, const ProjectConfig& config) {
   const std::vector<GlossaryTerm> glossary =
-      config.glossary.empty() ? std::vector<GlossaryTerm>{} : read_glossary(config.glossary);
+      config.glossary.empty()
+          ? std::vector<GlossaryTerm>{}
+          : read_glossary(config.glossary, config.ko_lang.empty() ? "ko-KR" : config.ko_lang,
+                          config.en_lang.empty() ? "en-US" : config.en_lang);
   std::vector<std::pair<std::size_t, Finding>> added;  // (link, finding)
   for (std::size_t l = 0; l < a.alignment.size(); ++l) {
     const Bead& b = a.alignment[l];
@@ -262,11 +271,17 @@ void apply_project_checks(Analysis& a, const ProjectConfig& config) {
     };
     for (const GlossaryTerm& t : glossary) {
       const bool source = t.ko.empty() || ko.find(t.ko) != std::string::npos;
-      const bool target = en_lower.find(lower(t.en)) != std::string::npos;
+      bool target = en_lower.find(lower(t.en)) != std::string::npos;
+      std::string others;
+      for (const std::string& alt : t.also) {
+        target = target || en_lower.find(lower(alt)) != std::string::npos;
+        others += fmt::format("{}‘{}’", others.empty() ? " (or " : ", ", alt);
+      }
+      if (!others.empty()) others += ")";
       if (!t.forbidden && source && !target)
         finding("glossary", Severity::kMinor,
-                fmt::format("glossary: ‘{}’ should be translated ‘{}’ (glossary line {})", t.ko,
-                            t.en, t.line));
+                fmt::format("glossary: ‘{}’ should be translated ‘{}’{} (glossary line {})", t.ko,
+                            t.en, others, t.line));
       if (t.forbidden && source && target)
         finding("glossary", Severity::kMinor,
                 fmt::format("glossary: ‘{}’ is a forbidden term{} (glossary line {})", t.en,

@@ -31,6 +31,10 @@
 // English lacks the English term (ignoring case) is a `glossary` finding. A `forbidden` row: a
 // link whose English contains the English term (and whose Korean contains the Korean term, when
 // one is given) is a `glossary` finding.
+//
+// Glossary TBX (ISO 30042; formats/tbx.hpp), found from the content (a file starting with `<`):
+// each concept's Korean terms require one of its English terms, preferred or admitted; its
+// deprecated and superseded English terms are forbidden.
 #pragma once
 
 #include <map>
@@ -57,6 +61,7 @@ struct UserRule {
 struct GlossaryTerm {
   std::string ko;
   std::string en;
+  std::vector<std::string> also;  // other accepted English terms (a TBX concept's admitted ones)
   bool forbidden = false;
   std::size_t line = 0;
 };
@@ -76,7 +81,10 @@ std::optional<std::string> find_config(const std::string& start = ".");
 
 ProjectConfig read_config(const std::string& path);
 
-std::vector<GlossaryTerm> read_glossary(const std::string& path);
+// A glossary TSV or TBX; the language codes say which of a TBX's languages is which side.
+std::vector<GlossaryTerm> read_glossary(const std::string& path,
+                                        const std::string& ko_lang = "ko-KR",
+                                        const std::string& en_lang = "en-US");
 
 // The findings of the glossary and the user rules over every link with both sides, appended to
 // the analysis' findings in link order, then the severity overrides applied to all findings.

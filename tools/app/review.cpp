@@ -78,13 +78,16 @@ Baseline read_baseline(const std::string& path) {
   const Document doc = read_document(path);
   Baseline out;
   const std::string_view body = doc.body();
-  if (trim(body).rfind('[', 0) == 0) {
+  if (trim(body).rfind('[', 0) == 0 || trim(body).rfind('{', 0) == 0) {
     nlohmann::json json;
     try {
       json = nlohmann::json::parse(body);
     } catch (const nlohmann::json::exception& e) {
       throw InputError(doc.name, 0, std::string::npos, std::string("not JSON: ") + e.what());
     }
+    // check --format json's object, or an array of findings
+    if (json.is_object())
+      json = json.contains("findings") ? json["findings"] : nlohmann::json::array();
     for (const auto& f : json)
       if (f.is_object() && f.contains("id") && f["id"].is_string())
         out.insert(f["id"].get<std::string>());
@@ -171,13 +174,26 @@ std::size_t word_count(const SegmentedText& text) {
   return words;
 }
 
+MqmScore mqm_score(const std::vector<Finding>& findings, const SegmentedText& en) {
+  MqmScore out;
+  out.words = word_count(en);
+  for (const Finding& f : findings) {
+    MqmCategoryScore& c = out.categories[std::string(mqm_category(f.check))];
+    const double points = f.severity == Severity::kMajor   ? kMqmMajorPoints
+                          : f.severity == Severity::kMinor ? kMqmMinorPoints
+                                                           : kMqmInfoPoints;
+    ++(f.severity == Severity::kMajor   ? c.major
+       : f.severity == Severity::kMinor ? c.minor
+                                        : c.info);
+    c.points += points;
+    out.points += points;
+  }
+  if (out.words > 0) out.per_1000_words = out.points * 1000.0 / static_cast<double>(out.words);
+  return out;
+}
+
 double mqm_penalty(const std::vector<Finding>& findings, const SegmentedText& en) {
-  const std::size_t words = word_count(en);
-  if (words == 0) return 0;
-  double points = 0;
-  for (const Finding& f : findings)
-    points += f.severity == Severity::kMajor ? 5 : f.severity == Severity::kMinor ? 1 : 0;
-  return points * 1000.0 / static_cast<double>(words);
+  return mqm_score(findings, en).per_1000_words;
 }
 
 }  // namespace kealign

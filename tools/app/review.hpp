@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -44,7 +45,25 @@ Reviewed apply_baseline(const std::vector<Finding>& findings, const std::vector<
 // The MQM category of a check ("Accuracy/Omission", "Fluency/Grammar", ...; "Other" if unknown).
 std::string_view mqm_category(std::string_view check);
 
-// MQM-style penalty points per 1,000 English words: minor 1, major 5, info 0 per finding.
+// MQM-style penalty points per finding, by severity: the weights of the MQM scoring model's
+// default (minor 1, major 5) with info findings, which are not errors, at 0.
+inline constexpr double kMqmMinorPoints = 1;
+inline constexpr double kMqmMajorPoints = 5;
+inline constexpr double kMqmInfoPoints = 0;
+
+struct MqmCategoryScore {
+  std::size_t major = 0, minor = 0, info = 0;  // findings by severity
+  double points = 0;
+};
+struct MqmScore {
+  std::size_t words = 0;                               // English words (white-space separated)
+  double points = 0;                                   // penalty points of all findings
+  double per_1000_words = 0;                           // points * 1000 / words (0 for no words)
+  std::map<std::string, MqmCategoryScore> categories;  // by MQM category, those with findings
+};
+MqmScore mqm_score(const std::vector<Finding>& findings, const SegmentedText& en);
+
+// MQM-style penalty points per 1,000 English words (mqm_score's per_1000_words).
 double mqm_penalty(const std::vector<Finding>& findings, const SegmentedText& en);
 std::size_t word_count(const SegmentedText& text);
 

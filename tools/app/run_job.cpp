@@ -21,9 +21,12 @@ void run_job(const RunJob& job) {
   formats::validate(aligned);
   const std::filesystem::path dir(job.out_dir);
   if (job.bilingual.empty()) refuse_same_pair_input(job.ko, job.en);
-  refuse_output_overwriting_input({(dir / "aligned.tsv").string(), (dir / "findings.tsv").string(),
-                                   (dir / "report.html").string()},
-                                  pair_input_files(job));
+  std::vector<std::string> outputs = {(dir / "findings.tsv").string(),
+                                      (dir / "findings.json").string(),
+                                      (dir / "report.html").string()};
+  for (const std::string& f : formats::output_files((dir / "aligned").string(), aligned))
+    outputs.push_back(f);
+  refuse_output_overwriting_input(outputs, pair_input_files(job));
   const AnalysisOptions options = analysis_options(job);
   const Analysis a = analyze_input(job, options);
   const std::string title =
@@ -35,14 +38,12 @@ void run_job(const RunJob& job) {
   if (aligned.plain())
     set.push_back({"aligned.tsv", format_aligned_tsv(a.ko, a.en, a.alignment,
                                                      flags_per_bead(a.alignment, a.findings))});
-  else {  // another form of the links (TMX, Moses, ...): its own files, written first
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw IoError(job.out_dir, "cannot create the folder: " + ec.message());
-    formats::write_aligned_output(formats::output_path((dir / "aligned").string(), aligned), a,
-                                  aligned, job.ko, job.en);
-  }
+  else  // another form of the links (TMX, Moses, ...): its files join the set
+    for (auto& file : formats::aligned_output_files("aligned", a, aligned, job.ko, job.en))
+      set.push_back(std::move(file));
   set.push_back({"findings.tsv", format_findings_tsv(a.findings, finding_ids(a))});
+  if (aligned.format == "json")  // a JSON pipeline gets the findings and their MQM score as JSON
+    set.push_back({"findings.json", format_findings_review_json(a.findings, finding_ids(a), a, 0)});
   set.push_back({"report.html", render_report(a, "html", title)});
   // The files go into place together: never a new aligned.tsv beside an old report.html.
   write_output_set(job.out_dir, set);

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
+#include <set>
 #include <sstream>
 
 #include "app/formats/xml_text.hpp"
@@ -55,13 +58,17 @@ std::string byte_text(const Span& s) {
 }
 
 // Text into an element: allowed runs as text, each forbidden character as a named placeholder.
-void append_text(pugi::xml_node parent, std::string_view text) {
+// The text, with each character XML 1.0 cannot hold as a placeholder naming it: TMX
+// <ph type="x-kealign-char">, XLIFF 1.2 <ph id="N" ctype="x-kealign-char"> (ids from 1 per
+// element).
+void append_text(pugi::xml_node parent, std::string_view text, bool xliff = false) {
   const XmlPieces p = split_forbidden(text);
   for (std::size_t k = 0; k < p.pieces.size(); ++k) {
     if (!p.pieces[k].empty()) parent.append_child(pugi::node_pcdata).set_value(p.pieces[k].c_str());
     if (k < p.chars.size()) {
       pugi::xml_node ph = parent.append_child("ph");
-      ph.append_attribute("type") = "x-kealign-char";
+      if (xliff) ph.append_attribute("id") = std::to_string(k + 1).c_str();
+      ph.append_attribute(xliff ? "ctype" : "type") = "x-kealign-char";
       ph.append_child(pugi::node_pcdata).set_value(char_name(p.chars[k]).c_str());
     }
   }
@@ -76,8 +83,10 @@ void add_prop(pugi::xml_node tu, const char* type, const std::string& value) {
 // Indented, except inside <seg>: white space added there would become part of the text.
 void save_node(const pugi::xml_node& node, std::ostringstream& out, int depth) {
   const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-  if (node.type() != pugi::node_element || std::string_view(node.name()) == "seg" ||
-      std::string_view(node.name()) == "prop" || !node.first_child()) {
+  static const std::set<std::string_view> text_elements = {"seg", "prop", "source", "target",
+                                                           "note"};
+  if (node.type() != pugi::node_element || text_elements.count(node.name()) > 0 ||
+      !node.first_child()) {
     out << indent;
     node.print(out, "", pugi::format_raw, pugi::encoding_utf8);
     out << '\n';
@@ -108,7 +117,8 @@ bool AlignedOutputOptions::plain() const {
 }
 
 const std::vector<std::string>& aligned_formats() {
-  static const std::vector<std::string> formats = {"tsv", "json", "tmx", "moses", "bitextor"};
+  static const std::vector<std::string> formats = {"tsv",   "json",     "tmx",
+                                                   "moses", "bitextor", "xliff"};
   return formats;
 }
 
@@ -232,6 +242,43 @@ std::string format_links_tmx(const std::vector<AlignedLink>& links,
   return to_string(doc);
 }
 
+std::string format_links_xliff(const std::vector<AlignedLink>& links,
+                               const AlignedOutputOptions& options, const std::string& original) {
+  pugi::xml_document doc;
+  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  pugi::xml_node xliff = doc.append_child("xliff");
+  xliff.append_attribute("version") = "1.2";
+  xliff.append_attribute("xmlns") = "urn:oasis:names:tc:xliff:document:1.2";
+  pugi::xml_node file = xliff.append_child("file");
+  file.append_attribute("original") = original.empty() ? "kealign" : original.c_str();
+  file.append_attribute("source-language") = options.ko_lang.c_str();
+  file.append_attribute("target-language") = options.en_lang.c_str();
+  file.append_attribute("datatype") = "plaintext";
+  pugi::xml_node tool = file.append_child("header").append_child("tool");
+  tool.append_attribute("tool-id") = "kealign";
+  tool.append_attribute("tool-name") = "kealign";
+  tool.append_attribute("tool-version") = KEALIGN_VERSION_STRING;
+  pugi::xml_node body = file.append_child("body");
+  for (const AlignedLink& l : links) {
+    pugi::xml_node unit = body.append_child("trans-unit");
+    unit.append_attribute("id") = std::to_string(l.number).c_str();
+    append_text(unit.append_child("source"), l.ko, true);
+    append_text(unit.append_child("target"), l.en, true);
+    // What the TMX carries as props, as one note a CAT tool shows beside the unit.
+    std::string note = fmt::format("confidence {:.4f}; ko_ids {}; en_ids {}", l.score,
+                                   ids(l.ko_ids), ids(l.en_ids));
+    if (!l.ko_ids.empty()) note += "; ko_bytes " + byte_text(l.ko_bytes);
+    if (!l.en_ids.empty()) note += "; en_bytes " + byte_text(l.en_bytes);
+    if (!l.flags.empty()) note += "; flags " + l.flags;
+    pugi::xml_node n = unit.append_child("note");
+    n.append_attribute("from") = "kealign";
+    append_text(n, note, true);
+  }
+  return to_string(doc);
+}
+
 std::string format_links_bitextor(const std::vector<AlignedLink>& links, const std::string& ko_url,
                                   const std::string& en_url) {
   // Display text holds no tab or line break (white space is folded); the URLs are escaped.
@@ -266,28 +313,45 @@ std::vector<std::string> output_files(const std::string& stem, const AlignedOutp
           stem + "." + primary_language(options.en_lang)};
 }
 
+std::vector<std::pair<std::string, std::string>> aligned_output_files(
+    const std::string& stem, const Analysis& analysis, const AlignedOutputOptions& options,
+    const std::string& ko_path, const std::string& en_path) {
+  validate(options);
+  const std::vector<AlignedLink> links = aligned_links(analysis, options);
+  const std::string path = output_path(stem, options);
+  if (options.format == "moses") {
+    MosesFiles files = format_links_moses(links, options);
+    const std::vector<std::string> names = output_files(stem, options);
+    return {{names[0], std::move(files.ko)}, {names[1], std::move(files.en)}};
+  }
+  if (options.format == "json") return {{path, format_links_json(links)}};
+  if (options.format == "tmx") return {{path, format_links_tmx(links, options)}};
+  if (options.format == "xliff") return {{path, format_links_xliff(links, options, ko_path)}};
+  if (options.format == "bitextor") return {{path, format_links_bitextor(links, ko_path, en_path)}};
+  return {{path, format_links_tsv(links)}};
+}
+
 void write_aligned_output(const std::string& path, const Analysis& analysis,
                           const AlignedOutputOptions& options, const std::string& ko_path,
                           const std::string& en_path) {
   validate(options);
-  const std::vector<AlignedLink> links = aligned_links(analysis, options);
-  if (options.format == "moses") {
-    if (path.empty() || path == "-")
-      throw UsageError("--format moses writes two files: give their prefix with -o PREFIX");
-    const MosesFiles files = format_links_moses(links, options);
-    AtomicOutput ko(path + "." + primary_language(options.ko_lang));
-    AtomicOutput en(path + "." + primary_language(options.en_lang));
-    ko.stream() << files.ko;
-    en.stream() << files.en;
-    ko.commit();
-    en.commit();
-    return;
+  if (options.format != "moses") {
+    const std::vector<AlignedLink> links = aligned_links(analysis, options);
+    if (options.format == "json") return write_output(path, format_links_json(links));
+    if (options.format == "tmx") return write_output(path, format_links_tmx(links, options));
+    if (options.format == "xliff")
+      return write_output(path, format_links_xliff(links, options, ko_path));
+    if (options.format == "bitextor")
+      return write_output(path, format_links_bitextor(links, ko_path, en_path));
+    return write_output(path, format_links_tsv(links));
   }
-  if (options.format == "json") return write_output(path, format_links_json(links));
-  if (options.format == "tmx") return write_output(path, format_links_tmx(links, options));
-  if (options.format == "bitextor")
-    return write_output(path, format_links_bitextor(links, ko_path, en_path));
-  write_output(path, format_links_tsv(links));
+  if (path.empty() || path == "-")
+    throw UsageError("--format moses writes two files: give their prefix with -o PREFIX");
+  // The two files as one set: an interrupt leaves both old or both new, never one of each.
+  const std::filesystem::path prefix(path);
+  std::vector<std::pair<std::string, std::string>> set =
+      aligned_output_files(prefix.filename().string(), analysis, options, ko_path, en_path);
+  write_output_set(prefix.has_parent_path() ? prefix.parent_path().string() : ".", set);
 }
 
 }  // namespace kealign::formats

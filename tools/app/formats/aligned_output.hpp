@@ -1,5 +1,5 @@
-// The forms `kealign align` writes an alignment in: the aligned TSV, JSON, TMX 1.4b, Moses
-// line-aligned files and a bitextor-style TSV, each with the same link filters.
+// The forms `kealign align` writes an alignment in: the aligned TSV, JSON, TMX 1.4b, XLIFF 1.2,
+// Moses line-aligned files and a bitextor-style TSV, each with the same link filters.
 //
 //   kealign::formats::AlignedOutputOptions out;
 //   out.format = "tmx"; out.min_score = 0.5; out.only = "1-1";
@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kealign/analysis.hpp"
@@ -19,8 +20,8 @@
 namespace kealign::formats {
 
 struct AlignedOutputOptions {
-  std::string format = "tsv";     // tsv, json, tmx, moses or bitextor
-  std::string ko_lang = "ko-KR";  // language codes written to TMX (xml:lang, srclang)
+  std::string format = "tsv";     // tsv, json, tmx, xliff, moses or bitextor
+  std::string ko_lang = "ko-KR";  // language codes written to TMX (xml:lang, srclang) and XLIFF
   std::string en_lang = "en-US";
   double min_score = 0;           // links with a lower confidence are left out
   std::string only;               // "" or shapes to keep, comma-separated "K-E" ("1-1", "1-1,2-1")
@@ -57,6 +58,9 @@ std::string format_links_tsv(const std::vector<AlignedLink>& links);
 std::string format_links_json(const std::vector<AlignedLink>& links);
 std::string format_links_tmx(const std::vector<AlignedLink>& links,
                              const AlignedOutputOptions& options);
+// One trans-unit per link (id its number), the Korean side the source; original names the file.
+std::string format_links_xliff(const std::vector<AlignedLink>& links,
+                               const AlignedOutputOptions& options, const std::string& original);
 // src_url<TAB>trg_url<TAB>src_text<TAB>trg_text<TAB>aligner_score<TAB>ko_ids<TAB>en_ids
 std::string format_links_bitextor(const std::vector<AlignedLink>& links, const std::string& ko_url,
                                   const std::string& en_url);
@@ -69,11 +73,17 @@ MosesFiles format_links_moses(const std::vector<AlignedLink>& links,
 
 // Where a collection job writes one pair's alignment, from a stem (DIR/NAME): the path (or Moses
 // prefix) to give write_aligned_output, and every file that it writes. STEM.tsv, STEM.json,
-// STEM.tmx, STEM.bitextor.tsv; Moses STEM.ko and STEM.en.
+// STEM.tmx, STEM.xliff, STEM.bitextor.tsv; Moses STEM.ko and STEM.en.
 std::string output_path(const std::string& stem, const AlignedOutputOptions& options);
 std::vector<std::string> output_files(const std::string& stem, const AlignedOutputOptions& options);
 
-// Writes the analysis in the chosen form to path ("-" = standard output; Moses needs a prefix).
+// The files of the chosen form for a stem (output_path / output_files): (path, content) pairs.
+std::vector<std::pair<std::string, std::string>> aligned_output_files(
+    const std::string& stem, const Analysis& analysis, const AlignedOutputOptions& options,
+    const std::string& ko_path, const std::string& en_path);
+
+// Writes the analysis in the chosen form to path ("-" = standard output; Moses needs a prefix,
+// and writes its two files as one set, app/io.hpp write_output_set).
 void write_aligned_output(const std::string& path, const Analysis& analysis,
                           const AlignedOutputOptions& options, const std::string& ko_path,
                           const std::string& en_path);

@@ -19,31 +19,7 @@ bool blank(std::string_view s) {
   return fold_space(s).empty();
 }
 
-// Where an error is: the file, and line, byte and column of an offset into its text.
-struct Source {
-  const std::string& name;
-  std::string_view text;
-
-  [[noreturn]] void fail(std::ptrdiff_t offset, const std::string& problem) const {
-    const std::size_t at = offset < 0 ? 0 : static_cast<std::size_t>(offset);
-    const TextPosition p = position_of(text, at);
-    throw InputError(name, p.line, std::min(at, text.size()),
-                     fmt::format("column {}: {}", p.column, problem));
-  }
-  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& problem) const {
-    fail(node.offset_debug(), problem);
-  }
-  std::size_t line(const pugi::xml_node& node) const {
-    return position_of(text, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, node.offset_debug())))
-        .line;
-  }
-};
-
-std::string_view local_name(const pugi::xml_node& node) {
-  const std::string_view name = node.name();
-  const std::size_t colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
+using Source = XmlSource;
 
 pugi::xml_node child(const pugi::xml_node& node, std::string_view name) {
   for (pugi::xml_node c : node.children())
@@ -223,28 +199,10 @@ void read_xliff2(const pugi::xml_node& root, const Source& src, const Languages&
 
 void read_xml(const Source& src, const Languages& langs, BilingualDocument& doc) {
   pugi::xml_document xml;
-  const pugi::xml_parse_result r =
-      xml.load_buffer(src.text.data(), src.text.size(),
-                      pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8);
-  if (!r) src.fail(r.offset, std::string("malformed XML: ") + r.description());
+  load_xml(xml, src);
   const pugi::xml_node root = xml.document_element();
-  // pugixml takes what XML 1.0 does not: a second root element, text outside the root.
-  const std::size_t last = src.text.find_last_of('>');
-  const std::size_t after = src.text.find_first_not_of(" \t\r\n", last + 1);
-  if (after != std::string_view::npos)
-    src.fail(static_cast<std::ptrdiff_t>(after), "malformed XML: text after the root element");
-  for (pugi::xml_node n : xml.children()) {
-    if (n.type() == pugi::node_element && n != root)
-      src.fail(n, "malformed XML: a second root element");
-    if ((n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) && !blank(n.value()))
-      src.fail(n, "malformed XML: text outside the root element");
-  }
   const std::string_view name = local_name(root);
-  const std::string prefix(std::string_view(root.name()).substr(
-      0, std::string_view(root.name()).size() - name.size()));
-  const std::string ns =
-      root.attribute(prefix.empty() ? "xmlns" : ("xmlns:" + prefix.substr(0, prefix.size() - 1)).c_str())
-          .value();
+  const std::string ns = root_namespace(root);
   if (name == "tmx") {
     doc.format = "tmx";
     return read_tmx(root, src, langs, doc);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,5 +38,25 @@ struct TextPosition {
   std::size_t column = 1;
 };
 TextPosition position_of(std::string_view text, std::size_t offset);
+
+// An XML file being read: errors name its file, and the line, byte and column of an offset.
+struct XmlSource {
+  const std::string& name;
+  std::string_view text;
+
+  [[noreturn]] void fail(std::ptrdiff_t offset, const std::string& problem) const;
+  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& problem) const;
+  std::size_t line(const pugi::xml_node& node) const;
+};
+
+// Parses the source as one XML 1.0 document, with the checks pugixml leaves out (a single root
+// element, no text outside it); InputError "malformed XML: ..." otherwise.
+void load_xml(pugi::xml_document& xml, const XmlSource& src);
+
+// An element's name without its namespace prefix.
+std::string_view local_name(const pugi::xml_node& node);
+
+// The namespace URI the root element's prefix (or the default namespace) is bound to on it.
+std::string root_namespace(const pugi::xml_node& root);
 
 }  // namespace kealign::formats

@@ -116,7 +116,10 @@ std::vector<HangulWord> hangul_words(std::string_view text, std::size_t base) {
 std::vector<std::u32string> hangul_stems(std::u32string_view word) {
   std::vector<std::u32string> out{std::u32string(word)};
   for (std::u32string_view p : kParticles) {
-    if (word.size() <= p.size() || word.substr(word.size() - p.size()) != p) continue;
+    // The last syllable first: most words end in none of the particles.
+    if (word.size() <= p.size() || word.back() != p.back() ||
+        word.substr(word.size() - p.size()) != p)
+      continue;
     std::u32string stem(word.substr(0, word.size() - p.size()));
     if (std::find(out.begin(), out.end(), stem) == out.end()) out.push_back(std::move(stem));
   }

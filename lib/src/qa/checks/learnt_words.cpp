@@ -16,6 +16,7 @@
 
 #include "align_tokens.hpp"
 #include "checks/english_words.hpp"
+#include "checks/shared_view.hpp"
 #include "checks/util.hpp"
 #include "names.hpp"
 
@@ -58,25 +59,29 @@ std::string utf8(std::u32string_view s) {
   return out;
 }
 
-std::vector<Stem> korean_stems(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
+std::vector<Stem> korean_stems(const SideView& view, std::uint32_t begin, std::uint32_t end) {
   std::vector<Stem> out;
-  for (const Piece& p : side_pieces(text, begin, end))
-    for (const lang::HangulWord& w : lang::hangul_words(p.text, p.base)) {
-      const std::vector<std::u32string> stems = lang::hangul_stems(w.syllables);
+  for (const Piece& p : side_pieces(view.text(), begin, end)) {
+    const std::vector<lang::HangulWord>& words = view.hangul_words(p.segment);
+    const std::vector<std::vector<std::u32string>>& word_stems = view.hangul_stems(p.segment);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const lang::HangulWord& w = words[i];
+      const std::vector<std::u32string>& stems = word_stems[i];
       const std::u32string& shortest = stems.back();
       // A bare one-syllable word (수, 것, 등) is a function word as often as a noun.
       if (shortest.size() < 2 && stems.size() < 2) continue;
       out.push_back({utf8(std::u32string_view(shortest).substr(0, kKoreanPrefix)), w.span,
                      p.text.substr(w.span.begin - p.base, w.span.size())});
     }
+  }
   return out;
 }
 
-std::vector<std::string> english_stems(const SegmentedText& text, std::uint32_t begin,
+std::vector<std::string> english_stems(const SideView& view, std::uint32_t begin,
                                        std::uint32_t end) {
   std::vector<std::string> out;
-  for (const Piece& p : side_pieces(text, begin, end))
-    for (const Word& w : english_words(p.text)) {
+  for (const Piece& p : side_pieces(view.text(), begin, end))
+    for (const Word& w : view.english_words(p.segment)) {
       // "double-clicking" holds "click"; "Bale's" is "bale".
       std::string_view key = w.key;
       for (std::string_view s : {"'s", "’s"})
@@ -110,6 +115,7 @@ void learnt_word_findings(const CheckContext& ctx, const LearntWordOptions& opti
   const auto hash = [](std::string_view s) { return std::hash<std::string_view>{}(s); };
   const auto pair_key = [](std::size_t k, std::size_t e) { return k * 0x9E3779B97F4A7C15ull ^ e; };
   const std::size_t n = ctx.alignment.size();
+  const SharedView& view = shared_view(ctx);
   std::vector<std::vector<Stem>> ko(n);
   std::vector<std::vector<std::size_t>> ko_keys(n), en(n);
   std::vector<std::vector<std::string>> en_text(n);
@@ -117,8 +123,8 @@ void learnt_word_findings(const CheckContext& ctx, const LearntWordOptions& opti
   for (std::size_t i = 0; i < n; ++i) {
     const Bead& b = ctx.alignment[i];
     if (b.ko_size() != 1 || b.en_size() != 1) continue;
-    ko[i] = korean_stems(ctx.ko, b.ko_begin, b.ko_end);
-    en_text[i] = english_stems(ctx.en, b.en_begin, b.en_end);
+    ko[i] = korean_stems(view.ko, b.ko_begin, b.ko_end);
+    en_text[i] = english_stems(view.en, b.en_begin, b.en_end);
     for (const std::string& e : en_text[i]) en[i].push_back(hash(e));
     std::sort(en[i].begin(), en[i].end());
     for (const Stem& s : ko[i]) ko_keys[i].push_back(hash(s.key));

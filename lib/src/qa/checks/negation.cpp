@@ -12,6 +12,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <vector>
 
 #include "checks/checks.hpp"
 #include "checks/english_words.hpp"
@@ -124,23 +126,42 @@ std::size_t short_negations(std::string_view text, std::size_t& first) {
   return n;
 }
 
-// Negations in Korean text; `first` gets the offset of the first.
+// The first three bytes of a marker (a Hangul syllable) as one number.
+std::uint32_t lead_syllable(std::string_view s) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+         static_cast<unsigned char>(s[2]);
+}
+
+// Negations in Korean text; `first` gets the offset of the first. One pass over the text: the
+// markers are tried only where one of their first syllables stands.
 std::size_t korean_negations(std::string_view text, std::size_t& first) {
+  static const std::vector<std::uint32_t> leads = [] {
+    std::vector<std::uint32_t> out;
+    for (std::string_view m : kKoreanNegation) out.push_back(lead_syllable(m));
+    for (std::string_view m : kKoreanNegativeWords) out.push_back(lead_syllable(m));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }();
   std::size_t n = 0;
   const auto note = [&](std::size_t i) {
     if (first == std::string_view::npos || i < first) first = i;
     ++n;
   };
-  for (std::string_view m : kKoreanNegation)
-    for (std::size_t i = text.find(m); i != std::string_view::npos; i = text.find(m, i + 1)) {
-      if (!not_negation_at(text, i)) note(i);
-    }
-  // At the start of a word only: 무시 "ignore" but not the town 무시리 inside 소도시인.
-  for (std::string_view w : kKoreanNegativeWords)
-    for (std::size_t i = text.find(w); i != std::string_view::npos; i = text.find(w, i + 1))
-      if (!qa_detail::is_hangul(qa_detail::code_point_before(text, i)) &&
+  for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) < 0xE0 ||
+        !std::binary_search(leads.begin(), leads.end(), lead_syllable(text.substr(i))))
+      continue;
+    const std::string_view rest = text.substr(i);
+    for (std::string_view m : kKoreanNegation)
+      if (starts_with(rest, m) && !not_negation_at(text, i)) note(i);
+    // At the start of a word only: 무시 "ignore" but not the town 무시리 inside 소도시인.
+    for (std::string_view w : kKoreanNegativeWords)
+      if (starts_with(rest, w) && !qa_detail::is_hangul(qa_detail::code_point_before(text, i)) &&
           word_ends(qa_detail::code_point_at(text, i + w.size())))
         note(i);
+  }
   std::size_t short_first = std::string_view::npos;
   n += short_negations(text, short_first);
   if (short_first != std::string_view::npos && short_first < first) first = short_first;

@@ -20,6 +20,7 @@ SideView::SideView(const SegmentedText& text, bool korean)
       english_words_(text.size()),
       latin_words_(text.size()),
       hangul_words_(text.size()),
+      hangul_stems_(text.size()),
       damaged_(text.size()),
       numbers_(text.size()),
       boilerplate_(text.size()) {}
@@ -38,6 +39,16 @@ const std::vector<lang::LatinWord>& SideView::latin_words(std::uint32_t segment)
 const std::vector<lang::HangulWord>& SideView::hangul_words(std::uint32_t segment) const {
   return memo(hangul_words_, segment, [&] {
     return lang::hangul_words(text_.raw(segment), text_.segments[segment].span.begin);
+  });
+}
+
+const std::vector<std::vector<std::u32string>>& SideView::hangul_stems(
+    std::uint32_t segment) const {
+  return memo(hangul_stems_, segment, [&] {
+    std::vector<std::vector<std::u32string>> out;
+    for (const lang::HangulWord& w : hangul_words(segment))
+      out.push_back(lang::hangul_stems(w.syllables));
+    return out;
   });
 }
 

@@ -1,11 +1,13 @@
 // What the checks read from each segment, read once per run and shared: English words, Latin and
-// Hangul words, numbers, damaged spans and boilerplate kind. Each is computed on first use, so a
-// check that is switched off costs nothing, and is exactly what the underlying function returns
-// for the segment's text (document offsets where that function takes a base).
+// Hangul words (and the Hangul words' stems), numbers, damaged spans and boilerplate kind. Each is
+// computed on first use, so a check that is switched off costs nothing, and is exactly what the
+// underlying function returns for the segment's text (document offsets where that function takes a
+// base).
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +29,8 @@ class SideView {
   // latin_words / hangul_words / damaged_spans of the segment, in document offsets.
   const std::vector<lang::LatinWord>& latin_words(std::uint32_t segment) const;
   const std::vector<lang::HangulWord>& hangul_words(std::uint32_t segment) const;
+  // lang::hangul_stems of each of hangul_words(segment), in the same order.
+  const std::vector<std::vector<std::u32string>>& hangul_stems(std::uint32_t segment) const;
   const std::vector<Damaged>& damaged(std::uint32_t segment) const;
   // extract_numbers_ko or extract_numbers_en (by the side), in document offsets.
   const std::vector<lang::NumberMention>& numbers(std::uint32_t segment) const;
@@ -41,6 +45,7 @@ class SideView {
   mutable PerSegment<std::vector<Word>> english_words_;
   mutable PerSegment<std::vector<lang::LatinWord>> latin_words_;
   mutable PerSegment<std::vector<lang::HangulWord>> hangul_words_;
+  mutable PerSegment<std::vector<std::vector<std::u32string>>> hangul_stems_;
   mutable PerSegment<std::vector<Damaged>> damaged_;
   mutable PerSegment<std::vector<lang::NumberMention>> numbers_;
   mutable PerSegment<std::string_view> boilerplate_;

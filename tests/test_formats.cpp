@@ -356,8 +356,8 @@ TEST_CASE("malformed bilingual files: file, line and column", "[formats]") {
       {"XLIFF, a wrong namespace",
        "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:1.2\"/>",
        "in.xml:2: byte 23: column 2: ", "unknown namespace"},
-      {"XLIFF, no namespace", "<xliff version=\"1.2\"><file/></xliff>", "in.xml:1: byte 1: ",
-       "without its namespace"},
+      {"XLIFF, no namespace", "<xliff version=\"1.2\"><file/></xliff>",
+       "in.xml:1: byte 1: ", "without its namespace"},
       {"TMX, a language naming neither side",
        "<tmx version=\"1.4\"><header/><body>\n <tu>\n  <tuv xml:lang=\"ko\"><seg>가</seg></tuv>\n"
        "  <tuv xml:lang=\"ja\"><seg>あ</seg></tuv></tu></body></tmx>",
@@ -369,8 +369,8 @@ TEST_CASE("malformed bilingual files: file, line and column", "[formats]") {
       {"XLIFF 2.0, both languages one side",
        "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" srcLang=\"en\" trgLang=\"en-GB\"/>",
        "in.xml:1: ", "name the same side"},
-      {"an XML root that is neither", "<html><body/></html>", "in.xml:1: ",
-       "neither TMX (<tmx>) nor XLIFF"},
+      {"an XML root that is neither", "<html><body/></html>",
+       "in.xml:1: ", "neither TMX (<tmx>) nor XLIFF"},
   };
   for (const auto& t : table) {
     INFO(t.what);
@@ -451,8 +451,7 @@ TEST_CASE("kealign align --format tmx | check --bilingual: the seed article's li
   const std::string pair = "'" + seed("ko.txt") + "' '" + seed("en.txt") + "'";
   REQUIRE(test::run_tool("align " + pair + " -o '" + tsv + "'").status == 0);
   REQUIRE(test::run_tool("align " + pair + " --format tmx -o '" + tmx + "'").status == 0);
-  REQUIRE(test::run_tool("align " + pair + " -f moses --only 1-1 -o '" + prefix + "'").status ==
-          0);
+  REQUIRE(test::run_tool("align " + pair + " -f moses --only 1-1 -o '" + prefix + "'").status == 0);
   const BilingualDocument from_tmx = read_bilingual(tmx);
   const BilingualDocument from_tsv = read_bilingual(tsv);
   REQUIRE(from_tmx.units.size() == from_tsv.units.size());
@@ -512,10 +511,14 @@ std::string output_of(const std::string& command) {
 std::string xml_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
   }
   return out;
 }
@@ -534,7 +537,8 @@ std::vector<std::uint32_t> id_list(std::string_view cell) {
   std::size_t start = 0;
   while (start < cell.size()) {
     const std::size_t comma = std::min(cell.find(',', start), cell.size());
-    out.push_back(static_cast<std::uint32_t>(std::stoul(std::string(cell.substr(start, comma - start)))));
+    out.push_back(
+        static_cast<std::uint32_t>(std::stoul(std::string(cell.substr(start, comma - start)))));
     start = comma + 1;
   }
   return out;
@@ -551,9 +555,16 @@ std::vector<Touch> touches(const std::string& findings, const std::vector<std::s
   std::getline(in, row);
   while (std::getline(in, row)) {
     const auto cells = tab_cells(row);
+    // The learnt word table learns from 1-1 links; a bilingual file's units are all 1-1 (an n-m
+    // link is one unit), so its findings depend on the link shapes the file does not carry.
+    if (cells.at(2) == "mistranslation" &&
+        cells.at(4).find("other links, but not here") != std::string_view::npos)
+      continue;
     Touch t{std::string(cells.at(2)), {}};
-    for (std::uint32_t id : id_list(cells.at(0))) t.second.push_back(ko_link.empty() ? id : ko_link.at(id));
-    for (std::uint32_t id : id_list(cells.at(1))) t.second.push_back(en_link.empty() ? id : en_link.at(id));
+    for (std::uint32_t id : id_list(cells.at(0)))
+      t.second.push_back(ko_link.empty() ? id : ko_link.at(id));
+    for (std::uint32_t id : id_list(cells.at(1)))
+      t.second.push_back(en_link.empty() ? id : en_link.at(id));
     std::sort(t.second.begin(), t.second.end());
     t.second.erase(std::unique(t.second.begin(), t.second.end()), t.second.end());
     out.push_back(std::move(t));
@@ -564,9 +575,10 @@ std::vector<Touch> touches(const std::string& findings, const std::vector<std::s
 
 }  // namespace
 
-TEST_CASE("interop: xmllint and Translate Toolkit read kealign's TMX of the seed article, every "
-          "link intact",
-          "[shared][interop]") {
+TEST_CASE(
+    "interop: xmllint and Translate Toolkit read kealign's TMX of the seed article, every "
+    "link intact",
+    "[shared][interop]") {
   require_tools();
   const std::string dir = test::temp_dir();
   const std::string a = test::shared_dir() + "/seed-article/";
@@ -575,12 +587,12 @@ TEST_CASE("interop: xmllint and Translate Toolkit read kealign's TMX of the seed
   REQUIRE(test::run_tool("align " + pair + " -f tmx -o '" + tmx + "'").status == 0);
   REQUIRE(test::run_tool("align " + pair + " -f json -o '" + json + "'").status == 0);
   output_of("xmllint --noout '" + tmx + "'");
-  const std::string read = output_of(
-      toolkit_python() +
-      " -c 'import json, sys; from translate.storage import tmx; "
-      "f = tmx.tmxfile.parsefile(sys.argv[1]); "
-      "print(json.dumps([[u.getid(), u.source, u.target] for u in f.units]))' '" +
-      tmx + "'");
+  const std::string read =
+      output_of(toolkit_python() +
+                " -c 'import json, sys; from translate.storage import tmx; "
+                "f = tmx.tmxfile.parsefile(sys.argv[1]); "
+                "print(json.dumps([[u.getid(), u.source, u.target] for u in f.units]))' '" +
+                tmx + "'");
   const nlohmann::json units = nlohmann::json::parse(read);
   const nlohmann::json links = nlohmann::json::parse(test::read_file(json));
   REQUIRE(links.size() > 40);
@@ -644,9 +656,10 @@ TEST_CASE(
   CHECK(korean_only > 0);
 }
 
-TEST_CASE("interop: kealign checks Translate Toolkit's XLIFF and TMX of the seed gold units, and "
-          "an XLIFF 2.0 of them, with the findings of check --alignment gold.tsv",
-          "[shared][interop]") {
+TEST_CASE(
+    "interop: kealign checks Translate Toolkit's XLIFF and TMX of the seed gold units, and "
+    "an XLIFF 2.0 of them, with the findings of check --alignment gold.tsv",
+    "[shared][interop]") {
   require_tools();
   const std::string dir = test::temp_dir();
   const std::string a = test::shared_dir() + "/seed-article/";
@@ -659,7 +672,8 @@ TEST_CASE("interop: kealign checks Translate Toolkit's XLIFF and TMX of the seed
   std::vector<std::size_t> unit_of(gold.size(), SIZE_MAX);
   std::string po = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n";
   std::string xliff2 =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:"
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff "
+      "xmlns=\"urn:oasis:names:tc:xliff:document:"
       "2.0\" version=\"2.0\" srcLang=\"ko-KR\" trgLang=\"en-US\">\n <file id=\"seed\">\n";
   std::size_t units = 0;
   for (std::size_t n = 0; n < gold.size(); ++n) {
@@ -681,9 +695,10 @@ TEST_CASE("interop: kealign checks Translate Toolkit's XLIFF and TMX of the seed
   output_of("po2xliff '" + dir + "/seed.po' '" + dir + "/po.xlf'");
   // po2xliff labels every source en-US and writes no target language; set both through the
   // toolkit's own XLIFF class, as a translator would.
-  output_of(py + " -c 'import sys; from translate.storage import xliff; "
-                 "f = xliff.xlifffile.parsefile(sys.argv[1]); f.setsourcelanguage(\"ko\"); "
-                 "f.settargetlanguage(\"en\"); f.savefile(sys.argv[2])' '" +
+  output_of(py +
+            " -c 'import sys; from translate.storage import xliff; "
+            "f = xliff.xlifffile.parsefile(sys.argv[1]); f.setsourcelanguage(\"ko\"); "
+            "f.settargetlanguage(\"en\"); f.savefile(sys.argv[2])' '" +
             dir + "/po.xlf' '" + dir + "/seed-1.2.xlf'");
   output_of("po2tmx -l en --source-language ko '" + dir + "/seed.po' '" + dir + "/seed.tmx'");
 
@@ -725,7 +740,8 @@ TEST_CASE("run and align-set write the alignment in the chosen form", "[formats]
   CHECK(std::filesystem::exists(dir + "/run/report.html"));
   const BilingualDocument doc = read_bilingual(dir + "/run/aligned.tmx");
   std::size_t one_to_one = 0;
-  for (const Bead& b : seed_analysis().alignment) one_to_one += b.ko_size() == 1 && b.en_size() == 1;
+  for (const Bead& b : seed_analysis().alignment)
+    one_to_one += b.ko_size() == 1 && b.en_size() == 1;
   CHECK(doc.units.size() == one_to_one);
 
   // run on a bilingual file: the report is named after it.

@@ -52,6 +52,18 @@ std::string seed(const char* name) {
   return test::read_file(test::source_dir() + "/corpora/seed-article/" + name);
 }
 
+// n copies of the seed pair in a row as ko and en: long enough that a signal arrives while the
+// outputs are being written.
+void write_seed_copies(const std::string& ko, const std::string& en, int n) {
+  std::string kt, et;
+  for (int i = 0; i < n; ++i) {
+    kt += seed("ko.txt") + "\n";
+    et += seed("en.txt") + "\n";
+  }
+  test::write_file(ko, kt);
+  test::write_file(en, et);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -257,13 +269,7 @@ TEST_CASE("SIGINT, SIGTERM and SIGHUP remove the output in progress and keep the
 TEST_CASE("an interrupted run leaves the old set of outputs whole", "[cli]") {
   const std::string dir = test::temp_dir();
   const std::string ko = dir + "/ko.txt", en = dir + "/en.txt";
-  std::string kt, et;
-  for (int i = 0; i < 40; ++i) {
-    kt += seed("ko.txt") + "\n";
-    et += seed("en.txt") + "\n";
-  }
-  test::write_file(ko, kt);
-  test::write_file(en, et);
+  write_seed_copies(ko, en, 40);
   const std::string out = dir + "/out";
   fs::create_directory(out);
   for (const char* name : {"aligned.tsv", "findings.tsv", "report.html"})
@@ -285,13 +291,7 @@ TEST_CASE("an interrupted run leaves the old set of outputs whole", "[cli]") {
 TEST_CASE("Moses output: PREFIX.ko and PREFIX.en are replaced as one set", "[cli]") {
   const std::string dir = test::temp_dir();
   const std::string ko = dir + "/ko.txt", en = dir + "/en.txt";
-  std::string kt, et;
-  for (int i = 0; i < 40; ++i) {
-    kt += seed("ko.txt") + "\n";
-    et += seed("en.txt") + "\n";
-  }
-  test::write_file(ko, kt);
-  test::write_file(en, et);
+  write_seed_copies(ko, en, 40);
   const std::string prefix = dir + "/out/corpus";
   fs::create_directory(dir + "/out");
   // A file of the set that cannot be replaced (a folder where PREFIX.en goes) fails the set

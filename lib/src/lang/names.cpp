@@ -32,13 +32,21 @@ constexpr std::string_view kNotSurnames[] = {
 bool is_latin(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool is_apostrophe(char32_t c) {
-  return c == '\'' || c == U'’';
+bool is_letter_byte(char b) {
+  const unsigned char c = static_cast<unsigned char>(b) | 0x20;
+  return c >= 'a' && c <= 'z';
 }
+
+}  // namespace
 
 bool starts_sentence(std::string_view text, std::size_t at) {
   while (at > 0) {
-    const char32_t c = previous_code_point(text, at);
+    const auto b = static_cast<unsigned char>(text[at - 1]);
+    char32_t c = b;
+    if (b < 0x80)
+      --at;
+    else
+      c = previous_code_point(text, at);
     if (!is_space(c)) {
       static constexpr std::u32string_view kOpeners = U".!?:;\"“‘'(「『•●-–—";
       return kOpeners.find(c) != std::u32string_view::npos;
@@ -47,47 +55,54 @@ bool starts_sentence(std::string_view text, std::size_t at) {
   return true;
 }
 
-}  // namespace
+std::size_t latin_word_end(std::string_view text, std::size_t at) {
+  const std::size_t n = text.size();
+  std::size_t end = at + 1;
+  while (end < n) {
+    const char b = text[end];
+    if (is_letter_byte(b)) {
+      ++end;
+      continue;
+    }
+    // An inner hyphen or apostrophe (' or U+2019, E2 80 99) followed by a letter.
+    std::size_t j;
+    bool apostrophe;
+    if (b == '-' || b == '\'') {
+      j = end + 1;
+      apostrophe = b == '\'';
+    } else if (b == '\xE2' && end + 2 < n && text[end + 1] == '\x80' && text[end + 2] == '\x99') {
+      j = end + 3;
+      apostrophe = true;
+    } else {
+      break;
+    }
+    if (j >= n || !is_letter_byte(text[j])) break;
+    const std::size_t k = j + 1;
+    if (apostrophe && (text[j] == 's' || text[j] == 'S') && (k >= n || !is_letter_byte(text[k])))
+      break;  // possessive
+    end = k;
+  }
+  return end;
+}
 
 std::vector<LatinWord> latin_words(std::string_view text, std::size_t base) {
   std::vector<LatinWord> out;
-  visit_latin_words(text, base, [&](const LatinWord& w) { out.push_back(w); });
+  for_each_latin_word(text, base, [&](const LatinWordRef& w) {
+    out.push_back({w.span, std::string(w.text), w.sentence_start, w.after_space_only});
+  });
   return out;
 }
 
 void visit_latin_words(std::string_view text, std::size_t base,
                        const std::function<void(const LatinWord&)>& visit) {
-  LatinWord w;
-  std::size_t previous_end = std::string_view::npos;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t at = i;
-    const char32_t c = next_code_point(text, i);
-    if (!is_latin(c)) continue;
-    std::size_t end = i;
-    while (end < text.size()) {
-      std::size_t j = end;
-      const char32_t d = next_code_point(text, j);
-      if (is_latin(d)) {
-        end = j;
-        continue;
-      }
-      if (d != '-' && !is_apostrophe(d)) break;
-      std::size_t k = j;
-      if (k >= text.size() || !is_latin(next_code_point(text, k))) break;
-      if (is_apostrophe(d) && (text[j] == 's' || text[j] == 'S') &&
-          (k >= text.size() || !is_latin(static_cast<unsigned char>(text[k]))))
-        break;  // possessive
-      end = k;
-    }
-    w.span = {base + at, base + end};
-    w.text.assign(text.substr(at, end - at));
-    w.sentence_start = starts_sentence(text, at);
-    w.after_space_only = previous_end != std::string_view::npos && previous_end + 1 == at &&
-                         text[previous_end] == ' ';
-    visit(w);
-    previous_end = end;
-    i = end;
-  }
+  LatinWord word;
+  for_each_latin_word(text, base, [&](const LatinWordRef& w) {
+    word.span = w.span;
+    word.text.assign(w.text);
+    word.sentence_start = w.sentence_start;
+    word.after_space_only = w.after_space_only;
+    visit(word);
+  });
 }
 
 std::vector<HangulWord> hangul_words(std::string_view text, std::size_t base) {

@@ -32,6 +32,38 @@ std::vector<LatinWord> latin_words(std::string_view text, std::size_t base = 0);
 void visit_latin_words(std::string_view text, std::size_t base,
                        const std::function<void(const LatinWord&)>& visit);
 
+// A LatinWord whose text is a view into the text read: what visiting a whole document needs,
+// without a copy of each word.
+struct LatinWordRef {
+  Span span;
+  std::string_view text;
+  bool sentence_start;
+  bool after_space_only;
+};
+// The end of the Latin word that starts at text[at] (an ASCII letter), and whether text[at] starts
+// a sentence: the two steps of reading a word, for for_each_latin_word.
+std::size_t latin_word_end(std::string_view text, std::size_t at);
+bool starts_sentence(std::string_view text, std::size_t at);
+// visit_latin_words with the words as LatinWordRef, called directly.
+template <typename Visit>
+void for_each_latin_word(std::string_view text, std::size_t base, Visit&& visit) {
+  std::size_t previous_end = std::string_view::npos;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    // A word starts at an ASCII letter: UTF-8 continuation bytes are never ASCII.
+    const unsigned char c = static_cast<unsigned char>(text[at]) | 0x20;
+    if (c < 'a' || c > 'z') continue;
+    const std::size_t end = latin_word_end(text, at);
+    LatinWordRef w{{base + at, base + end},
+                   text.substr(at, end - at),
+                   starts_sentence(text, at),
+                   previous_end != std::string_view::npos && previous_end + 1 == at &&
+                       text[previous_end] == ' '};
+    visit(static_cast<const LatinWordRef&>(w));
+    previous_end = end;
+    at = end - 1;
+  }
+}
+
 // A run of Hangul syllables.
 struct HangulWord {
   Span span;

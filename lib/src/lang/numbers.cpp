@@ -337,6 +337,24 @@ bool hedge_before(const std::vector<Cp>& cps, std::size_t k) {
   return false;
 }
 
+// Whether a Hangul word starting with syllable c may be a number words_at reads: a day word, a
+// native numeral, a Sino-Korean digit or unit. Most words start with none of them.
+bool may_start_korean_number(char32_t c) {
+  static const std::vector<bool> starts = [] {
+    std::vector<bool> out(0xD7A4 - 0xAC00, false);
+    const auto mark = [&out](char32_t s) {
+      if (is_syllable(s)) out[s - 0xAC00] = true;
+    };
+    for (const auto& [word, value] : kDayWords) mark(word.front());
+    for (const auto& [word, value] : kNativeTens) mark(word.front());
+    for (const auto& [word, value] : kNativeUnits) mark(word.front());
+    for (const auto& [d, value] : kSinoDigits) mark(d);
+    for (const Unit& u : kKoreanUnits) mark(u.c);
+    return out;
+  }();
+  return is_syllable(c) && starts[c - 0xAC00];
+}
+
 class KoreanReader {
  public:
   KoreanReader(std::string_view text, std::size_t base)
@@ -444,6 +462,10 @@ class KoreanReader {
   // Day words, native numerals with counters, Sino-Korean numerals in Hangul with counters.
   std::size_t words_at(std::size_t k) {
     if (!is_syllable(cps_[k].c) || !word_start(cps_, k)) return k + 1;
+    if (!may_start_korean_number(cps_[k].c)) {
+      while (k < cps_.size() && is_syllable(cps_[k].c)) ++k;  // not a number: skip the word
+      return k;
+    }
     for (const auto& [word, value] : kDayWords) {
       if (!starts_with(cps_, k, word)) continue;
       bool approximate = false;
@@ -581,6 +603,43 @@ const T* lookup(const std::pair<std::string_view, T> (&table)[N], std::string_vi
   for (const auto& [k, v] : table)
     if (k == key) return &v;
   return nullptr;
+}
+
+// Whether a lowercase word is one word_at reads (a number word, an ordinal, a month, "a" before a
+// scale) or a scale word: a text without digits and without such a word holds no number.
+bool english_number_word(std::string_view w, bool with_article) {
+  if (w.empty() || w.size() > 11) return false;  // "seventeenth"
+  if (with_article && w == "a") return true;
+  const auto in = [w](const auto& table) {
+    for (const auto& entry : table)
+      if (entry.first == w) return true;
+    return false;
+  };
+  return in(kEnglishOnes) || in(kEnglishOrdinals) || in(kEnglishScales) || in(kEnglishTimes) ||
+         w == "second" ||
+         std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths) ||
+         std::find(std::begin(kMonthAbbreviations), std::end(kMonthAbbreviations), w) !=
+             std::end(kMonthAbbreviations);
+}
+
+// Whether the text may hold an English number: a digit, or a word english_number_word knows ("a"
+// reads only before a scale word, which is itself such a word).
+bool may_hold_english_number(std::string_view text) {
+  char word[12];
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') return true;
+    if (!is_latin(static_cast<unsigned char>(c))) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0, j = i;
+    for (; j < text.size() && is_latin(static_cast<unsigned char>(text[j])); ++j)
+      if (n < sizeof word) word[n++] = static_cast<char>(text[j] | 0x20);
+    if (j - i <= 11 && english_number_word(std::string_view(word, j - i), false)) return true;
+    i = j;
+  }
+  return false;
 }
 
 class EnglishReader {
@@ -750,6 +809,7 @@ class EnglishReader {
   // Number words ("twenty-five", "a dozen", "three hundred million"), ordinal words, months.
   std::size_t word_at(std::size_t t) {
     const std::string& w = tokens_[t].lower;
+    if (!english_number_word(w, true)) return t + 1;
     if (const std::size_t m = month_at(t)) return m;
     if (const int* o = lookup(kEnglishOrdinals, w)) {
       // "a third", "two thirds" are fractions, not ordinals.
@@ -879,6 +939,7 @@ std::vector<NumberMention> extract_numbers_ko(std::string_view text, std::size_t
 }
 
 std::vector<NumberMention> extract_numbers_en(std::string_view text, std::size_t base) {
+  if (!may_hold_english_number(text)) return {};
   return EnglishReader(text, base).read();
 }
 

@@ -25,9 +25,11 @@ struct Pattern {
   const char* regex;  // ICU syntax, matched against the whole segment, case-insensitive
   const char* kind;
 };
-
 // Whole-segment patterns. Segments are short lines on their own, so anchoring at both ends keeps
-// body sentences that merely mention "advertisement" or "source" out.
+// body sentences that merely mention "advertisement" or "source" out. Letter and word classes are
+// written case-sensitive, (?-i:[\p{L}\u0345]) for \p{L} and (?-i:[\w]) for [\w]: the same code
+// points, as \p{L} closed over case adds only U+0345 and \w nothing, while closing such a class
+// over case when the pattern compiles costs more than matching every segment of a long document.
 constexpr Pattern kPatterns[] = {
     // Web-page furniture of news and blog templates.
     {R"([-–—|•\s]*(advertisement|sponsored( content)?|ad)[-–—|•\s]*)", "web-page furniture"},
@@ -41,19 +43,22 @@ constexpr Pattern kPatterns[] = {
      R"(all rights reserved\.?|you may also like|trending( now)?|tags?\s*:.*))",
      "web-page furniture"},
     {R"((copyright|©|ⓒ).{0,80})", "web-page furniture"},
-    {R"((\p{L}+\s*)?(무단\s*)?(전재|복제).{0,10}(재배포|금지).{0,20})", "web-page furniture"},
+    {R"(((?-i:[\p{L}\u0345])+\s*)?(무단\s*)?(전재|복제).{0,10}(재배포|금지).{0,20})",
+     "web-page furniture"},
     // Bylines: a Korean name followed by a reporter title, optionally an e-mail address.
-    {R"((\[[^\]]{1,20}\]\s*)?[\[(]?\p{Hangul}{2,4}\s*(기자|특파원|논설위원|선임기자|객원기자|통신원)[\])]?(\s*[\w.+-]+@[\w.-]+)?)",
+    {R"((\[[^\]]{1,20}\]\s*)?[\[(]?\p{Hangul}{2,4}\s*(기자|특파원|논설위원|선임기자|객원기자|통신원)[\])]?(\s*(?-i:[\w.+-])+@(?-i:[\w.-])+)?)",
      "a byline"},
-    {R"((by|reporter|correspondent|written by)\s+\p{Lu}[\p{L}.'-]+(\s+\p{Lu}[\p{L}.'-]+){0,3})"
+    {R"((by|reporter|correspondent|written by)\s+\p{Lu}(?-i:[\p{L}\u0345.'-])+)"
+     R"((\s+\p{Lu}(?-i:[\p{L}\u0345.'-])+){0,3})"
      R"((,?\s+(staff )?(reporter|correspondent|writer))?)",
      "a byline"},
-    {R"([\w.+-]+@[\w-]+(\.[\w-]+)+)", "a byline"},
+    {R"((?-i:[\w.+-])+@(?-i:[\w-])+(\.(?-i:[\w-])+)+)", "a byline"},
     // Photo credits.
     {R"((\(|\[)?\s*(사진|그래픽|자료)\s*[=:]\s*[^)\]]{1,40}(\)|\])?)", "a photo credit"},
     {R"(게티이미지(코리아|뱅크)?|연합뉴스|뉴시스|뉴스1)", "a photo credit"},
     {R"(((photo|image|graphic)s?\s*(by|credit)?\s*[:=]?\s*)?(getty images|yonhap( news)?|)"
-     R"(ap photo|reuters|afp|newsis|news1|shutterstock)(\s*/\s*\p{L}[\p{L} .]*)?)",
+     R"(ap photo|reuters|afp|newsis|news1|shutterstock))"
+     R"((\s*/\s*(?-i:[\p{L}\u0345])(?-i:[\p{L}\u0345 .])*)?)",
      "a photo credit"},
     {R"((photo|image|graphic)s?( by| credit)?\s*[:=]\s*.{1,60})", "a photo credit"},
     // Source lines of republished articles.

@@ -295,8 +295,14 @@ class LatinTokenMismatchCheck final : public Check {
         if (english)
           for (const auto& w : view.ko.hangul_words(p.segment)) hangul.push_back(w);
       }
-      for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
-        for (auto& t : latin_tokens(p.text, p.base, 0)) en.push_back(std::move(t));
+      // Without Korean tokens the English is read only for tokens with digits: none without a
+      // digit.
+      const auto pieces_en = qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end);
+      if (english || !ko.empty() ||
+          std::any_of(pieces_en.begin(), pieces_en.end(),
+                      [](const qa_detail::Piece& p) { return has_digit(p.text); }))
+        for (const auto& p : pieces_en)
+          for (auto& t : latin_tokens(p.text, p.base, 0)) en.push_back(std::move(t));
       const auto digits = [](const LatinToken& t) { return has_digit(t.key) && !measure(t); };
       if (!ko.empty() || std::any_of(en.begin(), en.end(), digits)) {
         // What the comparison needs, built only for a bead with something to compare.

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "checks/checks.hpp"
@@ -136,20 +137,26 @@ class MistranslationCheck final : public Check {
       o.min_dice = options.param(id(), "word-min-dice", o.min_dice);
       qa_detail::learnt_word_findings(ctx, o, id(), out);
     }
+    const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
-      std::vector<lang::HangulWord> ko;
-      for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
-        for (lang::HangulWord& w : lang::hangul_words(p.text, p.base)) ko.push_back(std::move(w));
+      const auto ko_pieces = qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end);
       for (const Homograph& h : homographs()) {
-        const auto at = std::find_if(ko.begin(), ko.end(), [&](const lang::HangulWord& w) {
-          return w.syllables.compare(0, h.hangul.size(), h.hangul) == 0;
-        });
-        if (at == ko.end()) continue;
+        std::optional<lang::HangulWord> at;  // the first word spelt like the homograph
+        for (const qa_detail::Piece& p : ko_pieces) {
+          for (const lang::HangulWord& w : view.ko.hangul_words(p.segment))
+            if (w.syllables.compare(0, h.hangul.size(), h.hangul) == 0) {
+              at = w;
+              break;
+            }
+          if (at) break;
+        }
+        if (!at) continue;
         // The context: every other word of the link, as its stems.
         std::vector<std::u32string> stems;
-        for (const lang::HangulWord& w : ko)
-          for (std::u32string& s : lang::hangul_stems(w.syllables)) stems.push_back(std::move(s));
+        for (const qa_detail::Piece& p : ko_pieces)
+          for (const std::vector<std::u32string>& word_stems : view.ko.hangul_stems(p.segment))
+            stems.insert(stems.end(), word_stems.begin(), word_stems.end());
         std::string english;
         std::vector<qa_detail::Word> words;
         for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "checks/checks.hpp"
@@ -80,25 +81,34 @@ class SpellingVariantCheck final : public Check {
         static_cast<std::size_t>(options.param(id(), "min-swap-letters", kMinSwapLetters));
     const std::size_t shortest = std::min(min_letters, min_swap);
     // Every spelling of the English (case folded) with its count, and the Korean's Latin words.
-    std::map<std::string, std::size_t> count;
+    std::unordered_map<std::string, std::size_t> count;
     // The words are read twice rather than kept: a long document's words take several times its
     // text.
-    lang::visit_latin_words(ctx.en.document.text, 0, [&](const lang::LatinWord& w) {
+    lang::for_each_latin_word(ctx.en.document.text, 0, [&](const lang::LatinWordRef& w) {
       if (w.text.size() >= shortest && ascii_letters(w.text)) ++count[lower(w.text)];
     });
-    std::map<std::string, std::size_t> korean;
-    lang::visit_latin_words(ctx.ko.document.text, 0, [&](const lang::LatinWord& w) {
+    std::unordered_map<std::string, std::size_t> korean;
+    lang::for_each_latin_word(ctx.ko.document.text, 0, [&](const lang::LatinWordRef& w) {
       if (w.text.size() >= shortest && ascii_letters(w.text)) ++korean[lower(w.text)];
     });
-    // Spellings grouped by length and first letter, to keep the comparison small.
+    // Spellings grouped by length and first letter, to keep the comparison small; in each group
+    // the English's spellings in order, then the Korean's.
     std::map<std::pair<std::size_t, char>, std::vector<std::string>> buckets;
     const auto bucket_of = [](const std::string& s) { return std::make_pair(s.size(), s.front()); };
-    for (const auto& [s, n] : count) buckets[bucket_of(s)].push_back(s);
-    for (const auto& [s, n] : korean)
-      if (!count.count(s)) buckets[bucket_of(s)].push_back(s);
+    const auto sorted_keys = [](const std::unordered_map<std::string, std::size_t>& m) {
+      std::vector<const std::string*> keys;
+      keys.reserve(m.size());
+      for (const auto& kv : m) keys.push_back(&kv.first);
+      std::sort(keys.begin(), keys.end(),
+                [](const std::string* a, const std::string* b) { return *a < *b; });
+      return keys;
+    };
+    for (const std::string* s : sorted_keys(count)) buckets[bucket_of(*s)].push_back(*s);
+    for (const std::string* s : sorted_keys(korean))
+      if (!count.count(*s)) buckets[bucket_of(*s)].push_back(*s);
     const std::vector<std::uint32_t> bead_of = qa_detail::bead_of_en(ctx.alignment, ctx.en.size());
     std::set<std::string> reported;
-    lang::visit_latin_words(ctx.en.document.text, 0, [&](const lang::LatinWord& w) {
+    lang::for_each_latin_word(ctx.en.document.text, 0, [&](const lang::LatinWordRef& w) {
       if (w.sentence_start || !lang::is_capitalized(w.text) || w.text.size() < shortest ||
           !ascii_letters(w.text))
         return;

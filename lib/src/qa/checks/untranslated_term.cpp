@@ -129,49 +129,81 @@ class UntranslatedTermCheck final : public Check {
   void run(const CheckContext& ctx, const CheckOptions& options,
            std::vector<Finding>& out) const override {
     const bool lowercase = options.param(id(), "lowercase", kLowercase) != 0;
-    // Looked up only, never iterated: hashed. The words are read one at a time rather than kept:
-    // a long document's words take several times its text.
+    const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
+    // The candidate words, link by link, before the document is read: the document's words are
+    // then counted only where a candidate asks about them.
+    struct Candidate {
+      const Bead* bead;
+      std::uint32_t segment;
+      std::size_t index;
+    };
+    std::vector<Candidate> candidates;
+    // Looked up only, never iterated: hashed.
     std::unordered_set<std::string> lowercase_words;        // words the English writes in lowercase
     std::unordered_map<std::string, std::size_t> capitals;  // capitalised words, how often each
-    const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
-    lang::visit_latin_words(ctx.en.document.text, 0, [&](const lang::LatinWord& w) {
-      if (!w.text.empty() && w.text[0] >= 'a' && w.text[0] <= 'z') lowercase_words.insert(w.text);
-      if (lang::is_capitalized(w.text)) ++capitals[w.text];
-    });
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
-      std::optional<std::vector<KoreanWord>> ko;  // read when a candidate needs it
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
         const std::vector<lang::LatinWord>& words = view.en.latin_words(p.segment);
         for (std::size_t i = 0; i < words.size(); ++i) {
           if (!candidate(words, i, lowercase)) continue;
-          const std::string latin = lang::lower_letters(words[i].text);
-          if (lang::is_capitalized(words[i].text) &&
-              (lowercase_words.count(latin) || capitals[words[i].text] >= kRecurringName ||
-               place_and_language_names().count(latin)))
-            continue;
-          if (!ko) ko = korean_words(ctx, b);
-          for (const KoreanWord& k : *ko) {
-            if (k.before_title) continue;
-            const auto stem = romanised_stem(latin, k.word.syllables, options.dictionary.get());
-            if (stem.empty()) continue;
-            // A romanisation is also how names are written: it is strong evidence only when a
-            // dictionary knows the Korean word as a common word with other translations.
-            const Dictionary* dict = options.dictionary.get();
-            const bool common = dict && !dict->gloss_words(to_utf8(stem)).empty();
-            const bool capital = lang::is_capitalized(words[i].text);
-            Finding f = qa_detail::bead_finding(
-                id(), capital && common ? Severity::kMajor : Severity::kMinor, b);
-            f.confidence = common ? 0.85 : (capital ? 0.55 : 0.4);
-            f.ko_spans.push_back(k.word.span);
-            f.en_spans.push_back(words[i].span);
-            f.message = fmt::format(
-                "“{}” only romanises the Korean {} ({}): the term was left untranslated",
-                words[i].text, to_utf8(stem), lang::romanize(stem));
-            out.push_back(std::move(f));
-            break;
+          candidates.push_back({&b, p.segment, i});
+          if (lang::is_capitalized(words[i].text)) {
+            lowercase_words.insert(lang::lower_letters(words[i].text));
+            capitals.emplace(words[i].text, 0);
           }
         }
+      }
+    }
+    if (candidates.empty()) return;
+    // Of the words asked about: which the English also writes in lowercase, and how often each
+    // capitalised one is written. The words are read one at a time rather than kept: a long
+    // document's words take several times its text.
+    std::unordered_set<std::string> written_lowercase;
+    lang::for_each_latin_word(ctx.en.document.text, 0, [&](const lang::LatinWordRef& w) {
+      if (!w.text.empty() && w.text[0] >= 'a' && w.text[0] <= 'z' &&
+          lowercase_words.count(std::string(w.text)))
+        written_lowercase.insert(std::string(w.text));
+      if (lang::is_capitalized(w.text)) {
+        const auto at = capitals.find(std::string(w.text));
+        if (at != capitals.end()) ++at->second;
+      }
+    });
+    const Bead* current = nullptr;
+    std::optional<std::vector<KoreanWord>> ko;  // read when a candidate needs it
+    for (const Candidate& c : candidates) {
+      const Bead& b = *c.bead;
+      if (c.bead != current) {
+        current = c.bead;
+        ko.reset();
+      }
+      const std::vector<lang::LatinWord>& words = view.en.latin_words(c.segment);
+      const std::size_t i = c.index;
+      const std::string latin = lang::lower_letters(words[i].text);
+      if (lang::is_capitalized(words[i].text) &&
+          (written_lowercase.count(latin) || capitals[words[i].text] >= kRecurringName ||
+           place_and_language_names().count(latin)))
+        continue;
+      if (!ko) ko = korean_words(ctx, b);
+      for (const KoreanWord& k : *ko) {
+        if (k.before_title) continue;
+        const auto stem = romanised_stem(latin, k.word.syllables, options.dictionary.get());
+        if (stem.empty()) continue;
+        // A romanisation is also how names are written: it is strong evidence only when a
+        // dictionary knows the Korean word as a common word with other translations.
+        const Dictionary* dict = options.dictionary.get();
+        const bool common = dict && !dict->gloss_words(to_utf8(stem)).empty();
+        const bool capital = lang::is_capitalized(words[i].text);
+        Finding f = qa_detail::bead_finding(
+            id(), capital && common ? Severity::kMajor : Severity::kMinor, b);
+        f.confidence = common ? 0.85 : (capital ? 0.55 : 0.4);
+        f.ko_spans.push_back(k.word.span);
+        f.en_spans.push_back(words[i].span);
+        f.message =
+            fmt::format("“{}” only romanises the Korean {} ({}): the term was left untranslated",
+                        words[i].text, to_utf8(stem), lang::romanize(stem));
+        out.push_back(std::move(f));
+        break;
       }
     }
   }
@@ -196,10 +228,14 @@ class UntranslatedTermCheck final : public Check {
 
   static bool candidate(const std::vector<lang::LatinWord>& words, std::size_t i, bool lowercase) {
     const lang::LatinWord& w = words[i];
+    if (w.text.size() < kMinLetters) return false;
+    for (char c : w.text)  // hyphens, apostrophes
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    const bool capital = lang::is_capitalized(w.text);
+    if (!capital && !lowercase) return false;
     const std::string latin = lang::lower_letters(w.text);
-    if (latin.size() != w.text.size() || latin.size() < kMinLetters) return false;  // hyphens
     if (lang::is_all_caps(w.text) || contains(kEnglishUse, latin)) return false;
-    if (!lang::is_capitalized(w.text)) return lowercase;
+    if (!capital) return lowercase;
     if (w.sentence_start) return false;
     const bool joined_before =
         i > 0 && w.after_space_only && lang::is_capitalized(words[i - 1].text);

@@ -49,6 +49,7 @@ bool starts_sentence(std::string_view text, std::size_t at) {
       c = previous_code_point(text, at);
     if (!is_space(c)) {
       static constexpr std::u32string_view kOpeners = U".!?:;\"“‘'(「『•●-–—";
+      if (b < 0x80) return kOpeners.substr(0, 9).find(c) != std::u32string_view::npos;  // ASCII
       return kOpeners.find(c) != std::u32string_view::npos;
     }
   }
@@ -107,21 +108,26 @@ void visit_latin_words(std::string_view text, std::size_t base,
 
 std::vector<HangulWord> hangul_words(std::string_view text, std::size_t base) {
   std::vector<HangulWord> out;
+  // A Hangul syllable is three bytes, EA B0 80 (U+AC00) to ED 9E A3 (U+D7A3).
+  const auto syllable_at = [text](std::size_t i) -> char32_t {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0xEA || b > 0xED || i + 2 >= text.size()) return 0;
+    std::size_t j = i;
+    const char32_t c = next_code_point(text, j);
+    return is_hangul_syllable(c) ? c : 0;
+  };
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t at = i;
-    char32_t c = next_code_point(text, i);
-    if (!is_hangul_syllable(c)) continue;
-    HangulWord w;
-    w.syllables.push_back(c);
-    std::size_t end = i;
-    while (end < text.size()) {
-      std::size_t j = end;
-      c = next_code_point(text, j);
-      if (!is_hangul_syllable(c)) break;
-      w.syllables.push_back(c);
-      end = j;
+    if (!syllable_at(i)) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+      continue;
     }
-    w.span = {base + at, base + end};
+    std::size_t end = i;
+    while (end < text.size() && syllable_at(end)) end += 3;
+    HangulWord w;
+    w.syllables.reserve((end - i) / 3);
+    for (std::size_t k = i; k < end; k += 3) w.syllables.push_back(syllable_at(k));
+    w.span = {base + i, base + end};
     out.push_back(std::move(w));
     i = end;
   }
@@ -130,11 +136,26 @@ std::vector<HangulWord> hangul_words(std::string_view text, std::size_t base) {
 
 std::vector<std::u32string> hangul_stems(std::u32string_view word) {
   std::vector<std::u32string> out{std::u32string(word)};
-  for (std::u32string_view p : kParticles) {
-    // The last syllable first: most words end in none of the particles.
-    if (word.size() <= p.size() || word.back() != p.back() ||
-        word.substr(word.size() - p.size()) != p)
-      continue;
+  if (word.empty()) return out;
+  // The particles by their last syllable, in kParticles order: most words end in none of them,
+  // and the rest in one of a few.
+  static const std::vector<std::pair<char32_t, std::vector<std::u32string_view>>> by_last = [] {
+    std::vector<std::pair<char32_t, std::vector<std::u32string_view>>> table;
+    for (std::u32string_view p : kParticles) {
+      auto at = std::find_if(table.begin(), table.end(),
+                             [&](const auto& entry) { return entry.first == p.back(); });
+      if (at == table.end()) at = table.insert(table.end(), {p.back(), {}});
+      at->second.push_back(p);
+    }
+    std::sort(table.begin(), table.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    return table;
+  }();
+  const auto entry = std::lower_bound(by_last.begin(), by_last.end(), word.back(),
+                                      [](const auto& e, char32_t c) { return e.first < c; });
+  if (entry == by_last.end() || entry->first != word.back()) return out;
+  for (std::u32string_view p : entry->second) {
+    if (word.size() <= p.size() || word.substr(word.size() - p.size()) != p) continue;
     std::u32string stem(word.substr(0, word.size() - p.size()));
     if (std::find(out.begin(), out.end(), stem) == out.end()) out.push_back(std::move(stem));
   }

@@ -50,6 +50,20 @@ bool word_char(char32_t c) {
   return is_letter(c);
 }
 
+// next_code_point with ASCII decoded in line: most of an English text.
+char32_t decode(std::string_view text, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  return next_code_point(text, i);
+}
+
+char32_t decode_at(std::string_view text, std::size_t i) {
+  return i < text.size() ? decode(text, i) : 0;
+}
+
 }  // namespace
 
 std::vector<Word> english_words(std::string_view text) {
@@ -57,7 +71,7 @@ std::vector<Word> english_words(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t at = i;
-    const char32_t c = next_code_point(text, i);
+    const char32_t c = decode(text, i);
     if (!word_char(c)) continue;
     Word w;
     w.begin = at;
@@ -66,10 +80,10 @@ std::vector<Word> english_words(std::string_view text) {
     // directly after a single letter ("U.S.") belongs to the word.
     while (end < text.size()) {
       std::size_t j = end;
-      const char32_t d = next_code_point(text, j);
+      const char32_t d = decode(text, j);
       if (word_char(d)) {
         end = j;
-      } else if (inner_joiner(d) && j < text.size() && word_char(code_point_at(text, j))) {
+      } else if (inner_joiner(d) && j < text.size() && word_char(decode_at(text, j))) {
         end = j;
       } else if (d == '.' && end - w.begin >= 1 &&
                  text.substr(w.begin, end - w.begin).find('.') != std::string_view::npos) {
@@ -81,7 +95,7 @@ std::vector<Word> english_words(std::string_view text) {
     }
     w.end = end;
     for (std::size_t k = w.begin; k < w.end;) {
-      const char32_t d = next_code_point(text, k);
+      const char32_t d = decode(text, k);
       if (d == '.') continue;
       if (d < 0x80)
         w.key += static_cast<char>(d >= 'A' && d <= 'Z' ? d - 'A' + 'a' : d);
@@ -91,7 +105,7 @@ std::vector<Word> english_words(std::string_view text) {
     while (!w.key.empty() && w.key.back() == '\'') w.key.pop_back();
     std::size_t k = w.end;
     while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n')) ++k;
-    w.space_only_after = k > w.end && k < text.size() && word_char(code_point_at(text, k));
+    w.space_only_after = k > w.end && k < text.size() && word_char(decode_at(text, k));
     out.push_back(std::move(w));
     i = end;
   }
@@ -99,13 +113,15 @@ std::vector<Word> english_words(std::string_view text) {
 }
 
 bool is_function_word(std::string_view key) {
-  // Asked for every word of a document: a sorted copy, searched by halves.
-  static const std::vector<std::string_view> sorted = [] {
-    std::vector<std::string_view> out(std::begin(kFunctionWords), std::end(kFunctionWords));
-    std::sort(out.begin(), out.end());
+  // Asked for every word of a document: the words by first letter, each list short.
+  static const std::vector<std::vector<std::string_view>> by_first = [] {
+    std::vector<std::vector<std::string_view>> out(26);
+    for (std::string_view w : kFunctionWords) out[w[0] - 'a'].push_back(w);
     return out;
   }();
-  return std::binary_search(sorted.begin(), sorted.end(), key);
+  if (key.empty() || key[0] < 'a' || key[0] > 'z') return false;
+  const auto& words = by_first[key[0] - 'a'];
+  return std::find(words.begin(), words.end(), key) != words.end();
 }
 
 bool is_reporting_verb(std::string_view key) {

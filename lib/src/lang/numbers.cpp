@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 namespace kealign::lang {
 namespace {
@@ -610,16 +612,28 @@ const T* lookup(const std::pair<std::string_view, T> (&table)[N], std::string_vi
 bool english_number_word(std::string_view w, bool with_article) {
   if (w.empty() || w.size() > 11) return false;  // "seventeenth"
   if (with_article && w == "a") return true;
-  const auto in = [w](const auto& table) {
-    for (const auto& entry : table)
-      if (entry.first == w) return true;
-    return false;
+  // Asked for every word of a text: hashed, behind a mask of the lengths each first letter has.
+  struct Table {
+    std::unordered_set<std::string_view> words;
+    std::uint32_t lengths[26] = {};
   };
-  return in(kEnglishOnes) || in(kEnglishOrdinals) || in(kEnglishScales) || in(kEnglishTimes) ||
-         w == "second" ||
-         std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths) ||
-         std::find(std::begin(kMonthAbbreviations), std::end(kMonthAbbreviations), w) !=
-             std::end(kMonthAbbreviations);
+  static const Table table = [] {
+    Table t;
+    const auto add = [&t](std::string_view word) {
+      t.words.insert(word);
+      t.lengths[word[0] - 'a'] |= 1u << word.size();
+    };
+    for (const auto& entry : kEnglishOnes) add(entry.first);
+    for (const auto& entry : kEnglishOrdinals) add(entry.first);
+    for (const auto& entry : kEnglishScales) add(entry.first);
+    for (const auto& entry : kEnglishTimes) add(entry.first);
+    for (std::string_view m : kMonths) add(m);
+    for (std::string_view m : kMonthAbbreviations) add(m);
+    add("second");
+    return t;
+  }();
+  if (w[0] < 'a' || w[0] > 'z' || !(table.lengths[w[0] - 'a'] & (1u << w.size()))) return false;
+  return table.words.count(w) > 0;
 }
 
 // Whether the text may hold an English number: a digit, or a word english_number_word knows ("a"

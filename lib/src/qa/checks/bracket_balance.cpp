@@ -85,7 +85,11 @@ Bracketed scan(const std::vector<qa_detail::Piece>& pieces, bool korean) {
   };
   for (const qa_detail::Piece& p : pieces) {
     std::vector<Open> stack;
-    for (std::size_t i = 0; i < p.text.size();) {
+    // Brackets are ( ) [ ] or start with E3 (「 」 『 』 《 》 〈 〉 【 】) or EF (（ ）): only
+    // those code points are looked at.
+    static constexpr qa_detail::ByteSet kLeads("()[]\xE3\xEF");
+    for (std::size_t i = kLeads.find_in(p.text); i != std::string_view::npos;
+         i = kLeads.find_in(p.text, i)) {
       const std::size_t at = i;
       const char32_t c = next_code_point(p.text, i);
       if (const int k = open_kind(c); k >= 0) {

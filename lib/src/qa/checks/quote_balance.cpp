@@ -107,9 +107,11 @@ SideQuotes scan(const std::vector<qa_detail::Piece>& pieces) {
   SideQuotes q;
   std::optional<std::size_t> open_double, open_single;
   for (const qa_detail::Piece& p : pieces) {
-    // Marks are ' " or start with E2 (‘ ’ “ ”) or C2 (« »).
-    if (p.text.find_first_of("'\"\xE2\xC2") == std::string_view::npos) continue;
-    for (std::size_t i = 0; i < p.text.size();) {
+    // Marks are ' " or start with E2 (‘ ’ “ ”) or C2 (« »): only those code points are looked at,
+    // as every other one is neither a double nor a single mark.
+    static constexpr qa_detail::ByteSet kLeads("'\"\xE2\xC2");
+    for (std::size_t i = kLeads.find_in(p.text); i != std::string_view::npos;
+         i = kLeads.find_in(p.text, i)) {
       const std::size_t at = i;
       const char32_t before = qa_detail::code_point_before(p.text, at);
       const char32_t c = next_code_point(p.text, i);
@@ -223,9 +225,11 @@ std::vector<Unpaired> unpaired_doubles(const SegmentedText& en, std::size_t max_
     }
     const std::string_view text = en.raw(s);
     const std::size_t base = en.segments[s].span.begin;
-    // Quotation marks are '"' or start with E2 (“ ”) or C2 (« »): a segment without them is skipped.
-    const bool marks = text.find_first_of("\"\xE2\xC2") != std::string_view::npos;
-    for (std::size_t i = marks ? 0 : text.size(); i < text.size();) {
+    // Quotation marks are '"' or start with E2 (“ ”) or C2 (« »): only those code points are
+    // looked at.
+    static constexpr qa_detail::ByteSet kDoubleLeads("\"\xE2\xC2");
+    for (std::size_t i = kDoubleLeads.find_in(text); i != std::string_view::npos;
+         i = kDoubleLeads.find_in(text, i)) {
       const std::size_t at = i;
       const char32_t before = qa_detail::code_point_before(text, at);
       const char32_t c = next_code_point(text, i);
@@ -318,8 +322,8 @@ class QuoteBalanceCheck final : public Check {
         f.message = "The Korean quotes " + std::to_string(ko.dbl.pairs) +
                     " time(s) in double quotation marks, the English " +
                     std::to_string(en.dbl.pairs) + " time(s).";
-        f.evidence = {{"double-quotations", std::to_string(ko.dbl.pairs),
-                       std::to_string(en.dbl.pairs)}};
+        f.evidence = {
+            {"double-quotations", std::to_string(ko.dbl.pairs), std::to_string(en.dbl.pairs)}};
         out.push_back(std::move(f));
       }
     }

@@ -49,15 +49,20 @@ struct Quote {
 std::vector<Quote> quotations(const std::vector<qa_detail::Piece>& pieces) {
   static constexpr std::pair<char32_t, char32_t> kMarks[] = {
       {U'‘', U'’'}, {U'“', U'”'}, {U'「', U'」'}, {U'『', U'』'}, {U'"', U'"'}};
+  // Every mark is '"' or starts with E2 (‘ ’ “ ”) or E3 (「 」 『 』): only those code points are
+  // looked at.
+  static constexpr qa_detail::ByteSet kLeads("\"\xE2\xE3");
   std::vector<Quote> out;
   for (const qa_detail::Piece& p : pieces) {
-    for (std::size_t i = 0; i < p.text.size();) {
+    for (std::size_t i = kLeads.find_in(p.text); i != std::string_view::npos;
+         i = kLeads.find_in(p.text, i)) {
       const char32_t c = next_code_point(p.text, i);
       const auto mark = std::find_if(std::begin(kMarks), std::end(kMarks),
                                      [c](const auto& m) { return m.first == c; });
       if (mark == std::end(kMarks)) continue;
       const std::size_t begin = i;
-      for (std::size_t j = i; j < p.text.size();) {
+      for (std::size_t j = kLeads.find_in(p.text, i); j != std::string_view::npos;
+           j = kLeads.find_in(p.text, j)) {
         const std::size_t at = j;
         const char32_t d = next_code_point(p.text, j);
         if (d != mark->second) continue;

@@ -2,6 +2,9 @@
 // Korean (major), Korean words in the running text (major), or Korean only inside brackets,
 // which is usually a deliberate gloss such as "jeonse (전세)" (minor). Parameter "min-syllables"
 // (default 1): Hangul runs shorter than this are not reported.
+#include <algorithm>
+#include <optional>
+
 #include "checks/checks.hpp"
 #include "checks/util.hpp"
 
@@ -55,14 +58,24 @@ class UntranslatedTextCheck final : public Check {
            std::vector<Finding>& out) const override {
     const double min_syllables = options.param(id(), "min-syllables", kMinSyllables);
     for (const Bead& b : ctx.alignment) {
-      std::string ko_text;
-      for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
-        ko_text += (ko_text.empty() ? "" : " ") + fold_space(p.text);
+      std::optional<std::string> ko_folded;  // made when a piece has Hangul runs
       for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
+        // Hangul letters are three bytes led by E1, E3 or EA..ED: a piece without them has none.
+        if (std::none_of(p.text.begin(), p.text.end(), [](char ch) {
+              const auto c = static_cast<unsigned char>(ch);
+              return c == 0xE1 || c == 0xE3 || (c >= 0xEA && c <= 0xED);
+            }))
+          continue;
         std::vector<HangulRun> runs;
         for (const HangulRun& r : hangul_runs(p.text))
           if (static_cast<double>(r.syllables) >= min_syllables) runs.push_back(r);
         if (runs.empty()) continue;
+        if (!ko_folded) {
+          ko_folded.emplace();
+          for (const qa_detail::Piece& k : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
+            *ko_folded += (ko_folded->empty() ? "" : " ") + fold_space(k.text);
+        }
+        const std::string& ko_text = *ko_folded;
         Finding f = qa_detail::bead_finding(id(), Severity::kMinor, b);
         const std::string folded = fold_space(p.text);
         if (!ko_text.empty() && ko_text.find(folded) != std::string::npos) {

@@ -30,6 +30,24 @@ struct Variant {
 Finding variants_finding(std::string_view check, const std::vector<Variant>& variants,
                          std::string_view lead);
 
+// A set of bytes, for scanning text for the few bytes that can start what a check looks for (the
+// lead byte of a quotation mark or bracket): one table look-up a byte.
+class ByteSet {
+ public:
+  constexpr explicit ByteSet(std::string_view bytes) {
+    for (char c : bytes) has_[static_cast<unsigned char>(c)] = true;
+  }
+  // The first byte of text at or after `from` in the set, or npos.
+  std::size_t find_in(std::string_view text, std::size_t from = 0) const {
+    for (std::size_t i = from; i < text.size(); ++i)
+      if (has_[static_cast<unsigned char>(text[i])]) return i;
+    return std::string_view::npos;
+  }
+
+ private:
+  bool has_[256] = {};
+};
+
 // One segment of a link's side: its text and where that text starts in the document.
 struct Piece {
   std::uint32_t segment = 0;

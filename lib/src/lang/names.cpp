@@ -112,9 +112,11 @@ std::vector<HangulWord> hangul_words(std::string_view text, std::size_t base) {
   const auto syllable_at = [text](std::size_t i) -> char32_t {
     const auto b = static_cast<unsigned char>(text[i]);
     if (b < 0xEA || b > 0xED || i + 2 >= text.size()) return 0;
-    std::size_t j = i;
-    const char32_t c = next_code_point(text, j);
-    return is_hangul_syllable(c) ? c : 0;
+    const char32_t c =
+        (static_cast<char32_t>(b & 0x0F) << 12) |
+        (static_cast<char32_t>(static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+        (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+    return c >= 0xAC00 && c <= 0xD7A3 ? c : 0;
   };
   for (std::size_t i = 0; i < text.size();) {
     if (!syllable_at(i)) {

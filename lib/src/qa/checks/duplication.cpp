@@ -74,12 +74,12 @@ bool has_back_to_back_repeat(const std::vector<std::string>& t) {
 
 // Whether the Korean names something twice: two words sharing a stem of two syllables or more
 // (메모의 ... 메모). One-syllable stems (셀, 행) recur in most help sentences and prove nothing.
-bool repeats_a_word(const std::vector<qa_detail::Piece>& pieces) {
+bool repeats_a_word(const std::vector<qa_detail::Piece>& pieces, const qa_detail::SideView& ko) {
   std::set<std::u32string> seen;
   for (const qa_detail::Piece& p : pieces)
-    for (const lang::HangulWord& w : lang::hangul_words(p.text)) {
+    for (const std::vector<std::u32string>& stems : ko.hangul_stems(p.segment)) {
       std::set<std::u32string> mine;
-      for (const std::u32string& stem : lang::hangul_stems(w.syllables))
+      for (const std::u32string& stem : stems)
         if (stem.size() >= 2) mine.insert(stem);
       for (const std::u32string& stem : mine)
         if (!seen.insert(stem).second) return true;
@@ -139,7 +139,7 @@ class DuplicationCheck final : public Check {
         return std::none_of(
                    ko_pieces.begin(), ko_pieces.end(),
                    [](const qa_detail::Piece& p) { return qa_detail::has_hangul(p.text); }) ||
-               repeats_a_word(ko_pieces);
+               repeats_a_word(ko_pieces, qa_detail::shared_view(ctx).ko);
       };
       for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
         scan(p, en.english_words(p.segment), b, max_n, source_repeats, source_names_twice, out);

@@ -148,7 +148,9 @@ bool roman_numeral(std::string_view s) {
 }
 
 // Whether the Korean writes the acronym in Hangul: letter by letter (유엔) or as a word (나토).
-bool spelled_in_hangul(std::string_view acronym, const std::vector<lang::HangulWord>& words) {
+// stems: each Hangul word's stems (lang::hangul_stems).
+bool spelled_in_hangul(std::string_view acronym,
+                       const std::vector<std::vector<std::u32string>>& stems) {
   const std::string letters = lang::lower_letters(acronym);
   std::vector<std::u32string> spellings{U""};
   for (char c : letters) {
@@ -164,8 +166,8 @@ bool spelled_in_hangul(std::string_view acronym, const std::vector<lang::HangulW
     }
     spellings.swap(next);
   }
-  for (const lang::HangulWord& w : words) {
-    for (const std::u32string& stem : lang::hangul_stems(w.syllables)) {
+  for (const std::vector<std::u32string>& word_stems : stems) {
+    for (const std::u32string& stem : word_stems) {
       if (lang::is_romanization(letters, stem)) return true;
       for (const std::u32string& s : spellings)
         if (stem == s) return true;
@@ -287,13 +289,13 @@ class LatinTokenMismatchCheck final : public Check {
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       std::vector<LatinToken> ko, en;
-      std::vector<lang::HangulWord> hangul;
+      std::vector<std::vector<std::u32string>> hangul;  // stems of each Hangul word
       for (const auto& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end)) {
         const auto& damaged = view.ko.damaged(p.segment);
         for (auto& t : latin_tokens(p.text, p.base))
           if (!qa_detail::overlaps(damaged, t.span.begin, t.span.end)) ko.push_back(std::move(t));
         if (english)
-          for (const auto& w : view.ko.hangul_words(p.segment)) hangul.push_back(w);
+          for (const auto& stems : view.ko.hangul_stems(p.segment)) hangul.push_back(stems);
       }
       // Without Korean tokens the English is read only for tokens with digits: none without a
       // digit.
@@ -318,8 +320,9 @@ class LatinTokenMismatchCheck final : public Check {
         if (acronym_missing)
           for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
             for (const auto& w : view.en.latin_words(p.segment)) en_words.push_back(w);
-        korean_only(b, ko, en, keys_of(en), en_words, ctx.ko.document.text,
-                    side_text(ctx.ko, b.ko_begin, b.ko_end),
+        // The English keys matter only to Korean tokens.
+        korean_only(b, ko, en, ko.empty() ? std::set<std::string>() : keys_of(en), en_words,
+                    ctx.ko.document.text, side_text(ctx.ko, b.ko_begin, b.ko_end),
                     side_text(ctx.en, b.en_begin, b.en_end), out);
       }
       if (english) english_only(b, en, keys_of(ko), hangul, out);
@@ -389,7 +392,8 @@ class LatinTokenMismatchCheck final : public Check {
 
   void english_only(const Bead& b, const std::vector<LatinToken>& en,
                     const std::set<std::string>& ko_keys,
-                    const std::vector<lang::HangulWord>& hangul, std::vector<Finding>& out) const {
+                    const std::vector<std::vector<std::u32string>>& hangul,
+                    std::vector<Finding>& out) const {
     std::vector<const LatinToken*> missing;
     std::set<std::string> seen;
     for (const LatinToken& t : en) {

@@ -46,17 +46,13 @@ class NameConsistencyCheck final : public Check {
   }
 
   void run(const CheckContext& ctx, const CheckOptions&, std::vector<Finding>& out) const override {
+    const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
     std::vector<Mention> mentions;
     for (const Bead& b : ctx.alignment) {
-      std::vector<std::pair<std::uint32_t, lang::HangulWord>> hangul;
-      for (const auto& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end))
-        for (const auto& w : qa_detail::shared_view(ctx).ko.hangul_words(p.segment))
-          hangul.emplace_back(p.segment, w);
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
-        for (lang::PersonName& n :
-             lang::korean_style_names(qa_detail::shared_view(ctx).en.latin_words(p.segment))) {
+        for (lang::PersonName& n : lang::korean_style_names(view.en.latin_words(p.segment))) {
           Mention m{std::move(n), p.segment, {}, {}};
-          find_hangul(m, hangul);
+          find_hangul(m, view.ko, b);
           mentions.push_back(std::move(m));
         }
       }
@@ -65,16 +61,19 @@ class NameConsistencyCheck final : public Check {
   }
 
  private:
-  static void find_hangul(Mention& m,
-                          const std::vector<std::pair<std::uint32_t, lang::HangulWord>>& hangul) {
+  // The Hangul of the link's Korean side that the name romanises, from the shared view's stems.
+  static void find_hangul(Mention& m, const qa_detail::SideView& ko, const Bead& b) {
     const std::string spelled = m.name.surname + m.name.given;
-    for (const auto& [segment, w] : hangul) {
-      for (const std::u32string& stem : lang::hangul_stems(w.syllables)) {
-        if (stem.size() < kMinNameSyllables || stem.size() > kMaxNameSyllables) continue;
-        if (!lang::is_romanization(spelled, stem)) continue;
-        m.hangul = stem;
-        if (std::find(m.ko_segments.begin(), m.ko_segments.end(), segment) == m.ko_segments.end())
-          m.ko_segments.push_back(segment);
+    for (const auto& p : qa_detail::side_pieces(ko.text(), b.ko_begin, b.ko_end)) {
+      for (const std::vector<std::u32string>& stems : ko.hangul_stems(p.segment)) {
+        for (const std::u32string& stem : stems) {
+          if (stem.size() < kMinNameSyllables || stem.size() > kMaxNameSyllables) continue;
+          if (!lang::is_romanization(spelled, stem)) continue;
+          m.hangul = stem;
+          if (std::find(m.ko_segments.begin(), m.ko_segments.end(), p.segment) ==
+              m.ko_segments.end())
+            m.ko_segments.push_back(p.segment);
+        }
       }
     }
   }

@@ -272,8 +272,12 @@ class TermConsistencyCheck final : public Check {
           english.push_back(w);
       std::set<std::u32string> seen;
       for (const auto& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end)) {
-        for (const lang::HangulWord& w : qa_detail::shared_view(ctx).ko.hangul_words(p.segment)) {
-          for (const std::u32string& stem : lang::hangul_stems(w.syllables)) {
+        const qa_detail::SideView& ko = qa_detail::shared_view(ctx).ko;
+        const std::vector<std::vector<std::u32string>>& word_stems = ko.hangul_stems(p.segment);
+        const std::vector<lang::HangulWord>& words = ko.hangul_words(p.segment);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+          const lang::HangulWord& w = words[i];
+          for (const std::u32string& stem : word_stems[i]) {
             if (stem.size() < kMinHeadwordSyllables || !seen.insert(stem).second) continue;
             const auto& gloss = dictionary.gloss_words(to_utf8(stem));
             if (gloss.empty()) continue;

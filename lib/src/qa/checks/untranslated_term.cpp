@@ -20,6 +20,7 @@
 #include <unicode/locid.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -138,9 +139,10 @@ class UntranslatedTermCheck final : public Check {
       std::size_t index;
     };
     std::vector<Candidate> candidates;
-    // Looked up only, never iterated: hashed.
-    std::unordered_set<std::string> lowercase_words;        // words the English writes in lowercase
-    std::unordered_map<std::string, std::size_t> capitals;  // capitalised words, how often each
+    // Looked up only, never iterated: hashed, by views of `keys` (a deque keeps them in place).
+    std::deque<std::string> keys;
+    std::unordered_set<std::string_view> lowercase_words;  // capitalised candidates, lowercased
+    std::unordered_map<std::string_view, std::size_t> capitals;  // how often each is written
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
@@ -149,8 +151,9 @@ class UntranslatedTermCheck final : public Check {
           if (!candidate(words, i, lowercase)) continue;
           candidates.push_back({&b, p.segment, i});
           if (lang::is_capitalized(words[i].text)) {
-            lowercase_words.insert(lang::lower_letters(words[i].text));
-            capitals.emplace(words[i].text, 0);
+            lowercase_words.insert(keys.emplace_back(lang::lower_letters(words[i].text)));
+            if (!capitals.count(words[i].text))
+              capitals.emplace(keys.emplace_back(words[i].text), 0);
           }
         }
       }
@@ -159,13 +162,14 @@ class UntranslatedTermCheck final : public Check {
     // Of the words asked about: which the English also writes in lowercase, and how often each
     // capitalised one is written. The words are read one at a time rather than kept: a long
     // document's words take several times its text.
-    std::unordered_set<std::string> written_lowercase;
+    std::unordered_set<std::string_view> written_lowercase;
     lang::for_each_latin_word(ctx.en.document.text, 0, [&](const lang::LatinWordRef& w) {
-      if (!w.text.empty() && w.text[0] >= 'a' && w.text[0] <= 'z' &&
-          lowercase_words.count(std::string(w.text)))
-        written_lowercase.insert(std::string(w.text));
+      if (!w.text.empty() && w.text[0] >= 'a' && w.text[0] <= 'z') {
+        const auto at = lowercase_words.find(w.text);
+        if (at != lowercase_words.end()) written_lowercase.insert(*at);
+      }
       if (lang::is_capitalized(w.text)) {
-        const auto at = capitals.find(std::string(w.text));
+        const auto at = capitals.find(w.text);
         if (at != capitals.end()) ++at->second;
       }
     });
@@ -181,7 +185,7 @@ class UntranslatedTermCheck final : public Check {
       const std::size_t i = c.index;
       const std::string latin = lang::lower_letters(words[i].text);
       if (lang::is_capitalized(words[i].text) &&
-          (written_lowercase.count(latin) || capitals[words[i].text] >= kRecurringName ||
+          (written_lowercase.count(latin) || capitals.at(words[i].text) >= kRecurringName ||
            place_and_language_names().count(latin)))
         continue;
       if (!ko) ko = korean_words(ctx, b);

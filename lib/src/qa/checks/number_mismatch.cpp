@@ -372,7 +372,11 @@ class NumberMismatchCheck final : public Check {
       const auto ko = numbers_of(qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end), view.ko);
       const auto en_pieces = qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end);
       const auto en = numbers_of(en_pieces, view.en);
-      const bool weekday = mentions_weekday(en_pieces);
+      // Asked only where it matters: a Korean day of the month.
+      const bool weekday =
+          std::any_of(ko.begin(), ko.end(),
+                      [](const Located& x) { return x.number.kind == lang::NumberKind::kDay; }) &&
+          mentions_weekday(en_pieces);
       mismatch(b, ko, en, weekday, out);
       changed_units(b, ko, en, out);
       if (approximation) lost_hedges(b, ko, en, out);

@@ -38,7 +38,7 @@ class TextDamageCheck final : public Check {
     for (const Bead& b : ctx.alignment) {
       bool strong = false;
       std::string what;
-      Finding f = qa_detail::bead_finding(id(), Severity::kMinor, b);
+      std::vector<Span> ko_spans, en_spans;  // the finding is made only for damage found
       const auto side = [&](const qa_detail::SideView& view, std::uint32_t begin, std::uint32_t end,
                             std::vector<Span>& spans, const char* lang) {
         const SegmentedText& t = view.text();
@@ -53,9 +53,12 @@ class TextDamageCheck final : public Check {
           }
         }
       };
-      side(qa_detail::shared_view(ctx).ko, b.ko_begin, b.ko_end, f.ko_spans, "Korean");
-      side(qa_detail::shared_view(ctx).en, b.en_begin, b.en_end, f.en_spans, "English");
+      side(qa_detail::shared_view(ctx).ko, b.ko_begin, b.ko_end, ko_spans, "Korean");
+      side(qa_detail::shared_view(ctx).en, b.en_begin, b.en_end, en_spans, "English");
       if (what.empty()) continue;
+      Finding f = qa_detail::bead_finding(id(), Severity::kMinor, b);
+      f.ko_spans = std::move(ko_spans);
+      f.en_spans = std::move(en_spans);
       f.confidence = strong ? 0.9 : 0.5;
       f.message = "Scraped-text damage: " + what + ".";
       out.push_back(std::move(f));

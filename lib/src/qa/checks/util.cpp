@@ -52,6 +52,7 @@ std::string unquoted(const std::string& shown) {
 
 std::vector<std::uint32_t> id_range(std::uint32_t begin, std::uint32_t end) {
   std::vector<std::uint32_t> ids;
+  ids.reserve(end > begin ? end - begin : 0);
   for (std::uint32_t i = begin; i < end; ++i) ids.push_back(i);
   return ids;
 }
@@ -234,9 +235,9 @@ std::size_t tag_at(std::string_view t, std::size_t i) {
 
 std::vector<Damaged> damaged_spans(std::string_view text, std::size_t base) {
   std::vector<Damaged> out;
-  // Every kind of damage starts with '&', '<', a Latin-1 lead byte (C2, C3: ¡ Ã Â â) or EF (U+FFFD):
-  // most text has none of them and is passed over in one scan.
-  // (A byte test rather than find_first_of, which calls memchr once per byte of text.)
+  // Every kind of damage starts with '&', '<', a Latin-1 lead byte (C2, C3: ¡ Ã Â â) or EF
+  // (U+FFFD): most text has none of them and is passed over in one scan. (A byte test rather than
+  // find_first_of, which calls memchr once per byte of text.)
   const auto starts_damage = [](char c) {
     const auto u = static_cast<unsigned char>(c);
     return u == '&' || u == '<' || u == 0xC2 || u == 0xC3 || u == 0xEF;

@@ -91,6 +91,9 @@ TEST_CASE("English numbers: digits, scales, words, ordinals, months", "[numbers]
       {"cell A1, F-35 jets, MP3 files, 3D view", {}},
       {"version 7.4.7", {}},
       {"We may march on.", {}},
+      // Text without digits is read for number words only, in any case.
+      {"Select the cells and press OK.", {}},
+      {"TWENTY delegates and A Thousand guests", {20, 1000}},
   };
   for (const Row& r : rows) {
     INFO(r.text);

@@ -49,7 +49,8 @@ bool starts_sentence(std::string_view text, std::size_t at) {
       c = previous_code_point(text, at);
     if (!is_space(c)) {
       static constexpr std::u32string_view kOpeners = U".!?:;\"“‘'(「『•●-–—";
-      if (b < 0x80) return kOpeners.substr(0, 9).find(c) != std::u32string_view::npos;  // ASCII
+      static constexpr std::string_view kAsciiOpeners = ".!?:;\"'(-";  // kOpeners' ASCII ones
+      if (b < 0x80) return kAsciiOpeners.find(static_cast<char>(b)) != std::string_view::npos;
       return kOpeners.find(c) != std::u32string_view::npos;
     }
   }

@@ -82,10 +82,13 @@ class SpellingVariantCheck final : public Check {
     const std::size_t shortest = std::min(min_letters, min_swap);
     // Every spelling of the English (case folded) with its count, and the Korean's Latin words.
     std::unordered_map<std::string, std::size_t> count;
-    // The words are read twice rather than kept: a long document's words take several times its
-    // text.
+    // The words are visited rather than kept (a long document's words take several times its
+    // text); only the capitalised ones inside a sentence, which may be slips, are kept.
+    std::vector<lang::LatinWordRef> capitalised;
     lang::for_each_latin_word(ctx.en.document.text, 0, [&](const lang::LatinWordRef& w) {
-      if (w.text.size() >= shortest && ascii_letters(w.text)) ++count[lower(w.text)];
+      if (w.text.size() < shortest || !ascii_letters(w.text)) return;
+      ++count[lower(w.text)];
+      if (!w.sentence_start && lang::is_capitalized(w.text)) capitalised.push_back(w);
     });
     std::unordered_map<std::string, std::size_t> korean;
     lang::for_each_latin_word(ctx.ko.document.text, 0, [&](const lang::LatinWordRef& w) {
@@ -108,12 +111,9 @@ class SpellingVariantCheck final : public Check {
       if (!count.count(*s)) buckets[bucket_of(*s)].push_back(*s);
     const std::vector<std::uint32_t> bead_of = qa_detail::bead_of_en(ctx.alignment, ctx.en.size());
     std::set<std::string> reported;
-    lang::for_each_latin_word(ctx.en.document.text, 0, [&](const lang::LatinWordRef& w) {
-      if (w.sentence_start || !lang::is_capitalized(w.text) || w.text.size() < shortest ||
-          !ascii_letters(w.text))
-        return;
+    for (const lang::LatinWordRef& w : capitalised) {
       const std::string key = lower(w.text);
-      if (count[key] != 1 || korean.count(key) || reported.count(key)) return;
+      if (count[key] != 1 || korean.count(key) || reported.count(key)) continue;
       const std::string* best = nullptr;
       double best_confidence = 0;
       for (const std::string& other : buckets[bucket_of(key)]) {
@@ -130,9 +130,9 @@ class SpellingVariantCheck final : public Check {
           best_confidence = confidence;
         }
       }
-      if (!best) return;
+      if (!best) continue;
       const std::uint32_t segment = segment_at(ctx.en, w.span.begin);
-      if (segment >= bead_of.size() || bead_of[segment] >= ctx.alignment.size()) return;
+      if (segment >= bead_of.size() || bead_of[segment] >= ctx.alignment.size()) continue;
       reported.insert(key);
       Finding f = qa_detail::bead_finding(id(), Severity::kMinor, ctx.alignment[bead_of[segment]]);
       f.confidence = best_confidence;
@@ -144,7 +144,7 @@ class SpellingVariantCheck final : public Check {
           : count[*best] == 1 ? std::string("once in the English")
                               : fmt::format("{} times in the English", count[*best]));
       out.push_back(std::move(f));
-    });
+    }
   }
 
  private:

@@ -11,8 +11,9 @@
 // (mismatched pairs judged related), also for pairs of at least kLongPair segments a side, the
 // false reject rates of the partial pairs, then the
 // CPU time of the measure on the 16,389 x 16,379 concatenated LibreOffice pair.
-// Usage: bench_related [SHARED_DIR] [--threshold X] [--restart-ratio X] ...   (default: the
-// configured shared folder)
+// Usage: bench_related [SHARED_DIR] [--threshold X] [--restart-ratio X] [--set DIR]... [--dump
+// FILE] ...   (default: the configured shared folder). --set adds a folder of presplit documents
+// (e.g. the perturbed sets `bench/news_sets.py --keep DIR` writes) as a row of its own.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -82,6 +83,7 @@ std::vector<Doc> load_corpus(const fs::path& root, const std::string& ko, const 
 }
 
 std::FILE* g_dump = nullptr;  // --dump: one line per pair
+std::string g_name;           // the corpus and document judged, for --dump
 
 kealign::AlignOptions g_options;  // the settings every pair is aligned and judged with
 
@@ -149,10 +151,12 @@ void judge(Tallies& here, Tallies& all, Tally Tallies::*which, const char* kind,
   (here.*which).add(r, is_long, expect_related);
   (all.*which).add(r, is_long, expect_related);
   if (g_dump != nullptr)
-    fmt::print(g_dump, "{}\t{}\t{}\t{:.2f}\t{:.2f}\t{}\t{}\t{}\t{:.2f}\t{:.2f}\t{}\t{}\n", kind,
-               ko.size(), en.size(), r.score, r.missing_gain, r.missing_korean ? "ko" : "en",
-               r.missing_end - r.missing_begin, r.missing_other, r.matched_anchors,
-               r.shared_anchors, r.linked_segments, r.unaligned_segments);
+    fmt::print(
+        g_dump,
+        "{}\t{}\t{}\t{:.2f}\t{:.2f}\t{}\t{}\t{}\t{:.2f}\t{:.2f}\t{}\t{}\t{}\t{}\t{:.3f}\t{}\n",
+        kind, ko.size(), en.size(), r.score, r.missing_gain, r.missing_korean ? "ko" : "en",
+        r.missing_end - r.missing_begin, r.missing_other, r.matched_anchors, r.shared_anchors,
+        r.linked_segments, r.unaligned_segments, r.related, r.low, r.association, g_name);
 }
 
 void print_row(const std::string& corpus, Tallies& t) {
@@ -172,6 +176,7 @@ void run_corpus(const std::string& corpus, const std::vector<Doc>& docs, bool sk
   Tallies here;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     const Doc& other = docs[partner(docs, i, skip_neighbours)];
+    g_name = corpus + "/" + docs[i].name;
     judge(here, all, &Tallies::real, "real", docs[i].ko, docs[i].en, true);
     judge(here, all, &Tallies::mismatched, "mismatched", docs[i].ko, other.en, false);
     if (std::min(docs[i].ko.size(), docs[i].en.size()) < kLongPair) continue;
@@ -195,6 +200,7 @@ void run_seed(const fs::path& shared, Tallies& all) {
   const SegmentedText news_ko = load(news / "ko.txt", false, Language::kKorean);
   const SegmentedText news_en = load(news / "en.txt", false, Language::kEnglish);
   Tallies here;
+  g_name = "seed";
   const SegmentedText half = first_half(en);
   const SegmentedText ko_half = first_half(ko);
   const SegmentedText middle = middle_third_cut(en);
@@ -242,6 +248,12 @@ void run_cost(const fs::path& root) {
   c0 = std::clock();
   const kealign::Relatedness again = d::measure_relatedness(r.alignment, kp, ep, {});
   const double measure_cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
+  // The word test runs only for a pair the rest refuses; timed here on this path all the same.
+  c0 = std::clock();
+  const double association = d::word_association_excess(r.alignment, kp, ep, {});
+  const double association_cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
+  fmt::print("word test on the same path ({} linked beads at most): {:.3f} s CPU, excess {:.2f}\n",
+             kealign::RelatednessOptions{}.association_beads, association_cpu, association);
   fmt::print(
       "\nconcatenated LibreOffice pair {} x {}: align {:.3f} s CPU (measure included); the "
       "measure itself {:.4f} s CPU (profiles, which align() builds anyway: {:.3f} s); score "
@@ -270,8 +282,15 @@ int main(int argc, char** argv) {
   app.add_option("--restart-ratio", g_options.restart_ratio,
                  "length ratio off the calibrated one that searches again from it (0: never)")
       ->capture_default_str();
+  std::vector<std::string> extra_sets;
+  app.add_option("--set", extra_sets,
+                 "also judge the documents of this folder (ko.sents and en.sents, presplit; not "
+                 "counted in \"all\")");
   std::string dump;
-  app.add_option("--dump", dump, "write one line per pair (kind, sizes, score, missing part) here");
+  app.add_option("--dump", dump,
+                 "write one line per pair (kind, sizes, score, missing part, anchors, verdict, "
+                 "word association, "
+                 "corpus/document) here");
   CLI11_PARSE(app, argc, argv);
   if (!dump.empty()) g_dump = std::fopen(dump.c_str(), "w");
   const fs::path shared = shared_dir;
@@ -310,6 +329,10 @@ int main(int argc, char** argv) {
       load_corpus(corpora / "bleualign-textberg-de-fr" / "docs", "src.sents", "tgt.sents", true),
       false, all);
   print_row("all", all);
+  for (const std::string& set : extra_sets) {
+    Tallies apart;
+    run_corpus(set, load_corpus(set, "ko.sents", "en.sents", true), false, apart);
+  }
   run_cost(corpora / "libreoffice-help-ko-en-align");
   return 0;
 }

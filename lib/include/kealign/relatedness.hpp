@@ -41,7 +41,14 @@ struct RelatednessOptions {
   // pair with sentences dropped or merged; the sum over segments falls with length).
   double unrelated_unaligned_share = 1.0 / 3.0;
   double related_matched_share = 0.75;
-  std::size_t min_segments = 5;          // fewer segments on a side: never judged unrelated
+  // Or, under that share unaligned, when the links pair the same words up consistently: the word
+  // association of the path (per linked bead) exceeds that of its beads paired out of order, the
+  // English sides cyclically shifted, by this much (docs/decisions/relatedness.md). Judged on at
+  // most association_beads linked beads and association_shifts shifts.
+  double related_association = 0.8;
+  std::size_t association_shifts = 16;
+  std::size_t association_beads = 4000;
+  std::size_t min_segments = 5;  // fewer segments on a side: never judged unrelated
 };
 
 struct Relatedness {
@@ -57,7 +64,10 @@ struct Relatedness {
   std::uint32_t missing_begin = 0, missing_end = 0;
   std::size_t missing_other = 0;  // the other side's content segments beside the passage
   double missing_gain = 0;        // what treating it as one omission adds to the score
-  bool one_side_empty = false;    // one side has no segments, the other has some
+  // Word association of the path beyond its beads paired out of order (RelatednessOptions::
+  // related_association); computed only for a pair the score and anchors would refuse, else 0.
+  double association = 0;
+  bool one_side_empty = false;  // one side has no segments, the other has some
   bool related =
       true;  // false: one side empty, or a pair long enough to judge that is clearly unrelated
   bool low = false;  // related, but scored below the threshold (a warning finding)

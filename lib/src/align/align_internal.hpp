@@ -396,4 +396,10 @@ double fit_shape_mismatch(const Alignment& alignment, const SideProfile& ko, con
 Relatedness measure_relatedness(const Alignment& path, const SideProfile& ko, const SideProfile& en,
                                 const RelatednessOptions& options);
 
+// How much more consistently `path`'s linked beads pair up words (stems) than the same beads
+// with their English sides cyclically shifted (RelatednessOptions::association_shifts shifts):
+// the word association of the path minus its mean over the shifts (Relatedness::association).
+double word_association_excess(const Alignment& path, const SideProfile& ko, const SideProfile& en,
+                               const RelatednessOptions& options);
+
 }  // namespace kealign::align_detail

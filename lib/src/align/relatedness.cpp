@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "align_internal.hpp"
 #include "kealign/relatedness.hpp"
@@ -83,7 +84,82 @@ MissingRegion best_missing_region(const Alignment& path, const std::vector<BeadE
   return found ? best : MissingRegion{};
 }
 
+// Words the pairing of `beads` puts together consistently: the Korean stems of bead n paired with
+// the English stems of bead (n + shift) mod size. Over each Korean word's and English word's
+// mutual best partner (Dice) seen together in at least two beads, the sum of Dice times (beads
+// together - 1), per bead. A bead pairing seen before counts once, so a text repeated many times
+// over does not count its pairs again.
+double word_association(const std::vector<const Bead*>& beads, const SideProfile& ko,
+                        const SideProfile& en, std::size_t shift) {
+  std::unordered_map<std::uint64_t, std::size_t> ko_count, en_count;
+  struct Joint {
+    std::size_t count = 0;
+    std::uint64_t k = 0, e = 0;
+  };
+  std::unordered_map<std::uint64_t, Joint> joint;
+  std::unordered_set<std::uint64_t> seen;  // bead pairings counted
+  std::vector<std::uint64_t> x, y;
+  const auto stems = [](const SideProfile& side, std::uint32_t begin, std::uint32_t end,
+                        std::vector<std::uint64_t>& out) {
+    out.clear();
+    for (std::uint32_t i = begin; i < end; ++i)
+      out.insert(out.end(), side.stems[i].begin(), side.stems[i].end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  };
+  const auto mix = [](std::uint64_t h, std::uint64_t v) {
+    return (h ^ v) * 0x9E3779B97F4A7C15ULL + (h >> 29);
+  };
+  std::size_t counted = 0;
+  for (std::size_t n = 0; n < beads.size(); ++n) {
+    const Bead& b = *beads[n];
+    const Bead& c = *beads[(n + shift) % beads.size()];
+    stems(ko, b.ko_begin, b.ko_end, x);
+    stems(en, c.en_begin, c.en_end, y);
+    std::uint64_t h = 1;
+    for (std::uint64_t k : x) h = mix(h, k);
+    h = mix(h, 0x5bd1e995);
+    for (std::uint64_t e : y) h = mix(h, e);
+    if (!seen.insert(h).second) continue;
+    ++counted;
+    for (std::uint64_t k : x) ++ko_count[k];
+    for (std::uint64_t e : y) ++en_count[e];
+    for (std::uint64_t k : x)
+      for (std::uint64_t e : y) {
+        Joint& j = joint[mix(mix(1, k), e)];
+        if (j.count++ == 0) j.k = k, j.e = e;
+      }
+  }
+  std::unordered_map<std::uint64_t, std::pair<double, const Joint*>> best_ko, best_en;
+  for (const auto& [key, j] : joint) {
+    if (j.count < 2 || j.k == j.e) continue;  // identical strings are the token anchors'
+    const double dice = 2.0 * double(j.count) / double(ko_count[j.k] + en_count[j.e]);
+    if (dice > best_ko[j.k].first) best_ko[j.k] = {dice, &j};
+    if (dice > best_en[j.e].first) best_en[j.e] = {dice, &j};
+  }
+  double sum = 0;
+  for (const auto& [k, best] : best_ko)
+    if (best_en[best.second->e].second == best.second)
+      sum += best.first * double(best.second->count - 1);
+  return counted == 0 ? 0.0 : sum / double(counted);
+}
+
 }  // namespace
+
+double word_association_excess(const Alignment& path, const SideProfile& ko, const SideProfile& en,
+                               const RelatednessOptions& options) {
+  if (ko.stems.size() != ko.size() || en.stems.size() != en.size()) return 0;
+  std::vector<const Bead*> beads;
+  for (const Bead& b : path)
+    if (b.ko_size() > 0 && b.en_size() > 0 && beads.size() < options.association_beads)
+      beads.push_back(&b);
+  if (beads.size() < 3) return 0;
+  const std::size_t shifts = std::min(beads.size() - 1, options.association_shifts);
+  double shifted = 0;
+  for (std::size_t t = 1; t <= shifts; ++t)
+    shifted += word_association(beads, ko, en, t * (beads.size() - 1) / shifts);
+  return word_association(beads, ko, en, 0) - shifted / double(shifts);
+}
 
 Relatedness measure_relatedness(const Alignment& path, const SideProfile& ko, const SideProfile& en,
                                 const RelatednessOptions& options) {
@@ -165,11 +241,18 @@ Relatedness measure_relatedness(const Alignment& path, const SideProfile& ko, co
   r.one_side_empty = (ko.size() == 0) != (en.size() == 0);
   const bool weak = judged && r.score < options.threshold;
   const double segments = static_cast<double>(r.linked_segments + r.unaligned_segments);
-  const bool mostly_aligned = static_cast<double>(r.unaligned_segments) <
-                              options.unrelated_unaligned_share * segments;
+  const bool mostly_aligned =
+      static_cast<double>(r.unaligned_segments) < options.unrelated_unaligned_share * segments;
   const bool anchors_for = r.matched_anchors >= 1.0 &&
                            r.matched_anchors >= options.related_matched_share * r.shared_anchors;
   r.related = !r.one_side_empty && (!weak || (mostly_aligned && anchors_for));
+  // No anchors to speak for it: the words may, if the path pairs them up far more consistently
+  // than the same beads paired out of order (a permutation test; computed only here, where the
+  // pair would otherwise be refused).
+  if (!r.related && !r.one_side_empty && mostly_aligned) {
+    r.association = word_association_excess(path, ko, en, options);
+    r.related = r.association >= options.related_association;
+  }
   r.low = r.related && weak;
   return r;
 }

@@ -37,49 +37,41 @@ constexpr double kTopConfidence = 0.5;
 constexpr double kConfidencePerLink = 0.05;
 
 struct Stem {
-  std::string key;
+  std::string_view key;   // its first syllables as written
   Span span;              // document offsets of the word
   std::string_view word;  // as written
 };
 
-std::string utf8(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
-std::vector<Stem> korean_stems(const SideView& view, std::uint32_t begin, std::uint32_t end) {
-  std::vector<Stem> out;
+// Calls visit(Stem) for each Korean word of the link that has a stem.
+template <typename Visit>
+void visit_korean_stems(const SideView& view, std::uint32_t begin, std::uint32_t end, Visit visit) {
   for (const Piece& p : side_pieces(view.text(), begin, end)) {
     const std::vector<lang::HangulWord>& words = view.hangul_words(p.segment);
     const std::vector<std::vector<std::u32string>>& word_stems = view.hangul_stems(p.segment);
     for (std::size_t i = 0; i < words.size(); ++i) {
       const lang::HangulWord& w = words[i];
       const std::vector<std::u32string>& stems = word_stems[i];
-      const std::u32string& shortest = stems.back();
+      const std::size_t shortest = stems.back().size();
       // A bare one-syllable word (수, 것, 등) is a function word as often as a noun.
-      if (shortest.size() < 2 && stems.size() < 2) continue;
-      out.push_back({utf8(std::u32string_view(shortest).substr(0, kKoreanPrefix)), w.span,
-                     p.text.substr(w.span.begin - p.base, w.span.size())});
+      if (shortest < 2 && stems.size() < 2) continue;
+      const std::string_view word = p.text.substr(w.span.begin - p.base, w.span.size());
+      const std::size_t syllables = std::min(shortest, kKoreanPrefix);
+      // A Hangul syllable is three bytes of valid UTF-8: the key is the word's first bytes.
+      if (word.size() == 3 * w.syllables.size()) {
+        visit(Stem{word.substr(0, 3 * syllables), w.span, word});
+      } else {
+        std::string key;
+        for (std::size_t k = 0; k < syllables; ++k) append_utf8(key, w.syllables[k]);
+        visit(Stem{key, w.span, word});
+      }
     }
   }
-  return out;
 }
 
-std::vector<std::string> english_stems(const SideView& view, std::uint32_t begin,
-                                       std::uint32_t end) {
-  std::vector<std::string> out;
+// Calls visit(stem) for the English stem of each of the link's words that has one (repeats too).
+template <typename Visit>
+void visit_english_stems(const SideView& view, std::uint32_t begin, std::uint32_t end,
+                         Visit visit) {
   for (const Piece& p : side_pieces(view.text(), begin, end))
     for (const Word& w : view.english_words(p.segment)) {
       // "double-clicking" holds "click"; "Bale's" is "bale".
@@ -99,12 +91,9 @@ std::vector<std::string> english_stems(const SideView& view, std::uint32_t begin
         std::string_view stem = part;
         if (stem.size() > 3 && stem.back() == 's' && stem[stem.size() - 2] != 's')
           stem.remove_suffix(1);
-        out.emplace_back(stem.substr(0, kEnglishPrefix));
+        visit(stem.substr(0, kEnglishPrefix));
       }
     }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
 }
 
 // Dense ids for stems known by their hash (the hash is the stem's identity, as in the aligner's
@@ -160,17 +149,17 @@ void learnt_word_findings(const CheckContext& ctx, const LearntWordOptions& opti
     en_begin[i] = static_cast<std::uint32_t>(en.size());
     const Bead& b = ctx.alignment[i];
     if (b.ko_size() != 1 || b.en_size() != 1) continue;
-    for (const Stem& s : korean_stems(view.ko, b.ko_begin, b.ko_end)) {
+    visit_korean_stems(view.ko, b.ko_begin, b.ko_end, [&](const Stem& s) {
       const std::uint32_t k = ko_ids.id(hash(s.key));
       if (k == ko_count.size()) {
         ko_count.push_back(0);
         seen.push_back(0);
       }
       ko.push_back(k);
-    }
+    });
     hashes.clear();
-    for (const std::string& e : english_stems(view.en, b.en_begin, b.en_end))
-      hashes.push_back(hash(e));
+    visit_english_stems(view.en, b.en_begin, b.en_end,
+                        [&](std::string_view e) { hashes.push_back(hash(e)); });
     std::sort(hashes.begin(), hashes.end());
     hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
     for (std::size_t h : hashes) {
@@ -264,15 +253,17 @@ void learnt_word_findings(const CheckContext& ctx, const LearntWordOptions& opti
     }
     if (!found) continue;
     const Bead& b = ctx.alignment[i];
-    const Stem word = korean_stems(view.ko, b.ko_begin, b.ko_end)[worst];
-    // The rendering as text, for the message: as the first link that holds it spells it.
-    std::string shown;
+    Stem word;
+    std::size_t w = 0;
+    visit_korean_stems(view.ko, b.ko_begin, b.ko_end, [&](const Stem& s) {
+      if (w++ == worst) word = s;
+    });
+    // The rendering as text, for the message: the first link that holds it.
+    std::string_view shown;
     const Bead& first = ctx.alignment[first_link[rendering]];
-    for (const std::string& t : english_stems(view.en, first.en_begin, first.en_end))
-      if (hash(t) == en_ids.hash(rendering)) {
-        shown = t;
-        break;
-      }
+    visit_english_stems(view.en, first.en_begin, first.en_end, [&](std::string_view e) {
+      if (shown.empty() && hash(e) == en_ids.hash(rendering)) shown = e;
+    });
     Finding f = bead_finding(check, Severity::kMinor, b);
     f.confidence = std::min(
         kTopConfidence, kBaseConfidence + kConfidencePerLink *
@@ -282,7 +273,7 @@ void learnt_word_findings(const CheckContext& ctx, const LearntWordOptions& opti
         "“{}” is rendered with “{}…” in {} of its {} other links, but not here: the word may be "
         "left out or mistranslated",
         word.word, shown, seen_with, others);
-    f.evidence = {{"word", std::string(word.word), shown + "…"}};
+    f.evidence = {{"word", std::string(word.word), std::string(shown) + "…"}};
     out.push_back(std::move(f));
   }
 }

@@ -245,11 +245,14 @@ TEST_CASE("the shared view keeps a few bytes per word and gives what the readers
     REQUIRE(n > kealign::qa_detail::SideView::kRecent * 2);
     for (std::uint32_t s = 0; s < n; ++s) same_as_readers(*side, s, side == &view.ko);
     for (std::uint32_t s = n; s-- > 0;) same_as_readers(*side, s, side == &view.ko);
-    // A reference stays valid while fewer than kRecent other segments are read.
+    // A reference stays valid while fewer than kRecent other segments are read after it, and
+    // reading its segment again counts as reading it last.
+    constexpr std::uint32_t recent = kealign::qa_detail::SideView::kRecent;
     const std::vector<kealign::qa_detail::Word>& held = side->english_words(0);
     const std::vector<kealign::qa_detail::Word> copy = held;
-    for (std::uint32_t s = 1; s < kealign::qa_detail::SideView::kRecent; ++s)
-      side->english_words(s);
+    for (std::uint32_t s = 1; s < recent; ++s) side->english_words(s);
+    CHECK(&side->english_words(0) == &held);
+    for (std::uint32_t s = recent; s < 2 * recent - 1; ++s) side->english_words(s);
     REQUIRE(held.size() == copy.size());
     for (std::size_t i = 0; i < copy.size(); ++i) CHECK(held[i].key == copy[i].key);
   }

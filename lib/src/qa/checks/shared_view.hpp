@@ -30,9 +30,9 @@ class SideView {
  public:
   SideView(const SegmentedText& text, bool korean);
 
-  // A reference an accessor returns stays valid until kRecent other segments of the same kind
-  // (English words, Latin words, ...) of this side have been read: a check may hold a link's
-  // segments at once, not a document's.
+  // A reference an accessor returns stays valid while fewer than kRecent other segments of the
+  // same kind (English words, Latin words, ...) of this side are read after it: a check may hold a
+  // link's segments at once, not a document's.
   static constexpr std::size_t kRecent = 16;
 
   const SegmentedText& text() const { return text_; }
@@ -70,28 +70,37 @@ class SideView {
     std::uint32_t begin;
     std::uint32_t end;
   };
-  // The vectors handed out for the segments of one kind read last.
+  // The vectors handed out for the segments of one kind read last (the least recently read one
+  // is made over).
   template <typename T>
   class Recent {
    public:
     Recent() { segment_.fill(kUnread); }
     std::vector<T>* find(std::uint32_t segment) {
-      if (segment_[last_] == segment) return &value_[last_];
-      for (std::size_t i = 0; i < kRecent; ++i)
-        if (segment_[i] == segment) return &value_[last_ = i];
-      return nullptr;
+      if (segment_[last_] != segment) {
+        std::size_t i = 0;
+        while (i < kRecent && segment_[i] != segment) ++i;
+        if (i == kRecent) return nullptr;
+        last_ = i;
+      }
+      used_[last_] = ++clock_;
+      return &value_[last_];
     }
     std::vector<T>& claim(std::uint32_t segment) {
-      last_ = next_;
-      next_ = (next_ + 1) % kRecent;
+      last_ = 0;
+      for (std::size_t i = 1; i < kRecent; ++i)
+        if (used_[i] < used_[last_]) last_ = i;
       segment_[last_] = segment;
+      used_[last_] = ++clock_;
       return value_[last_];
     }
 
    private:
     std::array<std::uint32_t, kRecent> segment_;
+    std::array<std::uint64_t, kRecent> used_{};
     std::array<std::vector<T>, kRecent> value_;
-    std::size_t last_ = 0, next_ = 0;
+    std::uint64_t clock_ = 0;
+    std::size_t last_ = 0;
   };
 
   // Whether the segment's offsets fit the records (below 2^30 bytes; longer ones are read again

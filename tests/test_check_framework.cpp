@@ -7,9 +7,11 @@
 #include "app/formats.hpp"
 #include "app/io.hpp"
 #include "check_test_support.hpp"
-#include "test_support.hpp"
+#include "checks/boilerplate.hpp"
+#include "checks/shared_view.hpp"
 #include "kealign/analysis.hpp"
 #include "kealign/error.hpp"
+#include "test_support.hpp"
 
 using kealign::CheckOptions;
 using kealign::Finding;
@@ -168,4 +170,101 @@ TEST_CASE("checks share what they read of each segment without changing their fi
   }
   CHECK(shared.shared != nullptr);
   CHECK(total > 10);  // the seed's errors are found
+}
+
+namespace {
+
+// Whether the shared view's answer for one segment is what the reader itself gives.
+void same_as_readers(const kealign::qa_detail::SideView& view, std::uint32_t s, bool korean) {
+  namespace qa = kealign::qa_detail;
+  namespace lang = kealign::lang;
+  const std::string_view text = view.text().raw(s);
+  const std::size_t base = view.text().segments[s].span.begin;
+  CAPTURE(korean, s, text);
+  const std::vector<qa::Word> words = qa::english_words(text);
+  const std::vector<qa::Word>& shared_words = view.english_words(s);
+  REQUIRE(shared_words.size() == words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    CHECK(shared_words[i].begin == words[i].begin);
+    CHECK(shared_words[i].end == words[i].end);
+    CHECK(shared_words[i].key == words[i].key);
+    CHECK(shared_words[i].space_only_after == words[i].space_only_after);
+  }
+  const std::vector<lang::LatinWord> latin = lang::latin_words(text, base);
+  const std::vector<lang::LatinWord>& shared_latin = view.latin_words(s);
+  REQUIRE(shared_latin.size() == latin.size());
+  for (std::size_t i = 0; i < latin.size(); ++i) {
+    CHECK(shared_latin[i].span == latin[i].span);
+    CHECK(shared_latin[i].text == latin[i].text);
+    CHECK(shared_latin[i].sentence_start == latin[i].sentence_start);
+    CHECK(shared_latin[i].after_space_only == latin[i].after_space_only);
+  }
+  const std::vector<lang::HangulWord> hangul = lang::hangul_words(text, base);
+  const std::vector<lang::HangulWord>& shared_hangul = view.hangul_words(s);
+  const std::vector<std::vector<std::u32string>>& shared_stems = view.hangul_stems(s);
+  REQUIRE(shared_hangul.size() == hangul.size());
+  REQUIRE(shared_stems.size() == hangul.size());
+  for (std::size_t i = 0; i < hangul.size(); ++i) {
+    CHECK(shared_hangul[i].span == hangul[i].span);
+    CHECK(shared_hangul[i].syllables == hangul[i].syllables);
+    CHECK(shared_stems[i] == lang::hangul_stems(hangul[i].syllables));
+  }
+  const std::vector<qa::Damaged> damaged = qa::damaged_spans(text, base);
+  const std::vector<qa::Damaged>& shared_damaged = view.damaged(s);
+  REQUIRE(shared_damaged.size() == damaged.size());
+  for (std::size_t i = 0; i < damaged.size(); ++i) {
+    CHECK(shared_damaged[i].span == damaged[i].span);
+    CHECK(shared_damaged[i].kind == damaged[i].kind);
+  }
+  const std::vector<lang::NumberMention> numbers =
+      korean ? lang::extract_numbers_ko(text, base) : lang::extract_numbers_en(text, base);
+  const std::vector<lang::NumberMention>& shared_numbers = view.numbers(s);
+  REQUIRE(shared_numbers.size() == numbers.size());
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    CHECK(shared_numbers[i].value == numbers[i].value);
+    CHECK(shared_numbers[i].span == numbers[i].span);
+    CHECK(shared_numbers[i].kind == numbers[i].kind);
+    CHECK(shared_numbers[i].alternative == numbers[i].alternative);
+  }
+  CHECK(view.boilerplate_kind(s) == qa::boilerplate_kind(text));
+}
+
+}  // namespace
+
+TEST_CASE("the shared view keeps a few bytes per word and gives what the readers give",
+          "[check][framework]") {
+  // The seed article as it comes (raw text, so segments carry document offsets), read forwards
+  // (each segment read for the first time) and backwards (made again from what the view keeps,
+  // the vectors it handed out long forgotten).
+  kealign::AnalysisOptions options;
+  const std::string seed = kealign::test::source_dir() + "/corpora/seed-article/";
+  const kealign::Analysis a = kealign::analyze_files(seed + "ko.txt", seed + "en.txt", options);
+  const kealign::qa_detail::SharedView view(a.ko, a.en);
+  for (const auto* side : {&view.ko, &view.en}) {
+    const auto n = static_cast<std::uint32_t>(side->text().size());
+    REQUIRE(n > kealign::qa_detail::SideView::kRecent * 2);
+    for (std::uint32_t s = 0; s < n; ++s) same_as_readers(*side, s, side == &view.ko);
+    for (std::uint32_t s = n; s-- > 0;) same_as_readers(*side, s, side == &view.ko);
+    // A reference stays valid while fewer than kRecent other segments are read after it, and
+    // reading its segment again counts as reading it last.
+    constexpr std::uint32_t recent = kealign::qa_detail::SideView::kRecent;
+    const std::vector<kealign::qa_detail::Word>& held = side->english_words(0);
+    const std::vector<kealign::qa_detail::Word> copy = held;
+    for (std::uint32_t s = 1; s < recent; ++s) side->english_words(s);
+    CHECK(&side->english_words(0) == &held);
+    for (std::uint32_t s = recent; s < 2 * recent - 1; ++s) side->english_words(s);
+    REQUIRE(held.size() == copy.size());
+    for (std::size_t i = 0; i < copy.size(); ++i) CHECK(held[i].key == copy[i].key);
+  }
+  // What the view keeps of every segment, against the vectors it hands out (the least they take).
+  std::size_t kept = view.ko.kept_bytes() + view.en.kept_bytes(), vectors = 0;
+  for (const auto* side : {&view.ko, &view.en})
+    for (std::uint32_t s = 0; s < side->text().size(); ++s)
+      vectors += side->english_words(s).size() * sizeof(kealign::qa_detail::Word) +
+                 side->latin_words(s).size() * sizeof(kealign::lang::LatinWord) +
+                 side->hangul_words(s).size() * sizeof(kealign::lang::HangulWord);
+  const std::size_t text = a.ko.document.text.size() + a.en.document.text.size();
+  CAPTURE(kept, vectors, text);
+  CHECK(kept * 4 < vectors);
+  CHECK(kept < 3 * text);
 }

@@ -38,13 +38,15 @@ constexpr double kNullSwitchPenalty = 0.5;
 // Pairs up to this many grid cells (about a thousand segments a side, the default exact_cells)
 // are searched a second time from a heavy length tail; a longer pair would double its time.
 constexpr std::size_t kHeavyTailCells = std::size_t{1} << 20;
-// estimate_align_memory, fitted to `kealign align` on N copies of the seed pair (N = 500 to 2,000:
-// 112 to 394 MB peak resident, bench/huge_inputs.sh) and rounded up, so that the estimate is a
-// little above the need: the program and its tables, the texts (read, segmented, written), and
-// per segment its profile, Model 1 ids, search cells and QA working data.
+// estimate_align_memory, fitted to the peak resident memory of `kealign align` (checks on) on
+// copies of the seed pair in three shapes (sentences, paragraphs as lines, a whole article per
+// line; bench/huge_inputs.sh and docs/decisions/memory.md) and rounded up, so that the estimate is
+// a little above the need: the program and its tables; per text byte the texts (read, segmented,
+// written) and the aligner's tokens and profiles, about 10 bytes; per segment its profile, Model 1
+// ids, search cells and the checks' records, several hundred bytes.
 constexpr std::size_t kBaseMemory = std::size_t{24} << 20;
-constexpr std::size_t kMemoryPerTextByte = 2;
-constexpr std::size_t kMemoryPerSegment = 2048;
+constexpr std::size_t kMemoryPerTextByte = 11;
+constexpr std::size_t kMemoryPerSegment = 1024;
 
 std::size_t megabytes(std::size_t bytes) {
   return (bytes + (std::size_t{1} << 20) - 1) >> 20;

@@ -94,15 +94,7 @@ std::vector<Word> english_words(std::string_view text) {
       }
     }
     w.end = end;
-    for (std::size_t k = w.begin; k < w.end;) {
-      const char32_t d = decode(text, k);
-      if (d == '.') continue;
-      if (d < 0x80)
-        w.key += static_cast<char>(d >= 'A' && d <= 'Z' ? d - 'A' + 'a' : d);
-      else
-        append_utf8(w.key, d == U'’' ? U'\'' : d);
-    }
-    while (!w.key.empty() && w.key.back() == '\'') w.key.pop_back();
+    english_key(text.substr(w.begin, w.end - w.begin), w.key);
     std::size_t k = w.end;
     while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n')) ++k;
     w.space_only_after = k > w.end && k < text.size() && word_char(decode_at(text, k));
@@ -110,6 +102,21 @@ std::vector<Word> english_words(std::string_view text) {
     i = end;
   }
   return out;
+}
+
+void english_key(std::string_view word, std::string& key) {
+  key.clear();
+  for (std::size_t k = 0; k < word.size();) {
+    const auto c = static_cast<unsigned char>(word[k]);
+    if (c < 0x80) {  // most letters: no decoding
+      ++k;
+      if (c != '.') key.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+      continue;
+    }
+    const char32_t d = next_code_point(word, k);
+    append_utf8(key, d == U'’' ? U'\'' : d);
+  }
+  while (!key.empty() && key.back() == '\'') key.pop_back();
 }
 
 bool is_function_word(std::string_view key) {

@@ -17,6 +17,8 @@ struct Word {
   bool space_only_after = false;  // only white space up to the next word
 };
 std::vector<Word> english_words(std::string_view text);
+// The key of one word of english_words (its text, from begin to end), written into `key`.
+void english_key(std::string_view word, std::string& key);
 
 bool is_function_word(std::string_view key);   // the, of, and, by, to ...
 bool is_reporting_verb(std::string_view key);  // said, told, pointed (out), stressed ...

@@ -37,49 +37,41 @@ constexpr double kTopConfidence = 0.5;
 constexpr double kConfidencePerLink = 0.05;
 
 struct Stem {
-  std::string key;
+  std::string_view key;   // its first syllables as written
   Span span;              // document offsets of the word
   std::string_view word;  // as written
 };
 
-std::string utf8(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
-std::vector<Stem> korean_stems(const SideView& view, std::uint32_t begin, std::uint32_t end) {
-  std::vector<Stem> out;
+// Calls visit(Stem) for each Korean word of the link that has a stem.
+template <typename Visit>
+void visit_korean_stems(const SideView& view, std::uint32_t begin, std::uint32_t end, Visit visit) {
   for (const Piece& p : side_pieces(view.text(), begin, end)) {
     const std::vector<lang::HangulWord>& words = view.hangul_words(p.segment);
     const std::vector<std::vector<std::u32string>>& word_stems = view.hangul_stems(p.segment);
     for (std::size_t i = 0; i < words.size(); ++i) {
       const lang::HangulWord& w = words[i];
       const std::vector<std::u32string>& stems = word_stems[i];
-      const std::u32string& shortest = stems.back();
+      const std::size_t shortest = stems.back().size();
       // A bare one-syllable word (수, 것, 등) is a function word as often as a noun.
-      if (shortest.size() < 2 && stems.size() < 2) continue;
-      out.push_back({utf8(std::u32string_view(shortest).substr(0, kKoreanPrefix)), w.span,
-                     p.text.substr(w.span.begin - p.base, w.span.size())});
+      if (shortest < 2 && stems.size() < 2) continue;
+      const std::string_view word = p.text.substr(w.span.begin - p.base, w.span.size());
+      const std::size_t syllables = std::min(shortest, kKoreanPrefix);
+      // A Hangul syllable is three bytes of valid UTF-8: the key is the word's first bytes.
+      if (word.size() == 3 * w.syllables.size()) {
+        visit(Stem{word.substr(0, 3 * syllables), w.span, word});
+      } else {
+        std::string key;
+        for (std::size_t k = 0; k < syllables; ++k) append_utf8(key, w.syllables[k]);
+        visit(Stem{key, w.span, word});
+      }
     }
   }
-  return out;
 }
 
-std::vector<std::string> english_stems(const SideView& view, std::uint32_t begin,
-                                       std::uint32_t end) {
-  std::vector<std::string> out;
+// Calls visit(stem) for the English stem of each of the link's words that has one (repeats too).
+template <typename Visit>
+void visit_english_stems(const SideView& view, std::uint32_t begin, std::uint32_t end,
+                         Visit visit) {
   for (const Piece& p : side_pieces(view.text(), begin, end))
     for (const Word& w : view.english_words(p.segment)) {
       // "double-clicking" holds "click"; "Bale's" is "bale".
@@ -99,111 +91,189 @@ std::vector<std::string> english_stems(const SideView& view, std::uint32_t begin
         std::string_view stem = part;
         if (stem.size() > 3 && stem.back() == 's' && stem[stem.size() - 2] != 's')
           stem.remove_suffix(1);
-        out.emplace_back(stem.substr(0, kEnglishPrefix));
+        visit(stem.substr(0, kEnglishPrefix));
       }
     }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
 }
+
+// Dense ids for stems known by their hash (the hash is the stem's identity, as in the aligner's
+// tables; the order of hashes decides ties, as it always has).
+class StemIds {
+ public:
+  std::uint32_t id(std::size_t hash) {
+    const auto [it, added] = ids_.try_emplace(hash, static_cast<std::uint32_t>(hashes_.size()));
+    if (added) hashes_.push_back(hash);
+    return it->second;
+  }
+  std::size_t hash(std::uint32_t id) const { return hashes_[id]; }
+  std::size_t size() const { return hashes_.size(); }
+
+ private:
+  std::unordered_map<std::size_t, std::uint32_t> ids_;
+  std::vector<std::size_t> hashes_;
+};
 
 }  // namespace
 
 void learnt_word_findings(const CheckContext& ctx, const LearntWordOptions& options,
                           std::string_view check, std::vector<Finding>& out) {
-  // Stems as hashes: the table is read once per link and the maps are the hot part.
   const auto hash = [](std::string_view s) { return std::hash<std::string_view>{}(s); };
-  const auto pair_key = [](std::size_t k, std::size_t e) { return k * 0x9E3779B97F4A7C15ull ^ e; };
   const std::size_t n = ctx.alignment.size();
   const SharedView& view = shared_view(ctx);
-  std::vector<std::vector<Stem>> ko(n);
-  std::vector<std::vector<std::size_t>> ko_keys(n), en(n);
-  std::vector<std::vector<std::string>> en_text(n);
-  std::unordered_map<std::size_t, std::size_t> ko_count, en_count, joint;
+  // Each 1-1 link's stems as ids, in flat arrays (link i's are [begin[i], begin[i + 1])): its
+  // Korean words' stems in word order, its distinct English stems in hash order. A few bytes per
+  // word: the stems as text are made again only for the links a finding names.
+  StemIds ko_ids, en_ids;
+  std::vector<std::uint32_t> ko_begin(n + 1), en_begin(n + 1), ko, en;
+  std::vector<std::uint32_t> ko_count, en_count, first_link;  // by id
+  std::vector<std::uint32_t> seen;  // by Korean id: the last call of distinct_ko that met it
+  std::uint32_t call = 0;
+  std::vector<std::size_t> hashes;
+  // Link i's distinct Korean stems, in hash order when `sorted`.
+  std::vector<std::uint32_t> keys;
+  const auto distinct_ko = [&](std::size_t i, bool sorted) {
+    keys.clear();
+    ++call;
+    for (std::uint32_t w = ko_begin[i]; w < ko_begin[i + 1]; ++w) {
+      const std::uint32_t k = ko[w];
+      if (seen[k] == call) continue;
+      seen[k] = call;
+      keys.push_back(k);
+    }
+    if (sorted)
+      std::sort(keys.begin(), keys.end(),
+                [&](std::uint32_t a, std::uint32_t b) { return ko_ids.hash(a) < ko_ids.hash(b); });
+  };
   for (std::size_t i = 0; i < n; ++i) {
+    ko_begin[i] = static_cast<std::uint32_t>(ko.size());
+    en_begin[i] = static_cast<std::uint32_t>(en.size());
     const Bead& b = ctx.alignment[i];
     if (b.ko_size() != 1 || b.en_size() != 1) continue;
-    ko[i] = korean_stems(view.ko, b.ko_begin, b.ko_end);
-    en_text[i] = english_stems(view.en, b.en_begin, b.en_end);
-    for (const std::string& e : en_text[i]) en[i].push_back(hash(e));
-    std::sort(en[i].begin(), en[i].end());
-    for (const Stem& s : ko[i]) ko_keys[i].push_back(hash(s.key));
-    std::vector<std::size_t> keys = ko_keys[i];
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (std::size_t k : keys) {
-      ++ko_count[k];
-      for (std::size_t e : en[i]) ++joint[pair_key(k, e)];
+    visit_korean_stems(view.ko, b.ko_begin, b.ko_end, [&](const Stem& s) {
+      const std::uint32_t k = ko_ids.id(hash(s.key));
+      if (k == ko_count.size()) {
+        ko_count.push_back(0);
+        seen.push_back(0);
+      }
+      ko.push_back(k);
+    });
+    hashes.clear();
+    visit_english_stems(view.en, b.en_begin, b.en_end,
+                        [&](std::string_view e) { hashes.push_back(hash(e)); });
+    std::sort(hashes.begin(), hashes.end());
+    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    for (std::size_t h : hashes) {
+      const std::uint32_t e = en_ids.id(h);
+      if (e == en_count.size()) {
+        en_count.push_back(0);
+        first_link.push_back(static_cast<std::uint32_t>(i));
+      }
+      ++en_count[e];
+      en.push_back(e);
     }
-    for (std::size_t e : en[i]) ++en_count[e];
+    ko_begin[i + 1] = static_cast<std::uint32_t>(ko.size());
+    distinct_ko(i, false);
+    for (std::uint32_t k : keys) ++ko_count[k];
   }
-  // Each Korean stem's best English stem, and each English stem's best Korean one.
+  ko_begin[n] = static_cast<std::uint32_t>(ko.size());
+  en_begin[n] = static_cast<std::uint32_t>(en.size());
+  // A pair's Dice coefficient is at most 2 min(ck, ce) / (ck + ce): the pairs that cannot reach
+  // min_dice, or whose Korean stem is too rare, are not counted (most pairs of a long document).
+  const auto frequent = [&](std::uint32_t k) {
+    return static_cast<double>(ko_count[k]) >= options.min_links + 1;
+  };
+  const auto may_reach = [&](std::uint32_t k, std::uint32_t e) {
+    const std::uint32_t ck = ko_count[k], ce = en_count[e];
+    return 2.0 * static_cast<double>(std::min(ck, ce)) / static_cast<double>(ck + ce) >=
+           options.min_dice;
+  };
+  const auto pair_key = [](std::uint32_t k, std::uint32_t e) { return std::uint64_t{k} << 32 | e; };
+  std::unordered_map<std::uint64_t, std::uint32_t> joint;  // links holding both
+  for (std::size_t i = 0; i < n; ++i) {
+    distinct_ko(i, false);
+    for (std::uint32_t k : keys) {
+      if (!frequent(k)) continue;
+      for (std::uint32_t x = en_begin[i]; x < en_begin[i + 1]; ++x)
+        if (may_reach(k, en[x])) ++joint[pair_key(k, en[x])];
+    }
+  }
+  const auto joint_of = [&](std::uint32_t k, std::uint32_t e) -> std::uint32_t {
+    const auto it = joint.find(pair_key(k, e));
+    return it == joint.end() ? 0 : it->second;
+  };
+  // Each Korean stem's best English stem, and each English stem's best Korean one (the first
+  // found of equal ones, links in order and stems in hash order).
   struct Best {
     double dice = 0;
-    std::size_t partner = 0;
+    std::uint32_t partner = 0;
   };
-  std::unordered_map<std::size_t, Best> best_ko, best_en;
+  std::vector<Best> best_ko(ko_ids.size()), best_en(en_ids.size());
+  bool any = false;
   for (std::size_t i = 0; i < n; ++i) {
-    std::vector<std::size_t> keys = ko_keys[i];
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (std::size_t k : keys) {
-      const std::size_t ck = ko_count[k];
-      if (static_cast<double>(ck) < options.min_links + 1) continue;
-      for (std::size_t e : en[i]) {
-        const double dice = 2.0 * static_cast<double>(joint[pair_key(k, e)]) /
-                            static_cast<double>(ck + en_count[e]);
+    distinct_ko(i, true);
+    for (std::uint32_t k : keys) {
+      if (!frequent(k)) continue;
+      for (std::uint32_t x = en_begin[i]; x < en_begin[i + 1]; ++x) {
+        const std::uint32_t e = en[x];
+        if (!may_reach(k, e)) continue;
+        const double dice = 2.0 * static_cast<double>(joint_of(k, e)) /
+                            static_cast<double>(ko_count[k] + en_count[e]);
         if (dice < options.min_dice) continue;
+        any = true;
         if (dice > best_ko[k].dice) best_ko[k] = {dice, e};
         if (dice > best_en[e].dice) best_en[e] = {dice, k};
       }
     }
   }
-  if (best_ko.empty()) return;
-  // Renderings as text, for messages: the first link that holds each.
-  const auto text_of = [&](std::size_t e) -> std::string {
-    for (std::size_t i = 0; i < n; ++i)
-      if (std::binary_search(en[i].begin(), en[i].end(), e))
-        for (const std::string& t : en_text[i])
-          if (hash(t) == e) return t;
-    return {};
-  };
+  if (!any) return;
   for (std::size_t i = 0; i < n; ++i) {
-    if (ko[i].empty() || en[i].size() < 2) continue;
-    const Stem* worst = nullptr;
-    std::size_t rendering = 0, seen = 0, others = 0;
-    for (std::size_t w = 0; w < ko[i].size(); ++w) {
-      const std::size_t k = ko_keys[i][w];
-      const auto it = best_ko.find(k);
-      if (it == best_ko.end() || best_en[it->second.partner].partner != k) continue;
-      const std::size_t e = it->second.partner;
-      if (std::binary_search(en[i].begin(), en[i].end(), e)) continue;
+    if (ko_begin[i] == ko_begin[i + 1] || en_begin[i + 1] - en_begin[i] < 2) continue;
+    const auto link_en = en.begin() + en_begin[i], link_en_end = en.begin() + en_begin[i + 1];
+    std::size_t worst = 0;
+    bool found = false;
+    std::uint32_t rendering = 0, seen_with = 0, others = 0;
+    for (std::uint32_t w = ko_begin[i]; w < ko_begin[i + 1]; ++w) {
+      const std::uint32_t k = ko[w];
+      if (best_ko[k].dice == 0 || best_en[best_ko[k].partner].partner != k) continue;
+      const std::uint32_t e = best_ko[k].partner;
+      if (std::find(link_en, link_en_end, e) != link_en_end) continue;
       // This link lacks e: the other links with the word hold it joint[k, e] times.
-      const std::size_t with = joint[pair_key(k, e)];
-      const std::size_t other = ko_count[k] - 1;
+      const std::uint32_t with = joint_of(k, e);
+      const std::uint32_t other = ko_count[k] - 1;
       if (static_cast<double>(other) < options.min_links ||
           static_cast<double>(with) < options.min_share * static_cast<double>(other))
         continue;
-      if (!worst || with > seen) {
-        worst = &ko[i][w];
+      if (!found || with > seen_with) {
+        found = true;
+        worst = w - ko_begin[i];
         rendering = e;
-        seen = with;
+        seen_with = with;
         others = other;
       }
     }
-    if (!worst) continue;
+    if (!found) continue;
     const Bead& b = ctx.alignment[i];
+    Stem word;
+    std::size_t w = 0;
+    visit_korean_stems(view.ko, b.ko_begin, b.ko_end, [&](const Stem& s) {
+      if (w++ == worst) word = s;
+    });
+    // The rendering as text, for the message: the first link that holds it.
+    std::string_view shown;
+    const Bead& first = ctx.alignment[first_link[rendering]];
+    visit_english_stems(view.en, first.en_begin, first.en_end, [&](std::string_view e) {
+      if (shown.empty() && hash(e) == en_ids.hash(rendering)) shown = e;
+    });
     Finding f = bead_finding(check, Severity::kMinor, b);
     f.confidence = std::min(
-        kTopConfidence,
-        kBaseConfidence + kConfidencePerLink * (static_cast<double>(seen) - options.min_links));
-    f.ko_spans.push_back(worst->span);
-    const std::string shown = text_of(rendering);
+        kTopConfidence, kBaseConfidence + kConfidencePerLink *
+                                              (static_cast<double>(seen_with) - options.min_links));
+    f.ko_spans.push_back(word.span);
     f.message = fmt::format(
         "“{}” is rendered with “{}…” in {} of its {} other links, but not here: the word may be "
         "left out or mistranslated",
-        worst->word, shown, seen, others);
-    f.evidence = {{"word", std::string(worst->word), shown + "…"}};
+        word.word, shown, seen_with, others);
+    f.evidence = {{"word", std::string(word.word), std::string(shown) + "…"}};
     out.push_back(std::move(f));
   }
 }

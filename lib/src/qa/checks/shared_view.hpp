@@ -3,10 +3,17 @@
 // computed on first use, so a check that is switched off costs nothing, and is exactly what the
 // underlying function returns for the segment's text (document offsets where that function takes a
 // base).
+//
+// What is kept for every segment read is compact: a word is its offsets in the text and its flags,
+// not copies of its letters (8 bytes instead of 50 to 100), a stem is the length of the particle it
+// drops. The vectors the accessors return are made from that for the kRecent segments of each kind
+// read last, so the memory is a few bytes per word plus the text, not several times the text.
 #pragma once
 
+#include <array>
 #include <cstdint>
-#include <optional>
+#include <deque>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +30,11 @@ class SideView {
  public:
   SideView(const SegmentedText& text, bool korean);
 
+  // A reference an accessor returns stays valid while fewer than kRecent other segments of the
+  // same kind (English words, Latin words, ...) of this side are read after it: a check may hold a
+  // link's segments at once, not a document's.
+  static constexpr std::size_t kRecent = 16;
+
   const SegmentedText& text() const { return text_; }
   // english_words(segment text): offsets within the segment.
   const std::vector<Word>& english_words(std::uint32_t segment) const;
@@ -36,19 +48,84 @@ class SideView {
   const std::vector<lang::NumberMention>& numbers(std::uint32_t segment) const;
   std::string_view boilerplate_kind(std::uint32_t segment) const;
 
+  // Bytes held for the segments read so far (the compact records, not the recent vectors).
+  std::size_t kept_bytes() const;
+
  private:
+  static constexpr std::uint32_t kUnread = std::numeric_limits<std::uint32_t>::max();
+  // Where a segment's records are in a store.
+  struct Range {
+    std::uint32_t begin = 0;
+    std::uint32_t count = kUnread;
+  };
+  // Records of every segment read, in the order they were read; a deque, so that growing never
+  // copies (nor briefly doubles) what is kept.
+  template <typename Record>
+  struct Store {
+    std::vector<Range> ranges;  // by segment, made on first use
+    std::deque<Record> records;
+  };
+  // A word: its bytes within the segment, and up to two flags in the end's top bits.
+  struct WordRecord {
+    std::uint32_t begin;
+    std::uint32_t end;
+  };
+  // The vectors handed out for the segments of one kind read last (the least recently read one
+  // is made over).
   template <typename T>
-  using PerSegment = std::vector<std::optional<T>>;
+  class Recent {
+   public:
+    Recent() { segment_.fill(kUnread); }
+    std::vector<T>* find(std::uint32_t segment) {
+      if (segment_[last_] != segment) {
+        std::size_t i = 0;
+        while (i < kRecent && segment_[i] != segment) ++i;
+        if (i == kRecent) return nullptr;
+        last_ = i;
+      }
+      used_[last_] = ++clock_;
+      return &value_[last_];
+    }
+    std::vector<T>& claim(std::uint32_t segment) {
+      last_ = 0;
+      for (std::size_t i = 1; i < kRecent; ++i)
+        if (used_[i] < used_[last_]) last_ = i;
+      segment_[last_] = segment;
+      used_[last_] = ++clock_;
+      return value_[last_];
+    }
+
+   private:
+    std::array<std::uint32_t, kRecent> segment_;
+    std::array<std::uint64_t, kRecent> used_{};
+    std::array<std::vector<T>, kRecent> value_;
+    std::uint64_t clock_ = 0;
+    std::size_t last_ = 0;
+  };
+
+  // Whether the segment's offsets fit the records (below 2^30 bytes; longer ones are read again
+  // each time they are asked for).
+  bool compact(std::uint32_t segment) const;
+  template <typename T, typename Record, typename Compute, typename Encode, typename Decode>
+  const std::vector<T>& read(Store<Record>& store, Recent<T>& recent, std::uint32_t segment,
+                             Compute compute, Encode encode, Decode decode) const;
 
   const SegmentedText& text_;
   bool korean_;
-  mutable PerSegment<std::vector<Word>> english_words_;
-  mutable PerSegment<std::vector<lang::LatinWord>> latin_words_;
-  mutable PerSegment<std::vector<lang::HangulWord>> hangul_words_;
-  mutable PerSegment<std::vector<std::vector<std::u32string>>> hangul_stems_;
-  mutable PerSegment<std::vector<Damaged>> damaged_;
-  mutable PerSegment<std::vector<lang::NumberMention>> numbers_;
-  mutable PerSegment<std::string_view> boilerplate_;
+  mutable Store<WordRecord> english_words_, latin_words_, hangul_words_;
+  // Per Hangul word: how many stems it has besides itself, then the syllables each one drops.
+  mutable Store<std::uint8_t> hangul_stems_;
+  mutable Store<Damaged> damaged_;
+  mutable Store<lang::NumberMention> numbers_;
+  // By segment: 0 unread, else 1 + the kind's index in boilerplate_kinds_.
+  mutable std::vector<std::uint16_t> boilerplate_;
+  mutable std::vector<std::string_view> boilerplate_kinds_;
+  mutable Recent<Word> recent_english_;
+  mutable Recent<lang::LatinWord> recent_latin_;
+  mutable Recent<lang::HangulWord> recent_hangul_;
+  mutable Recent<std::vector<std::u32string>> recent_stems_;
+  mutable Recent<Damaged> recent_damaged_;
+  mutable Recent<lang::NumberMention> recent_numbers_;
 };
 
 class SharedView {

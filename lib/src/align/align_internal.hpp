@@ -187,9 +187,10 @@ struct TranslationOptions {
   std::size_t max_beads = 4000;   // beads read at most (bounds the tables)
   int iterations = 5;             // EM iterations of Model 1
   double min_probability = 0.01;  // t(e|f) below this is dropped after training
-  double mixture = 0.9;    // share of Model 1 in P(e | segment), the rest unigram (model-one.md)
-  double weight = 0.0875;  // log-odds per nat of likelihood ratio, averaged directions
-  double lexicon_weight = 0.5;  // pseudo-links of a collection lexicon's prior per source word
+  double mixture = 0.9;  // share of Model 1 in P(e | segment), the rest unigram (model-one.md)
+  double lexicon_mixture = 0.985;  // the same when a collection lexicon is the prior of t
+  double weight = 0.0875;          // log-odds per nat of likelihood ratio, averaged directions
+  double lexicon_weight = 0.5;     // pseudo-links of a collection lexicon's prior per source word
 };
 class TranslationModel;
 struct TranslationDirection;

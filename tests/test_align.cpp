@@ -421,7 +421,7 @@ TEST_CASE("LibreOffice: all documents concatenated align as well as one by one",
   REQUIRE(en.size() == en_base);
   const Alignment a = align(ko, en).alignment;
   CHECK(conserved(a, ko.size(), en.size()));
-  CHECK(score_alignment(gold, to_links(a)).strict_f1 >= 0.982);  // measured 0.9839
+  CHECK(score_alignment(gold, to_links(a)).strict_f1 >= 0.982);  // measured 0.9832
 }
 
 TEST_CASE("LibreOffice: null beads come in runs of one direction", "[align][shared]") {

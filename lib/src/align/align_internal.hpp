@@ -381,9 +381,11 @@ LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const Le
 // One EM step: re-estimates c, s^2 and the priors from the beads (weighted by their confidence,
 // and by their posterior of the close component of the length mixture), shrunk towards `prior` by
 // pseudo-counts so that small documents keep sensible values; with `fit_tail` also the loose
-// component's share and spread, else they stay `current`'s.
+// component's share and spread, else they stay `current`'s; with `fit_shapes` the shape priors
+// are shrunk far less (the pair's own merge and null rates).
 LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
-                        const LengthModel& current, const LengthModel& prior, bool fit_tail);
+                        const LengthModel& current, const LengthModel& prior, bool fit_tail,
+                        bool fit_shapes = false);
 
 // The log-odds against a sentence linked with a headline (LineEnd): how much rarer such beads
 // are in the alignment (weighted by confidence, smoothed) than among random pairs of the two sides'

@@ -21,8 +21,9 @@ namespace kealign::align_detail {
 // most links follow the normal model, a share of loose ones a normal several times wider
 // (LengthModel::loose_share, loose_spread). Tabulated: the search evaluates it for every cell and
 // shape. Entries are filled on first use: a short pair reads a few hundred of the 4,002, and the
-// two erfc and a log of each entry cost more than its whole search. One table per search (not
-// shared between threads).
+// two erfc and a log of each entry cost more than its whole search. The entries of a mixture are
+// kept per thread for the next tables of the same mixture (kTailTablesKept): most searches of a
+// stream use the defaults' tail, so they are filled once per thread rather than per search.
 class LogTailTable {
  public:
   // A share `loose_share` of links follows a normal `loose_spread` times as wide as the model's.
@@ -51,8 +52,10 @@ class LogTailTable {
   double fill(std::size_t k) const;  // computes entry k, stores and returns it
   const double* close_;  // the normal component's tail at each step, shared by every table
   double loose_share_, loose_spread_;
-  double far_variance_;                 // of the widest component, which decides the far tail
-  mutable std::vector<double> values_;  // NaN until filled
+  double far_variance_;  // of the widest component, which decides the far tail
+  // The thread's entries of this mixture (NaN until filled), shared with later tables of it.
+  std::shared_ptr<std::vector<double>> kept_;
+  double* values_;
 };
 
 // Kinds of anchor key; each has its own weight (AnchorWeights).

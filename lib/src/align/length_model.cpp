@@ -1,6 +1,8 @@
 // The Gale-Church length model and its unit.
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <vector>
 #include "script.hpp"
 
@@ -51,6 +53,30 @@ const double* normal_tails(std::size_t size, double step) {
   return values.data();
 }
 
+// Mixtures whose filled entries a thread keeps, the latest used first: a pair's passes use one
+// to three (the defaults' light tail, a fitted heavy one), 32 KB each.
+constexpr std::size_t kTailTablesKept = 4;
+
+// The thread's entries of the mixture (share, spread), NaN where not yet filled. An entry depends
+// on the mixture and its step only, so a table that finds another's entries scores the same.
+std::shared_ptr<std::vector<double>> kept_tail(double share, double spread, std::size_t size) {
+  struct Kept {
+    double share, spread;
+    std::shared_ptr<std::vector<double>> values;
+  };
+  thread_local std::vector<Kept> kept;
+  for (std::size_t k = 0; k < kept.size(); ++k)
+    if (kept[k].share == share && kept[k].spread == spread) {
+      std::rotate(kept.begin(), kept.begin() + k, kept.begin() + k + 1);
+      return kept.front().values;
+    }
+  if (kept.size() == kTailTablesKept) kept.pop_back();
+  kept.insert(kept.begin(), {share, spread,
+                             std::make_shared<std::vector<double>>(
+                                 size, std::numeric_limits<double>::quiet_NaN())});
+  return kept.front().values;
+}
+
 }  // namespace
 
 LogTailTable::LogTailTable(double loose_share, double loose_spread)
@@ -58,7 +84,8 @@ LogTailTable::LogTailTable(double loose_share, double loose_spread)
       loose_share_(loose_share),
       loose_spread_(loose_spread),
       far_variance_(loose_spread * loose_spread),
-      values_(kLast + 1, std::numeric_limits<double>::quiet_NaN()) {}
+      kept_(kept_tail(loose_share, loose_spread, kLast + 1)),
+      values_(kept_->data()) {}
 
 double LogTailTable::fill(std::size_t k) const {
   const double zk = k * kStep;

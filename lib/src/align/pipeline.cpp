@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <optional>
 
 #include "align_internal.hpp"
 #include "kealign/align.hpp"
@@ -13,6 +14,7 @@
 #include "kealign/lexicon.hpp"
 
 #if defined(__unix__)
+#include <sys/resource.h>
 #include <unistd.h>
 #endif
 
@@ -52,6 +54,15 @@ std::size_t megabytes(std::size_t bytes) {
   return (bytes + (std::size_t{1} << 20) - 1) >> 20;
 }
 
+// At least the process's peak resident memory so far (the largest size_t where unknown).
+std::size_t peak_resident_memory() {
+#if defined(__linux__)
+  rusage usage{};  // ru_maxrss in kilobytes
+  if (getrusage(RUSAGE_SELF, &usage) == 0) return static_cast<std::size_t>(usage.ru_maxrss) * 1024;
+#endif
+  return static_cast<std::size_t>(-1);
+}
+
 // AlignOptions::max_memory between passes: the estimate up front may be low for an unusual pair.
 class MemoryGuard {
  public:
@@ -72,6 +83,9 @@ class MemoryGuard {
   // Throws MemoryLimitError when the process's resident memory is above the limit.
   void check_resident() const {
     if (limit_ == 0) return;
+    // The peak is one system call where the current size opens and reads a file (at every pass
+    // of every pair); only a peak above the limit can hide a current size above it.
+    if (peak_resident_memory() <= limit_) return;
     const std::size_t used = resident_memory();
     if (used > limit_)
       throw MemoryLimitError(
@@ -152,6 +166,8 @@ class Searcher {
   }
 
   align_detail::AnchorWeights& weights() { return weights_; }
+  // The profiles' keys changed (a learnt word table): the next pass builds its anchor matrix anew.
+  void keys_changed() { anchors_.reset(); }
   void set_translation(std::shared_ptr<const align_detail::TranslationModel> model) {
     translation_ = std::move(model);
   }
@@ -160,13 +176,17 @@ class Searcher {
   SearchResult run(const LengthModel& model, std::size_t width, bool posteriors) {
     const std::size_t n = ko_.size(), m = en_.size();
     for (int attempt = 0;; ++attempt) {
-      const Band band = exact_          ? align_detail::full_band(n, m)
-                        : path_.empty() ? align_detail::guided_band(guide_, n, m, width)
-                                        : align_detail::path_band(path_, n, m, width);
-      align_detail::AnchorMatrix anchors =
-          align_detail::build_anchor_matrix(ko_, en_, band, weights_);
-      anchors.translation = translation_;
-      SearchResult r = align_detail::search(ko_, en_, anchors, model, weights_, band, posteriors,
+      Band band = exact_          ? align_detail::full_band(n, m)
+                  : path_.empty() ? align_detail::guided_band(guide_, n, m, width)
+                                  : align_detail::path_band(path_, n, m, width);
+      // The matrix depends on the keys, the band and the anchor weights, which the passes before
+      // the last share (the exact search's band is always the whole grid).
+      if (!anchors_ || band.lo != band_.lo || band.hi != band_.hi) {
+        anchors_ = align_detail::build_anchor_matrix(ko_, en_, band, weights_);
+        band_ = std::move(band);
+      }
+      anchors_->translation = translation_;
+      SearchResult r = align_detail::search(ko_, en_, *anchors_, model, weights_, band_, posteriors,
                                             exact_ ? 0 : options_.posterior_band);
       guard_.check_resident();
       if (exact_) return r;
@@ -186,6 +206,8 @@ class Searcher {
   bool exact_ = true;
   std::vector<align_detail::GuidePoint> guide_;  // the anchor-first path (banded search only)
   Alignment path_;                               // the previous pass's path (banded search only)
+  Band band_;                                    // the band anchors_ was built for
+  std::optional<align_detail::AnchorMatrix> anchors_;
 };
 
 // Adds `odds` to the stand-alone odds of the passage's segments for as long as it lives.
@@ -243,6 +265,7 @@ SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& o
     // Last pass only: in the EM passes the runs they make would raise the fitted null priors.
     searcher.weights().null_run = kNullRunBonus;
     searcher.weights().null_switch = kNullSwitchPenalty;
+    searcher.keys_changed();
     align_detail::add_learned_lexicon(r.alignment, kp, ep, {});
     if (options.translation_model)
       searcher.set_translation(

@@ -72,6 +72,7 @@ void hold_out(const std::vector<std::vector<std::uint32_t>>& src,
     own_total.assign(width, 0.0);
     for (std::size_t k = 0; k < size; ++k) own_total[k % width] += share[k];
     SparseRow& row = d.held_out_sums[source];
+    row.reserve(size / width);
     for (std::size_t at = 0, q = 0; at < size; at += width, ++q) {
       double sum = 0;
       for (std::size_t p = 1; p < width; ++p) {
@@ -121,6 +122,14 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
   Direction d;
   d.words.resize(tgt_vocab);
   std::vector<SparseRow> table(src_vocab);
+  {
+    // Sized first: grown one pair at a time, the rows cost more in copies than in filling.
+    std::vector<std::uint32_t> kept(src_vocab, 0);
+    for (std::size_t k = 0; k < t.size(); ++k)
+      if (slot_pair[k].first != null_word && t[k] >= options.min_probability)
+        ++kept[slot_pair[k].first];
+    for (std::uint32_t f = 0; f < src_vocab; ++f) table[f].reserve(kept[f]);
+  }
   for (std::size_t k = 0; k < t.size(); ++k) {
     const auto [f, e] = slot_pair[k];
     if (f == null_word)

@@ -190,10 +190,9 @@ struct TranslationOptions {
   std::size_t max_beads = 4000;   // beads read at most (bounds the tables)
   int iterations = 5;             // EM iterations of Model 1
   double min_probability = 0.01;  // t(e|f) below this is dropped after training
-  double mixture = 0.9;  // share of Model 1 in P(e | segment), the rest unigram (model-one.md)
-  double lexicon_mixture = 0.985;  // the same when a collection lexicon is the prior of t
-  double weight = 0.0875;          // log-odds per nat of likelihood ratio, averaged directions
-  double lexicon_weight = 0.5;     // pseudo-links of a collection lexicon's prior per source word
+  double mixture = 0.985;         // share of Model 1 in P(e | segment), the rest unigram
+  double weight = 0.0875;         // log-odds per nat of likelihood ratio, averaged directions
+  double lexicon_weight = 0.5;    // pseudo-links of a collection lexicon's prior per source word
 };
 class TranslationModel;
 struct TranslationDirection;
@@ -384,11 +383,9 @@ LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const Le
 // One EM step: re-estimates c, s^2 and the priors from the beads (weighted by their confidence,
 // and by their posterior of the close component of the length mixture), shrunk towards `prior` by
 // pseudo-counts so that small documents keep sensible values; with `fit_tail` also the loose
-// component's share and spread, else they stay `current`'s; with `fit_shapes` the shape priors
-// are shrunk far less (the pair's own merge and null rates).
+// component's share and spread, else they stay `current`'s.
 LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
-                        const LengthModel& current, const LengthModel& prior, bool fit_tail,
-                        bool fit_shapes = false);
+                        const LengthModel& current, const LengthModel& prior, bool fit_tail);
 
 // The log-odds against a sentence linked with a headline (LineEnd): how much rarer such beads
 // are in the alignment (weighted by confidence, smoothed) than among random pairs of the two sides'

@@ -15,10 +15,6 @@ namespace {
 constexpr double kLengthPseudoBeads = 8.0;
 constexpr double kHeadlinePseudoBeads = 2.0;
 constexpr double kShapePseudoBeads = 300.0;
-// The same when the shape priors are fitted to the pair (a third search, kept only when its path
-// shows the translation better): a fifty-link news article with merged or dropped sentences then
-// finds its own merge and null rates (docs/decisions/news-alignment.md).
-constexpr double kFittedShapePseudoBeads = 40.0;
 // Shapes of this many segments or more (2-2, 1-3, 3-1) never rise above their prior: a merge
 // absorbs the length noise of the links it joins, so counts on the Viterbi path feed on themselves.
 constexpr std::size_t kCappedShapeSegments = 4;
@@ -93,8 +89,7 @@ LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const Le
 }
 
 LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
-                        const LengthModel& current, const LengthModel& prior, bool fit_tail,
-                        bool fit_shapes) {
+                        const LengthModel& current, const LengthModel& prior, bool fit_tail) {
   std::vector<double> xs, ys, ws;
   double headline_x = 0, headline_y = 0;
   Eigen::Array<double, kBeadShapeCount, 1> shape_counts =
@@ -144,9 +139,8 @@ LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const
                    (w_close.sum() + kLengthPseudoBeads);
       m.variance = std::clamp(m.variance, kMinVariance, kMaxVariance);
       const double prior_loose = prior.variance * prior.loose_spread * prior.loose_spread;
-      const double loose_variance =
-          ((w_loose * spread).sum() + kLooseSpreadPseudoBeads * prior_loose) /
-          (w_loose.sum() + kLooseSpreadPseudoBeads);
+      const double loose_variance = ((w_loose * spread).sum() + kLooseSpreadPseudoBeads * prior_loose) /
+                                    (w_loose.sum() + kLooseSpreadPseudoBeads);
       if (!fit_tail) continue;
       m.loose_spread =
           std::clamp(std::sqrt(loose_variance / m.variance), kMinLooseSpread, kMaxLooseSpread);
@@ -165,9 +159,8 @@ LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const
     out.headline_ratio = std::clamp(out.headline_ratio, kMinRatio, kMaxRatio);
   }
   const Eigen::Map<const Eigen::Array<double, kBeadShapeCount, 1>> p0(prior.priors.data());
-  const double pseudo = fit_shapes ? kFittedShapePseudoBeads : kShapePseudoBeads;
   Eigen::Array<double, kBeadShapeCount, 1> p =
-      (shape_counts + pseudo * p0) / (shape_counts.sum() + pseudo);
+      (shape_counts + kShapePseudoBeads * p0) / (shape_counts.sum() + kShapePseudoBeads);
   for (std::size_t k = 0; k < kBeadShapeCount; ++k)
     if (kBeadShapes[k].ko + kBeadShapes[k].en >= kCappedShapeSegments) p[k] = std::min(p[k], p0[k]);
   p = p.max(kMinPrior);

@@ -237,7 +237,7 @@ class PassageOdds {
 SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& options,
                          const MemoryGuard& guard, LengthModel& model,
                          const align_detail::Passage& missing, bool prior_ratio = false,
-                         bool heavy_tail = false, bool fit_shapes = false) {
+                         bool heavy_tail = false) {
   Searcher searcher(kp, ep, options, guard);
   const bool fit = options.calibration == Calibration::kAuto;
   if (fit) model = align_detail::initial_model(kp, ep, options.model, missing, heavy_tail);
@@ -251,8 +251,7 @@ SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& o
   SearchResult r = searcher.run(model, options.band, pass == passes);
   if (fit) {
     for (int round = 0; round < kEmRounds; ++round) {
-      model = align_detail::refit_model(r.alignment, kp, ep, model, options.model, heavy_tail,
-                                        fit_shapes);
+      model = align_detail::refit_model(r.alignment, kp, ep, model, options.model, heavy_tail);
       ++pass;
       r = searcher.run(model, width(pass), pass == passes);
     }
@@ -318,13 +317,12 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
   // Searches the pair again and keeps the new path if it shows the translation better (the
   // relatedness score; on a tie the new path only if `ties`).
   const auto search_again = [&](const align_detail::Passage& missing, bool prior_ratio, bool ties,
-                                bool heavy_tail = false, bool fit_shapes = false) {
+                                bool heavy_tail = false) {
     LengthModel model = result.model;
     // Started afresh: the first search's word table would steer this one onto its path.
     if (heavy_tail) align_detail::remove_learned_lexicon(kp, ep);
     Alignment again =
-        search_pair(kp, ep, options, guard, model, missing, prior_ratio, heavy_tail, fit_shapes)
-            .alignment;
+        search_pair(kp, ep, options, guard, model, missing, prior_ratio, heavy_tail).alignment;
     Relatedness judged = align_detail::measure_relatedness(again, kp, ep, options.relatedness);
     const double score = result.relatedness.score;
     if (ties ? judged.score < score : judged.score <= score) return false;
@@ -337,18 +335,13 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
   // do not fit are joined into 2-2 beads or left unlinked). When the path shows a merge or a 1-0
   // beside a 0-1, the pair is searched again with the tail fitted from a heavy start (which alone
   // would read a true 1-2 as a 1-1 beside a 1-3), and the path that shows the translation better
-  // is kept, the heavy one on a tie (docs/decisions/news-alignment.md); short pairs only. A third
-  // search also fits the shape priors.
+  // is kept, the heavy one on a tie (docs/decisions/news-alignment.md); short pairs only.
   if (options.calibration == Calibration::kAuto && ko.size() != 0 && en.size() != 0 &&
       ko.size() * en.size() <= kHeavyTailCells && hides_links(result.alignment)) {
     // Whether the texts are related is judged on the first path: under a heavy tail unrelated
     // sentences of similar length link up, and the better of two paths flatters any pair.
     const Relatedness first = result.relatedness;
     if (search_again({}, false, true, true) && !first.related) result.relatedness = first;
-    // The shape priors fitted to the pair too: kept only when that path shows the translation
-    // better still, so a pair whose own rates mislead (a true 1-2 read as 1-1 beside 1-3, which
-    // feeds on itself) keeps the priors shrunk to the defaults.
-    if (search_again({}, false, false, true, true) && !first.related) result.relatedness = first;
   }
   // A translation of part of the text: searched again with the missing passage's segments
   // standing alone at little cost, as the measure prices it once, not per segment. The search

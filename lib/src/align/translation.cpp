@@ -229,9 +229,6 @@ std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment&
                                                                 const LexiconIndex* lexicon) {
   auto model = std::make_shared<TranslationModel>();
   model->options = options;
-  // A collection table behind t explains most of a link's words; the document's own table alone,
-  // about two thirds (docs/decisions/model-one.md).
-  if (lexicon) model->options.mixture = options.lexicon_mixture;
   std::unordered_map<std::uint64_t, std::uint32_t> ko_ids, en_ids;
   const std::uint32_t ko_vocab = dense_ids(ko, model->ko_words, ko_ids);
   const std::uint32_t en_vocab = dense_ids(en, model->en_words, en_ids);
@@ -260,10 +257,10 @@ std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment&
     ko_en.emplace_back(b.ko_begin, b.en_begin);
     en_ko.emplace_back(b.en_begin, b.ko_begin);
   }
-  model->ko_to_en = train(model->ko_words, ko_vocab, model->en_words, en_vocab, ko_en, en_given_ko,
-                          model->options);
-  model->en_to_ko = train(model->en_words, en_vocab, model->ko_words, ko_vocab, en_ko, ko_given_en,
-                          model->options);
+  model->ko_to_en =
+      train(model->ko_words, ko_vocab, model->en_words, en_vocab, ko_en, en_given_ko, options);
+  model->en_to_ko =
+      train(model->en_words, en_vocab, model->ko_words, ko_vocab, en_ko, ko_given_en, options);
   return model;
 }
 

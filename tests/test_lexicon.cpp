@@ -207,7 +207,7 @@ TEST_CASE("a lexicon learnt from the Text+Berg dev text finds real translations"
   CHECK(best_translation(lexicon, "berg") == "monta");   // Berg / montagne
 }
 
-TEST_CASE("Text+Berg test0-6 with a lexicon learnt from the set's own text: strict F1 floor",
+TEST_CASE("strict F1 floor: Text+Berg test0-6 with a lexicon learnt from the set's own text",
           "[lexicon][shared]") {
   std::vector<std::string> all = kTests;
   all.push_back("dev");
@@ -222,7 +222,7 @@ TEST_CASE("Text+Berg test0-6 with a lexicon learnt from the set's own text: stri
   CHECK(with > without);
 }
 
-TEST_CASE("Text+Berg test0-6 with the lexicon learnt from the text and FreeDict deu-fra: floor",
+TEST_CASE("floor: Text+Berg test0-6 with the lexicon learnt from the text and FreeDict deu-fra",
           "[lexicon][shared]") {
   const std::string tsv = freedict_tsv();
   if (tsv.empty()) return;
@@ -245,7 +245,7 @@ TEST_CASE("Text+Berg test0-6 with the lexicon learnt from the text and FreeDict 
   CHECK(with > without);
 }
 
-TEST_CASE("Text+Berg test0-6 per document with FreeDict deu-fra as the dictionary: floor",
+TEST_CASE("floor: Text+Berg test0-6 per document with FreeDict deu-fra as the dictionary",
           "[lexicon][shared]") {
   const std::string tsv = freedict_tsv();
   if (tsv.empty()) return;

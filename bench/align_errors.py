@@ -14,18 +14,7 @@ of gold links, a part of one, or crossing gold links. -v lists each case.
 """
 import argparse, collections, os, subprocess
 
-
-def ids(cell):
-    return tuple(int(x) for x in cell.split(',') if x.strip())
-
-
-def links(text):
-    out = []
-    for line in text.splitlines():
-        cells = line.split('\t')
-        if len(cells) >= 2 and cells[0] != 'ko_ids':
-            out.append((ids(cells[0]), ids(cells[1])))
-    return out
+from align_diff import links  # the links of an alignment TSV, as (ko ids, en ids)
 
 
 def shape(link):

@@ -12,6 +12,7 @@
 #include "align_internal.hpp"
 #include "align_tokens.hpp"
 #include "kealign/text.hpp"
+#include "utf8_inline.hpp"
 
 namespace kealign::align_detail {
 namespace {
@@ -32,16 +33,10 @@ TokenKind kind_of(char32_t c) {
   return TokenKind::kPunctuation;
 }
 
-// next_code_point and is_space with ASCII answered here: tokenize calls them for every character
-// of both texts, and the general ones are calls into another file.
-char32_t next_char(std::string_view text, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  return next_code_point(text, i);
-}
+using text_detail::next_code_point_inline;
+
+// is_space with ASCII answered here: tokenize asks it for every character of both texts, and the
+// general one is a call into another file.
 bool is_blank(char32_t c) {
   if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
   return is_space(c);
@@ -346,7 +341,7 @@ std::vector<Token> tokenize(std::string_view text) {
   out.reserve(text.size() / kTokenBytes + 1);
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t start = i;
-    const char32_t c = next_char(text, i);
+    const char32_t c = next_code_point_inline(text, i);
     if (is_blank(c)) continue;
     const TokenKind kind = kind_of(c);
     Token t{kind, {}, false};
@@ -359,7 +354,7 @@ std::vector<Token> tokenize(std::string_view text) {
     std::size_t pos = start;
     while (pos < text.size()) {
       std::size_t next = pos;
-      const char32_t d = next_char(text, next);
+      const char32_t d = next_code_point_inline(text, next);
       if (kind_of(d) == kind && !is_blank(d)) {
         if (kind == TokenKind::kLetters && d < 0x80) {
           if (d >= 'a') all_upper = false;  // a letter: a-z or A-Z

@@ -5,6 +5,7 @@
 
 #include "checks/util.hpp"
 #include "kealign/text.hpp"
+#include "utf8_inline.hpp"
 
 namespace kealign::qa_detail {
 namespace {
@@ -50,18 +51,11 @@ bool word_char(char32_t c) {
   return is_letter(c);
 }
 
-// next_code_point with ASCII decoded in line: most of an English text.
-char32_t decode(std::string_view text, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  return next_code_point(text, i);
-}
+// Most of an English text is ASCII, decoded in line.
+using text_detail::next_code_point_inline;
 
 char32_t decode_at(std::string_view text, std::size_t i) {
-  return i < text.size() ? decode(text, i) : 0;
+  return i < text.size() ? next_code_point_inline(text, i) : 0;
 }
 
 }  // namespace
@@ -71,7 +65,7 @@ std::vector<Word> english_words(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t at = i;
-    const char32_t c = decode(text, i);
+    const char32_t c = next_code_point_inline(text, i);
     if (!word_char(c)) continue;
     Word w;
     w.begin = at;
@@ -80,7 +74,7 @@ std::vector<Word> english_words(std::string_view text) {
     // directly after a single letter ("U.S.") belongs to the word.
     while (end < text.size()) {
       std::size_t j = end;
-      const char32_t d = decode(text, j);
+      const char32_t d = next_code_point_inline(text, j);
       if (word_char(d)) {
         end = j;
       } else if (inner_joiner(d) && j < text.size() && word_char(decode_at(text, j))) {

@@ -313,7 +313,9 @@ TEST_CASE("kpc news dev blocks: strict F1 floor, fewer true 1-1 links joined int
     if (e.path().filename().string().rfind("dev_", 0) == 0) dev.push_back(e.path().filename());
   REQUIRE(dev.size() >= 10);
   const double f1 = strict_f1_of_set(root, "ko.sents", "en.sents", dev);
-  CHECK(f1 >= 0.95);  // measured 0.9589
+  // measured 0.9634; 0.9589 with Model 1 at mixture 0.985 in a loosely translated pair's
+  // heavy-tail search (docs/decisions/news-alignment.md)
+  CHECK(f1 >= 0.96);
   // dev_008 had two such 2-2 beads and dev_019 five (two are left there).
   std::size_t two_two = 0;
   for (const std::string block : {"dev_008", "dev_019"}) {

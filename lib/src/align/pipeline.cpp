@@ -40,6 +40,15 @@ constexpr double kNullSwitchPenalty = 0.5;
 // Pairs up to this many grid cells (about a thousand segments a side, the default exact_cells)
 // are searched a second time from a heavy length tail; a longer pair would double its time.
 constexpr std::size_t kHeavyTailCells = std::size_t{1} << 20;
+// A loosely translated pair (news): the first search's fitted s^2 above kLooseVariance, judged on
+// at least kLooseMinLinks 1-1 links (a spread fitted on fewer is noise). Its heavy-tail search
+// learns Model 1 with mixture kLooseMixture: a document's own model explains about 60% of a news
+// link's words, and at 0.985 each word it cannot explain makes merges and links cost more than
+// nulls (docs/decisions/news-alignment.md). s^2 of the first search: LibreOffice pages 1-4 (short
+// ones above 5), Text+Berg chapters 1.5-4.7, news blocks 3-11.5.
+constexpr double kLooseVariance = 5.0;
+constexpr std::size_t kLooseMinLinks = 30;
+constexpr double kLooseMixture = 0.9;
 // estimate_align_memory, fitted to the peak resident memory of `kealign align` (checks on) on
 // copies of the seed pair in three shapes (sentences, paragraphs as lines, a whole article per
 // line; bench/huge_inputs.sh and docs/decisions/memory.md) and rounded up, so that the estimate is
@@ -140,6 +149,13 @@ const align_detail::LexiconIndex* prior_lexicon(const AlignOptions& options) {
   return nullptr;
 }
 
+// Whether the first search found the pair loosely translated (kLooseVariance).
+bool loosely_translated(const LengthModel& model, const Alignment& path) {
+  std::size_t links = 0;
+  for (const Bead& b : path) links += b.ko_size() == 1 && b.en_size() == 1;
+  return links >= kLooseMinLinks && model.variance > kLooseVariance;
+}
+
 // Whether a path shows what a hidden heavy length tail leaves: a 2-2 bead, or a 1-0 bead beside
 // a 0-1 bead (a link that did not fit, left out).
 bool hides_links(const Alignment& path) {
@@ -237,7 +253,8 @@ class PassageOdds {
 SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& options,
                          const MemoryGuard& guard, LengthModel& model,
                          const align_detail::Passage& missing, bool prior_ratio = false,
-                         bool heavy_tail = false) {
+                         bool heavy_tail = false,
+                         const align_detail::TranslationOptions& translation = {}) {
   Searcher searcher(kp, ep, options, guard);
   const bool fit = options.calibration == Calibration::kAuto;
   if (fit) model = align_detail::initial_model(kp, ep, options.model, missing, heavy_tail);
@@ -267,8 +284,8 @@ SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& o
     searcher.keys_changed();
     align_detail::add_learned_lexicon(r.alignment, kp, ep, {});
     if (options.translation_model)
-      searcher.set_translation(
-          align_detail::learn_translation_model(r.alignment, kp, ep, {}, prior_lexicon(options)));
+      searcher.set_translation(align_detail::learn_translation_model(
+          r.alignment, kp, ep, translation, prior_lexicon(options)));
     ++pass;
     r = searcher.run(model, width(pass), pass == passes);
   }
@@ -317,12 +334,14 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
   // Searches the pair again and keeps the new path if it shows the translation better (the
   // relatedness score; on a tie the new path only if `ties`).
   const auto search_again = [&](const align_detail::Passage& missing, bool prior_ratio, bool ties,
-                                bool heavy_tail = false) {
+                                bool heavy_tail = false,
+                                const align_detail::TranslationOptions& translation = {}) {
     LengthModel model = result.model;
     // Started afresh: the first search's word table would steer this one onto its path.
     if (heavy_tail) align_detail::remove_learned_lexicon(kp, ep);
     Alignment again =
-        search_pair(kp, ep, options, guard, model, missing, prior_ratio, heavy_tail).alignment;
+        search_pair(kp, ep, options, guard, model, missing, prior_ratio, heavy_tail, translation)
+            .alignment;
     Relatedness judged = align_detail::measure_relatedness(again, kp, ep, options.relatedness);
     const double score = result.relatedness.score;
     if (ties ? judged.score < score : judged.score <= score) return false;
@@ -341,7 +360,14 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     // Whether the texts are related is judged on the first path: under a heavy tail unrelated
     // sentences of similar length link up, and the better of two paths flatters any pair.
     const Relatedness first = result.relatedness;
-    if (search_again({}, false, true, true) && !first.related) result.relatedness = first;
+    align_detail::TranslationOptions translation;
+    // Only here, where relatedness is not judged (in the first search an unrelated pair's path
+    // would link more), and not with a collection lexicon or dictionary behind t, which explains
+    // most of a link's words.
+    if (loosely_translated(result.model, result.alignment) && prior_lexicon(options) == nullptr)
+      translation.mixture = kLooseMixture;
+    if (search_again({}, false, true, true, translation) && !first.related)
+      result.relatedness = first;
   }
   // A translation of part of the text: searched again with the missing passage's segments
   // standing alone at little cost, as the measure prices it once, not per segment. The search

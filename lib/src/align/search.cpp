@@ -488,6 +488,22 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, ForwardMa
       std::array<std::size_t, kStates> null_at{};  // via index of the 1-0 and 0-1 terms + 1
       BackByte pointer;
       const double edge = score.boundary(i, j);
+      // The best path into the cell through a 1-0 or 0-1 bead, known before the shapes that come
+      // first are scored: one of those that cannot beat it strictly is not the best either.
+      [[maybe_unused]] double null_best = kNegInf;
+      if constexpr (kPrune && !kFirstOrder) {
+        const auto through = [&](auto k) {
+          constexpr std::size_t a = kBeadShapes[k].ko, b = kBeadShapes[k].en;
+          if (a > i || b > j) return kNegInf;
+          const Reach& from = reach[a];
+          const std::size_t start = j - b;
+          if (start < from.lo || start > from.hi) return kNegInf;
+          const double prev = from.best[start - from.lo];
+          return prev == kNegInf ? kNegInf : prev + score.template score<k>(i, j, edge);
+        };
+        null_best = std::max(through(std::integral_constant<std::size_t, kKoNull>{}),
+                             through(std::integral_constant<std::size_t, kEnNull>{}));
+      }
       for_each_shape([&](auto k) {
         constexpr std::size_t a = kBeadShapes[k].ko, b = kBeadShapes[k].en;
         constexpr State into = state_after(k);
@@ -501,9 +517,15 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, ForwardMa
         [[maybe_unused]] double length = 0;
         if constexpr (kPrune && a > 0 && b > 0) {
           const double beat = kFirstOrder ? top[kAfterLink] : best_here;
-          if (prev + score.template bound<k>(i, j, edge) <= beat) return;
+          // Strictly below null_best: on a tie the shape that comes first would be kept.
+          const auto beaten = [&](double bound) {
+            if constexpr (!kFirstOrder && k < kKoNull && k < kEnNull)
+              if (bound < null_best) return true;
+            return bound <= beat;
+          };
+          if (beaten(prev + score.template bound<k>(i, j, edge))) return;
           length = score.template length_term<k>(i, j);
-          if (prev + score.template bound<k>(i, j, edge, length) <= beat) return;
+          if (beaten(prev + score.template bound<k>(i, j, edge, length))) return;
         }
         const auto compute = [&] {
           if constexpr (kPrune && a > 0 && b > 0)

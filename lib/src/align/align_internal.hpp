@@ -28,7 +28,7 @@ class LogTailTable {
  public:
   // A share `loose_share` of links follows a normal `loose_spread` times as wide as the model's.
   LogTailTable(double loose_share, double loose_spread);
-  double operator()(double z) const {  // inline: called for every cell and shape
+  [[gnu::always_inline]] double operator()(double z) const {  // called for every cell and shape
     z = std::fabs(z);
     if (z >= kMaxZ) return value(kLast) - (z * z - kMaxZ * kMaxZ) / (2 * far_variance_);
     const double x = z / kStep;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <memory_resource>
 #include <unordered_map>
 
 #include "align_internal.hpp"
@@ -234,9 +235,12 @@ struct Occurrence {
   float count;
 };
 
-// Occurrences of every key on one side, grouped by key, in segment order.
-std::unordered_map<Key, std::vector<Occurrence>> index_keys(const SideProfile& p) {
-  std::unordered_map<Key, std::vector<Occurrence>> index;
+using Occurrences = std::pmr::vector<Occurrence>;
+using KeyIndex = std::pmr::unordered_map<Key, Occurrences>;
+
+// Occurrences of every key on one side, grouped by key, in segment order; allocated from `arena`.
+KeyIndex index_keys(const SideProfile& p, std::pmr::memory_resource* arena) {
+  KeyIndex index(arena);
   for (std::uint32_t i = 0; i < p.size(); ++i)
     for (Key k : p.keys[i]) {
       auto& v = index[k];
@@ -248,7 +252,7 @@ std::unordered_map<Key, std::vector<Occurrence>> index_keys(const SideProfile& p
   return index;
 }
 
-std::pair<std::size_t, std::size_t> range_of(const std::vector<Occurrence>& occ, std::int64_t lo,
+std::pair<std::size_t, std::size_t> range_of(const Occurrences& occ, std::int64_t lo,
                                              std::int64_t hi) {
   const auto cmp_lo = [](const Occurrence& o, std::int64_t v) { return o.segment < v; };
   const auto b = std::lower_bound(occ.begin(), occ.end(), lo, cmp_lo) - occ.begin();
@@ -259,11 +263,13 @@ std::pair<std::size_t, std::size_t> range_of(const std::vector<Occurrence>& occ,
 // Window (in segments, either way) over which a key's frequency is counted, so the weights are the
 // same whether a document is aligned alone or inside a concatenation.
 constexpr std::int64_t kFrequencyWindow = 40;
+// The first block of build_anchor_matrix's arena; later ones grow from it.
+constexpr std::size_t kIndexArenaBytes = std::size_t{32} << 10;
 // Extra English segments beyond the band row's range a Korean segment may pair with.
 constexpr std::int64_t kBeadReach = 3;
 
 // Each occurrence's local frequency: the occurrences within kFrequencyWindow segments of it.
-std::vector<double> local_frequencies(const std::vector<Occurrence>& occ) {
+std::vector<double> local_frequencies(const Occurrences& occ) {
   std::vector<double> out(occ.size());
   std::size_t first = 0, last = 0;  // the window [first, last) of the current occurrence
   for (std::size_t k = 0; k < occ.size(); ++k) {
@@ -415,6 +421,34 @@ std::unique_ptr<SegmentScorer> make_furniture_scorer() {
   return std::make_unique<FurnitureScorer>();
 }
 
+namespace {
+
+// A key's weight by local frequency (a count up to max_frequency; 0 above it) and family. Kept per
+// thread for the weights last asked for: every pass of every pair asks for the same ones, and the
+// table costs 384 calls of pow.
+const std::vector<std::array<double, kKeyFamilies>>& key_weights(const AnchorWeights& weights) {
+  struct Table {
+    std::array<double, kKeyFamilies> family{}, power{};
+    std::size_t max_frequency = 0;
+    std::vector<std::array<double, kKeyFamilies>> weight;
+  };
+  thread_local Table table;
+  if (table.weight.empty() || table.family != weights.family ||
+      table.power != weights.frequency_power || table.max_frequency != weights.max_frequency) {
+    table.family = weights.family;
+    table.power = weights.frequency_power;
+    table.max_frequency = weights.max_frequency;
+    table.weight.assign(weights.max_frequency + 1, {});
+    for (std::size_t f = 1; f <= weights.max_frequency; ++f)
+      for (std::size_t fam = 0; fam < kKeyFamilies; ++fam)
+        table.weight[f][fam] =
+            weights.family[fam] / std::pow(static_cast<double>(f), weights.frequency_power[fam]);
+  }
+  return table.weight;
+}
+
+}  // namespace
+
 AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, const Band& band,
                                  const AnchorWeights& weights) {
   const std::size_t n = ko.size(), m = en.size();
@@ -424,14 +458,11 @@ AnchorMatrix build_anchor_matrix(const SideProfile& ko, const SideProfile& en, c
   out.en_mass.assign(m, 0.0f);
   out.ko_miss.assign(n, 0.0f);
   out.en_miss.assign(m, 0.0f);
-  const auto ko_index = index_keys(ko);
-  const auto en_index = index_keys(en);
-  // A key's weight by family and local frequency (a count up to max_frequency; 0 above it).
-  std::vector<std::array<double, kKeyFamilies>> weight_of(weights.max_frequency + 1);
-  for (std::size_t f = 1; f <= weights.max_frequency; ++f)
-    for (std::size_t fam = 0; fam < kKeyFamilies; ++fam)
-      weight_of[f][fam] =
-          weights.family[fam] / std::pow(static_cast<double>(f), weights.frequency_power[fam]);
+  // The indexes' nodes and lists from one arena, released at once (a few hundred keys a page).
+  std::pmr::monotonic_buffer_resource arena(kIndexArenaBytes);
+  const KeyIndex ko_index = index_keys(ko, &arena);
+  const KeyIndex en_index = index_keys(en, &arena);
+  const std::vector<std::array<double, kKeyFamilies>>& weight_of = key_weights(weights);
   // English columns a Korean segment can meet in the band.
   const auto column_range = [&](std::uint32_t i) {
     const std::int64_t lo = std::int64_t{band.lo[i]} - kBeadReach;

@@ -2,6 +2,7 @@
 // confident 1-1 beads of the first pass, scored by the Dice coefficient, become anchor keys.
 #include <algorithm>
 #include <functional>
+#include <memory_resource>
 #include <unordered_map>
 
 #include "align_internal.hpp"
@@ -16,6 +17,8 @@ constexpr std::size_t kLetterPrefix = 5;
 constexpr std::size_t kWidePrefix = 2;
 // Words shorter than this (in code points) are function words in most languages.
 constexpr std::size_t kMinWord = 2;
+// The first block of add_learned_lexicon's arena; later ones grow from it.
+constexpr std::size_t kArenaBytes = std::size_t{64} << 10;
 
 bool is_wide_word(const std::string& w) {
   return !w.empty() && static_cast<unsigned char>(w[0]) >= 0xE1;
@@ -76,13 +79,16 @@ void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfi
   remove_learned_lexicon(ko, en);
   const auto& ko_stems = ko.stems;
   const auto& en_stems = en.stems;
-  std::unordered_map<std::uint64_t, std::size_t> ko_count, en_count;
+  // The maps' nodes come from one arena, released at once: a page makes tens of thousands of word
+  // pairs, and a node each from the heap cost as much as the counting.
+  std::pmr::monotonic_buffer_resource arena(kArenaBytes);
+  std::pmr::unordered_map<std::uint64_t, std::size_t> ko_count(&arena), en_count(&arena);
   // Co-occurrences of each word pair, with the pair's words (one map: this loop is the hot one).
   struct Joint {
     std::size_t count = 0;
     std::pair<std::uint64_t, std::uint64_t> members;
   };
-  std::unordered_map<std::uint64_t, Joint> joint;
+  std::pmr::unordered_map<std::uint64_t, Joint> joint(&arena);
   std::size_t used = 0;
   for (const Bead& b : first_pass) {
     if (b.ko_size() != 1 || b.en_size() != 1 || b.confidence < options.min_confidence) continue;
@@ -96,7 +102,8 @@ void add_learned_lexicon(const Alignment& first_pass, SideProfile& ko, SideProfi
       }
   }
   // The best partner of each word only: a frequent word co-occurs with everything.
-  std::unordered_map<std::uint64_t, std::pair<double, std::uint64_t>> best_ko, best_en;
+  std::pmr::unordered_map<std::uint64_t, std::pair<double, std::uint64_t>> best_ko(&arena),
+      best_en(&arena);
   for (const auto& [p, pair] : joint) {
     const std::size_t count = pair.count;
     if (count < options.min_count) continue;

@@ -180,6 +180,25 @@ class BeadScorer {
     const double cap = std::min(ko_mass_[i] - ko_mass_[i - a], en_mass_[j] - en_mass_[j - b]);
     return bound_base_[K] + edge + cap;
   }
+  // bound() with the bead's length term (length_term) in place of its ceiling: tighter, at the
+  // cost of the term, which score() then takes rather than computing it again.
+  template <std::size_t K>
+  double bound(std::size_t i, std::size_t j, double edge, double length) const {
+    constexpr std::size_t a = kBeadShapes[K].ko, b = kBeadShapes[K].en;
+    const double cap = std::min(ko_mass_[i] - ko_mass_[i - a], en_mass_[j] - en_mass_[j - b]);
+    return log_prior_[K] + edge + length + cap + kBoundSlack;
+  }
+
+  // The length model's log tail of a bead that links both sides.
+  template <std::size_t K>
+  [[gnu::always_inline]] double length_term(std::size_t i, std::size_t j) const {
+    constexpr std::size_t a = kBeadShapes[K].ko, b = kBeadShapes[K].en;
+    static_assert(a > 0 && b > 0);
+    const LineEnd ko_end = ko_spans_.ending(i, a), en_end = en_spans_.ending(j, b);
+    const bool headline = ko_end == LineEnd::kBare && en_end == LineEnd::kBare;
+    const LengthModel& length = headline ? headline_model_ : model_;
+    return tail_(length.z(ko_len_[i] - ko_len_[i - a], en_len_[j] - en_len_[j - b]));
+  }
 
   // Makes the anchor rows of Korean segments [from, to) available.
   void load(std::size_t from, std::size_t to) {
@@ -202,44 +221,51 @@ class BeadScorer {
   template <std::size_t K>
   double score(std::size_t i, std::size_t j, double edge) const {
     constexpr std::size_t a = kBeadShapes[K].ko, b = kBeadShapes[K].en;
-    double s = log_prior_[K] + edge;
     if constexpr (a == 0 || b == 0) {
+      double s = log_prior_[K] + edge;
       s += weights_.null_length;
       s += a ? ko_.alone[i - 1] : en_.alone[j - 1];
       return s;
     } else {
-      const LineEnd ko_end = ko_spans_.ending(i, a), en_end = en_spans_.ending(j, b);
-      const bool headline = ko_end == LineEnd::kBare && en_end == LineEnd::kBare;
-      const LengthModel& length = headline ? headline_model_ : model_;
-      s += tail_(length.z(ko_len_[i] - ko_len_[i - a], en_len_[j] - en_len_[j - b]));
-      // A 2-2 bead stands for two links but has its length judged once: it pays what the length
-      // of the link it hides costs on average (docs/decisions/news-alignment.md).
-      if constexpr (a > 1 && b > 1) s -= (std::min(a, b) - 1) * kHiddenLinkLength;
-      double sim = 0, miss = 0;
-      for (std::size_t r = i - a; r < i; ++r) {
-        const float* row = dense_.row(r);
-        const float* miss_row = miss_.row(r);
-        for (std::size_t c = j - b; c < j; ++c) {
-          sim += row[c];
-          miss += miss_row[c];
-        }
-      }
-      s += translation_(i - a, i, j - b, j);
-      if (sim > 0) {
-        const double cap = std::min(ko_mass_[i] - ko_mass_[i - a], en_mass_[j] - en_mass_[j - b]);
-        s += std::min(sim, cap);
-      }
-      s -= std::max(0.0, ko_miss_[i] - ko_miss_[i - a] - miss) +
-           std::max(0.0, en_miss_[j] - en_miss_[j - b] - miss);
-      if (shape_mismatch(ko_end, en_end)) s -= weights_.shape_mismatch;
-      // A headline merged with a sentence on one side costs as much as one linked with a
-      // sentence across: lines without final punctuation are segments of their own.
-      if (a > 1 && ko_spans_.mixed(i, a)) s -= weights_.shape_mismatch;
-      if (b > 1 && en_spans_.mixed(j, b)) s -= weights_.shape_mismatch;
-      if (a > 1 && ko_spans_.crosses(i, a)) s -= weights_.paragraph_cross;
-      if (b > 1 && en_spans_.crosses(j, b)) s -= weights_.paragraph_cross;
-      return s;
+      return score<K>(i, j, edge, length_term<K>(i, j));
     }
+  }
+  // The same for a shape that links both sides, given its length_term.
+  template <std::size_t K>
+  [[gnu::always_inline]] double score(std::size_t i, std::size_t j, double edge,
+                                      double length) const {
+    constexpr std::size_t a = kBeadShapes[K].ko, b = kBeadShapes[K].en;
+    static_assert(a > 0 && b > 0);
+    double s = log_prior_[K] + edge;
+    const LineEnd ko_end = ko_spans_.ending(i, a), en_end = en_spans_.ending(j, b);
+    s += length;
+    // A 2-2 bead stands for two links but has its length judged once: it pays what the length
+    // of the link it hides costs on average (docs/decisions/news-alignment.md).
+    if constexpr (a > 1 && b > 1) s -= (std::min(a, b) - 1) * kHiddenLinkLength;
+    double sim = 0, miss = 0;
+    for (std::size_t r = i - a; r < i; ++r) {
+      const float* row = dense_.row(r);
+      const float* miss_row = miss_.row(r);
+      for (std::size_t c = j - b; c < j; ++c) {
+        sim += row[c];
+        miss += miss_row[c];
+      }
+    }
+    s += translation_(i - a, i, j - b, j);
+    if (sim > 0) {
+      const double cap = std::min(ko_mass_[i] - ko_mass_[i - a], en_mass_[j] - en_mass_[j - b]);
+      s += std::min(sim, cap);
+    }
+    s -= std::max(0.0, ko_miss_[i] - ko_miss_[i - a] - miss) +
+         std::max(0.0, en_miss_[j] - en_miss_[j - b] - miss);
+    if (shape_mismatch(ko_end, en_end)) s -= weights_.shape_mismatch;
+    // A headline merged with a sentence on one side costs as much as one linked with a
+    // sentence across: lines without final punctuation are segments of their own.
+    if (a > 1 && ko_spans_.mixed(i, a)) s -= weights_.shape_mismatch;
+    if (b > 1 && en_spans_.mixed(j, b)) s -= weights_.shape_mismatch;
+    if (a > 1 && ko_spans_.crosses(i, a)) s -= weights_.paragraph_cross;
+    if (b > 1 && en_spans_.crosses(j, b)) s -= weights_.paragraph_cross;
+    return s;
   }
 
   // What the bead of shape K ending at (i, j) adds after a bead that left the path in each State:
@@ -262,15 +288,6 @@ class BeadScorer {
       if (k == shape) f = factors<k>(i, j);
     });
     return f;
-  }
-
-  // The same for a shape known at run time.
-  double operator()(std::size_t i, std::size_t j, std::size_t shape, double edge) const {
-    double s = 0;
-    for_each_shape([&](auto k) {
-      if (k == shape) s = score<k>(i, j, edge);
-    });
-    return s;
   }
 
  private:
@@ -430,8 +447,10 @@ constexpr std::size_t linking_shape(std::size_t k) {
 // Forward over the band: each cell's Viterbi back-pointer, and the forward log-probabilities into
 // alpha when it is given; bead scores through memo when it is given. Without transitions
 // (kFirstOrder false: a null bead scores the same whatever came before) the States need not be
-// followed, and the back-pointer is the best bead's shape; with them, a BackByte.
-template <bool kFirstOrder>
+// followed, and the back-pointer is the best bead's shape; with them, a BackByte. kPrune (only
+// the best path wanted: no alpha, and BeadScorer::bounded) skips beads that cannot beat the best
+// one so far; a template so that the passes that cannot prune carry none of its code.
+template <bool kFirstOrder, bool kPrune>
 std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, ForwardMass* alpha,
                                   ScoreMemo* memo) {
   const std::size_t n = grid.rows() - 1;
@@ -440,8 +459,6 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, ForwardMa
   RingRows best(grid);  // the best of the three below
   std::array<RingRows, kStates> in_state = {RingRows(grid), RingRows(grid), RingRows(grid)};
   std::array<double, kBeadShapeCount> via{};
-  // Beads that cannot beat the best one are skipped when only the best path is wanted.
-  const bool prune = !alpha && score.bounded();
   for (std::size_t i = 0; i <= n; ++i) {
     best.reset(i);
     if constexpr (kFirstOrder)
@@ -471,6 +488,22 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, ForwardMa
       std::array<std::size_t, kStates> null_at{};  // via index of the 1-0 and 0-1 terms + 1
       BackByte pointer;
       const double edge = score.boundary(i, j);
+      // The best path into the cell through a 1-0 or 0-1 bead, known before the shapes that come
+      // first are scored: one of those that cannot beat it strictly is not the best either.
+      [[maybe_unused]] double null_best = kNegInf;
+      if constexpr (kPrune && !kFirstOrder) {
+        const auto through = [&](auto k) {
+          constexpr std::size_t a = kBeadShapes[k].ko, b = kBeadShapes[k].en;
+          if (a > i || b > j) return kNegInf;
+          const Reach& from = reach[a];
+          const std::size_t start = j - b;
+          if (start < from.lo || start > from.hi) return kNegInf;
+          const double prev = from.best[start - from.lo];
+          return prev == kNegInf ? kNegInf : prev + score.template score<k>(i, j, edge);
+        };
+        null_best = std::max(through(std::integral_constant<std::size_t, kKoNull>{}),
+                             through(std::integral_constant<std::size_t, kEnNull>{}));
+      }
       for_each_shape([&](auto k) {
         constexpr std::size_t a = kBeadShapes[k].ko, b = kBeadShapes[k].en;
         constexpr State into = state_after(k);
@@ -480,11 +513,26 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, ForwardMa
         if (start < from.lo || start > from.hi) return;
         double prev = from.best[start - from.lo];
         if (prev == kNegInf) return;
-        if constexpr (a > 0 && b > 0)
-          if (prune && prev + score.template bound<k>(i, j, edge) <=
-                           (kFirstOrder ? top[kAfterLink] : best_here))
-            return;
-        const auto compute = [&] { return score.template score<k>(i, j, edge); };
+        // The length term, when the pruning computed it first.
+        [[maybe_unused]] double length = 0;
+        if constexpr (kPrune && a > 0 && b > 0) {
+          const double beat = kFirstOrder ? top[kAfterLink] : best_here;
+          // Strictly below null_best: on a tie the shape that comes first would be kept.
+          const auto beaten = [&](double bound) {
+            if constexpr (!kFirstOrder && k < kKoNull && k < kEnNull)
+              if (bound < null_best) return true;
+            return bound <= beat;
+          };
+          if (beaten(prev + score.template bound<k>(i, j, edge))) return;
+          length = score.template length_term<k>(i, j);
+          if (beaten(prev + score.template bound<k>(i, j, edge, length))) return;
+        }
+        const auto compute = [&] {
+          if constexpr (kPrune && a > 0 && b > 0)
+            return score.template score<k>(i, j, edge, length);
+          else
+            return score.template score<k>(i, j, edge);
+        };
         const double s = memo ? memo->template get<k>(i, j, compute) : compute();
         const std::size_t start_cell = from.first_cell + (start - from.lo);
         if constexpr (!kFirstOrder) {
@@ -589,7 +637,9 @@ void add_posteriors(const Grid& grid, BeadScorer& score, const ForwardMass& alph
   std::size_t next = path.size();  // path beads whose end row is still to come
   for (std::size_t i = n + 1; i-- > 0;) {
     for (RingRows& r : beta) r.reset(i);
-    score.load(i, std::min(n, i + 3));
+    // Loaded only for a score the memo lacks: over the whole band it has them all.
+    const auto load = [&] { score.load(i, std::min(n, i + 3)); };
+    if (!memo) load();
     for (std::size_t j = grid.hi(i) + 1; j-- > grid.lo(i);) {
       if (i == n && j == m) {
         for (RingRows& r : beta) r.at(i, j) = 0;
@@ -605,6 +655,8 @@ void add_posteriors(const Grid& grid, BeadScorer& score, const ForwardMass& alph
         const double after = beta[into].at(i + a, j + b);
         if (after == kNegInf) return;
         const auto compute = [&] {
+          if constexpr (a > 0 && b > 0)  // a 1-0 or 0-1 bead reads no anchor row
+            if (memo) load();
           return score.template score<k>(i + a, j + b, score.boundary(i + a, j + b));
         };
         via[count] = after + (memo ? memo->template get<k>(i + a, j + b, compute) : compute());
@@ -634,11 +686,19 @@ void add_posteriors(const Grid& grid, BeadScorer& score, const ForwardMass& alph
   for (std::size_t k = 0; k < path.size(); ++k) {
     Bead& bead = path[k];
     const auto shape = static_cast<std::size_t>(bead.confidence);
-    score.load(bead.ko_begin, bead.ko_end);
+    double bead_score = 0;
+    for_each_shape([&](auto s) {
+      if (s != shape) return;
+      const auto compute = [&] {
+        score.load(bead.ko_begin, bead.ko_end);
+        return score.template score<s>(bead.ko_end, bead.en_end,
+                                       score.boundary(bead.ko_end, bead.en_end));
+      };
+      bead_score = memo ? memo->template get<s>(bead.ko_end, bead.en_end, compute) : compute();
+    });
     const std::size_t start = grid.index(bead.ko_begin, bead.en_begin);
     const double log_posterior =
-        alpha.through(start, score.factors(bead.ko_end, bead.en_end, shape)) +
-        score(bead.ko_end, bead.en_end, shape, score.boundary(bead.ko_end, bead.en_end)) +
+        alpha.through(start, score.factors(bead.ko_end, bead.en_end, shape)) + bead_score +
         beta_at_end[k] - total;
     bead.confidence = std::clamp(std::exp(log_posterior), 0.0, 1.0);
   }
@@ -668,7 +728,11 @@ SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMa
   ScoreMemo* kept = memo ? &*memo : nullptr;
   const bool first_order = weights.null_run != 0 || weights.null_switch != 0;
   const auto run_forward = [&](const Grid& g, ForwardMass* mass) {
-    return first_order ? forward<true>(g, score, mass, kept) : forward<false>(g, score, mass, kept);
+    if (!mass && score.bounded())
+      return first_order ? forward<true, true>(g, score, mass, kept)
+                         : forward<false, true>(g, score, mass, kept);
+    return first_order ? forward<true, false>(g, score, mass, kept)
+                       : forward<false, false>(g, score, mass, kept);
   };
   {
     const std::vector<std::uint8_t> back = run_forward(grid, whole_band ? &alpha : nullptr);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "align_internal.hpp"
 #include "app/align_job.hpp"
 #include "app/eval.hpp"
 #include "app/formats.hpp"
@@ -506,4 +507,35 @@ TEST_CASE("a loose translation among close ones is still linked and not dropped"
     CHECK(a[k].en_begin == k);
     CHECK(a[k].en_size() == 1);
   }
+}
+
+TEST_CASE("sentence ends inside a segment: abbreviations, initials and quotations are not ones",
+          "[align]") {
+  using align_detail::inner_sentence_ends;
+  CHECK(inner_sentence_ends("Click OK. Then close the dialog.") == 1);
+  CHECK(inner_sentence_ends("Is it on? Yes! It is.") == 2);
+  CHECK(inner_sentence_ends("Mr. Smith met K. J. Lee on Feb. 14 in the U.S. capital.") == 0);
+  CHECK(inner_sentence_ends("Version 3.5 is out. Open it.") == 1);
+  CHECK(inner_sentence_ends("Step 3. 4 items are left.") == 0);
+  CHECK(inner_sentence_ends("\"Prices rose. Wages did not,\" the minister said.") == 0);
+  CHECK(inner_sentence_ends("He said \"yes.\" Then he left.") == 1);
+  CHECK(inner_sentence_ends("첫 문장이다. 둘째 문장이다.") == 1);
+  CHECK(inner_sentence_ends(
+            "그는 “물가가 올랐다. 임금은 그대로다”라며 “대책이 필요하다.” 고 말했다.") == 0);
+  CHECK(inner_sentence_ends("No end here") == 0);
+}
+
+TEST_CASE("a segment holding two sentences links with both of them", "[align]") {
+  // The second English line joins two sentences, the second of them short: by length alone the
+  // first Korean half links with it and the second stands alone.
+  const SegmentedText ko =
+      lines_of({"셀 범위를 선택합니다.", "서식 메뉴를 열고 원하는 셀 스타일을 고릅니다.",
+                "계속합니다.", "테두리 탭에서 선 스타일을 고릅니다.", "확인을 누릅니다."});
+  const SegmentedText en = lines_of(
+      {"Select the cell range.", "Open the Format menu and pick the cell style you want. Go on.",
+       "On the Borders tab, pick a line style.", "Click OK."});
+  bool merged = false;
+  for (const Bead& b : align(ko, en).alignment)
+    merged |= b.ko_begin == 1 && b.ko_end == 3 && b.en_begin == 1 && b.en_end == 2;
+  CHECK(merged);
 }

@@ -92,6 +92,9 @@ struct SideProfile {
   std::vector<float> alone;              // log-odds that the segment stands alone (furniture)
   std::vector<LineEnd> line_end;         // how each segment ends
   std::vector<std::uint32_t> paragraph;  // paragraph of each segment
+  // Sentence ends inside each segment (inner_sentence_ends): a presplit segment that holds two
+  // sentences is most likely a merge, linked with two segments of the other side.
+  std::vector<std::uint8_t> inner_ends;
   // Each segment tokenised once (tokenize()) for the scorers; released once they are done.
   std::vector<std::vector<Token>> tokens;
   std::vector<std::vector<std::uint64_t>> stems;  // word_stems() of each segment's tokens
@@ -116,6 +119,12 @@ struct SideProfile {
 };
 
 enum class Side { kKorean, kEnglish };
+
+// Sentence ends inside a segment, at most 3: a full stop, question or exclamation mark (closing
+// quotes or brackets after it) followed by white space and a capital letter or a Hangul syllable;
+// a full stop after a digit, a single letter or a title, month or number abbreviation is not one,
+// nor an end inside a quotation or one whose closing quotation mark Korean goes on after.
+std::uint8_t inner_sentence_ends(std::string_view s);
 
 // A source of evidence about segments: adds keys or stand-alone odds to a side's profile.
 class SegmentScorer {
@@ -309,6 +318,11 @@ struct AnchorWeights {
   // headline), and for a side that merges a headline with a sentence (mixes_shapes): lines
   // without final punctuation are translated as such lines. Fitted per pair.
   double shape_mismatch = 0.0;
+  // Log-odds a linking bead earns per sentence by which its sides' sentence counts (segments plus
+  // SideProfile::inner_ends) differ less than its segment counts: a 1-2 bead whose one segment
+  // holds two sentences is a merge recognised. Only earned, never paid: a news line often holds
+  // two sentences where its translation has one (docs/decisions/news-alignment.md).
+  double sentence_match = 1.0;
   // Cost per unit of key weight left unmatched in a bead although its counterpart is within
   // reach: a number or a question mark that the linked side lacks but a neighbour has. A number
   // costs more than its match earns, so a shifted run of numbered labels does not pay off.

@@ -2,6 +2,7 @@
 // reads. Keys meet when both sides produce the same one; a key's weight falls with how often it
 // occurs nearby, so "2013" is strong evidence and "1" in a numbered list is weak.
 #include <unicode/uchar.h>
+#include "abbreviations.hpp"
 #include "script.hpp"
 
 #include <algorithm>
@@ -390,6 +391,71 @@ std::vector<Token> tokenize(std::string_view text) {
   return out;
 }
 
+std::uint8_t inner_sentence_ends(std::string_view s) {
+  constexpr std::uint8_t kMaxInnerEnds = 3;
+  // Quotation marks that open (+1) or close (-1) a quotation; a straight one toggles (0).
+  const auto quote = [](char32_t c, int& depth) {
+    if (c == U'\u201C' || c == U'\u300C' || c == U'\u300E') return ++depth, true;
+    if (c == U'\u201D' || c == U'\u300D' || c == U'\u300F')
+      return depth = std::max(0, depth - 1), true;
+    if (c == U'"') return depth = depth > 0 ? depth - 1 : 1, true;
+    return false;
+  };
+  const auto closer = [](char32_t c) {
+    return c == U'\'' || c == U')' || c == U']' || c == U'\u2019' || c == U'\u00BB';
+  };
+  std::uint8_t ends = 0;
+  int depth = 0;         // open quotations: a quoted sentence ends inside the quoting one
+  char32_t before = 0;   // the code point before the current one
+  std::size_t word = 0;  // where the run of ASCII letters before the current code point starts
+  for (std::size_t k = 0; k < s.size() && ends < kMaxInnerEnds;) {
+    const std::size_t at = k;
+    const char32_t c = next_code_point_inline(s, k);
+    const bool letter = c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (quote(c, depth)) {
+      // inside or outside a quotation
+    } else if (c == U'.' || c == U'?' || c == U'!') {
+      bool end = true;
+      if (c == U'.') {
+        std::u32string lower;
+        for (std::size_t w = word; w < at; ++w) lower.push_back(static_cast<char32_t>(s[w] | 0x20));
+        if ((before >= '0' && before <= '9') || lower.size() == 1 ||
+            (!lower.empty() &&
+             (lang::is_title_abbreviation(lower) || lang::is_month_abbreviation(lower) ||
+              lang::is_number_abbreviation(lower))))
+          end = false;
+      }
+      // Closing marks after it, then white space, opening marks and a capital or a Hangul
+      // syllable.
+      std::size_t next = k;
+      char32_t d = 0;
+      bool quoted = false;  // a quotation closes here: Korean goes on with its attribution
+      while (next < s.size()) {
+        const std::size_t here = next;
+        d = next_code_point_inline(s, next);
+        if (closer(d)) continue;
+        if (depth > 0 && quote(d, depth)) {
+          quoted = true;
+          continue;
+        }
+        next = here;
+        break;
+      }
+      k = next;
+      if (end && depth == 0 && next < s.size() &&
+          ((d = next_code_point_inline(s, next)) == U' ' || d == U'\t')) {
+        while (next < s.size() && ((d = next_code_point_inline(s, next)) == U' ' || d == U'\t' ||
+                                   d == U'(' || d == U'\u2018' || d == U'\u201C' || d == U'"')) {
+        }
+        if ((d >= 'A' && d <= 'Z') || (!quoted && lang::is_hangul_syllable(d))) ++ends;
+      }
+    }
+    if (!letter) word = k;
+    before = c;
+  }
+  return ends;
+}
+
 void annotate_basics(const SegmentedText& text, SideProfile& profile) {
   const std::size_t n = text.size();
   profile.length.resize(n);
@@ -397,12 +463,14 @@ void annotate_basics(const SegmentedText& text, SideProfile& profile) {
   profile.alone.assign(n, 0.0f);
   profile.line_end.assign(n, LineEnd::kSentence);
   profile.paragraph.resize(n);
+  profile.inner_ends.resize(n);
   profile.tokens.resize(n);
   profile.stems.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view s = text.raw(i);
     profile.length[i] = length_units(s);
     profile.paragraph[i] = text.segments[i].paragraph;
+    profile.inner_ends[i] = inner_sentence_ends(s);
     profile.tokens[i] = tokenize(s);
     profile.stems[i] = word_stems(profile.tokens[i]);
   }

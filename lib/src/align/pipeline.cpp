@@ -157,10 +157,26 @@ bool loosely_translated(const LengthModel& model, const Alignment& path) {
 }
 
 // Whether a path shows what a hidden heavy length tail leaves: a 2-2 bead, or a 1-0 bead beside
-// a 0-1 bead (a link that did not fit, left out).
-bool hides_links(const Alignment& path) {
+// a 0-1 bead (a link that did not fit, left out); or a merge it missed: a segment left unlinked
+// beside a link whose other side holds two sentences.
+bool hides_links(const Alignment& path, const SideProfile& ko, const SideProfile& en) {
+  const auto holds_two = [](const SideProfile& p, std::uint32_t from, std::uint32_t to) {
+    for (std::uint32_t k = from; k < to; ++k)
+      if (p.inner_ends[k] > 0) return true;
+    return false;
+  };
   for (std::size_t k = 0; k < path.size(); ++k) {
     const Bead& b = path[k];
+    // A segment left unlinked beside a link whose other side holds two sentences.
+    if (b.ko_size() + b.en_size() == 1)
+      for (std::size_t n : {k - 1, k + 1}) {
+        if (n >= path.size()) continue;
+        const Bead& c = path[n];
+        if (c.ko_size() == 0 || c.en_size() == 0) continue;
+        if (b.ko_size() == 1 ? holds_two(en, c.en_begin, c.en_end)
+                             : holds_two(ko, c.ko_begin, c.ko_end))
+          return true;
+      }
     if (b.ko_size() + b.en_size() >= 3) return true;
     if (k + 1 < path.size() && b.ko_size() + b.en_size() == 1) {
       const Bead& c = path[k + 1];
@@ -256,6 +272,10 @@ SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& o
                          bool heavy_tail = false,
                          const align_detail::TranslationOptions& translation = {}) {
   Searcher searcher(kp, ep, options, guard);
+  // Sentences inside a segment speak for a merge only in the search from the heavy tail, the one
+  // that looks for merges: the path relatedness is judged on stays as it was, for a mismatched
+  // pair links more segments when a segment's sentences may pair with two of the other side.
+  if (!heavy_tail) searcher.weights().sentence_match = 0;
   const bool fit = options.calibration == Calibration::kAuto;
   if (fit) model = align_detail::initial_model(kp, ep, options.model, missing, heavy_tail);
   if (fit && prior_ratio) model.mean_ratio = model.headline_ratio = options.model.mean_ratio;
@@ -356,7 +376,7 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
   // would read a true 1-2 as a 1-1 beside a 1-3), and the path that shows the translation better
   // is kept, the heavy one on a tie (docs/decisions/news-alignment.md); short pairs only.
   if (options.calibration == Calibration::kAuto && ko.size() != 0 && en.size() != 0 &&
-      ko.size() * en.size() <= kHeavyTailCells && hides_links(result.alignment)) {
+      ko.size() * en.size() <= kHeavyTailCells && hides_links(result.alignment, kp, ep)) {
     // Whether the texts are related is judged on the first path: under a heavy tail unrelated
     // sentences of similar length link up, and the better of two paths flatters any pair.
     const Relatedness first = result.relatedness;

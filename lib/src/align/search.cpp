@@ -158,9 +158,20 @@ class BeadScorer {
     prefix(anchors.en_mass, en_mass_);
     prefix(anchors.ko_miss, ko_miss_);
     prefix(anchors.en_miss, en_miss_);
+    prefix(ko.inner_ends, ko_inner_);
+    prefix(en.inner_ends, en_inner_);
+    if (ko_inner_.size() != ko_len_.size()) ko_inner_.assign(ko_len_.size(), 0.0);
+    if (en_inner_.size() != en_len_.size()) en_inner_.assign(en_len_.size(), 0.0);
+    sentences_ = weights.sentence_match > 0 && (ko_inner_.back() > 0 || en_inner_.back() > 0);
     for (std::size_t k = 0; k < kBeadShapeCount; ++k) {
       log_prior_[k] = model.priors[k] > 0 ? std::log(model.priors[k]) : kNegInf;
-      bound_base_[k] = log_prior_[k] + std::max(0.0, tail_.ceiling()) + kBoundSlack;
+      // The most a bead earns for sentences that match up across its segments.
+      sentence_bound_[k] =
+          sentences_ ? weights.sentence_match *
+                           std::fabs(double(kBeadShapes[k].ko) - double(kBeadShapes[k].en))
+                     : 0.0;
+      bound_base_[k] =
+          log_prior_[k] + std::max(0.0, tail_.ceiling()) + sentence_bound_[k] + kBoundSlack;
     }
     paragraphs_ = has_paragraphs(ko) && has_paragraphs(en);
     run_factor_ = std::expm1(weights.null_run);
@@ -186,7 +197,7 @@ class BeadScorer {
   double bound(std::size_t i, std::size_t j, double edge, double length) const {
     constexpr std::size_t a = kBeadShapes[K].ko, b = kBeadShapes[K].en;
     const double cap = std::min(ko_mass_[i] - ko_mass_[i - a], en_mass_[j] - en_mass_[j - b]);
-    return log_prior_[K] + edge + length + cap + kBoundSlack;
+    return log_prior_[K] + edge + length + cap + sentence_bound_[K] + kBoundSlack;
   }
 
   // The length model's log tail of a bead that links both sides.
@@ -259,6 +270,15 @@ class BeadScorer {
     s -= std::max(0.0, ko_miss_[i] - ko_miss_[i - a] - miss) +
          std::max(0.0, en_miss_[j] - en_miss_[j - b] - miss);
     if (shape_mismatch(ko_end, en_end)) s -= weights_.shape_mismatch;
+    if constexpr (a != b) {
+      if (sentences_) {
+        const double ko_sentences = a + ko_inner_[i] - ko_inner_[i - a];
+        const double en_sentences = b + en_inner_[j] - en_inner_[j - b];
+        const double closer =
+            std::fabs(double(a) - double(b)) - std::fabs(ko_sentences - en_sentences);
+        if (closer > 0) s += weights_.sentence_match * closer;
+      }
+    }
     // A headline merged with a sentence on one side costs as much as one linked with a
     // sentence across: lines without final punctuation are segments of their own.
     if (a > 1 && ko_spans_.mixed(i, a)) s -= weights_.shape_mismatch;
@@ -328,8 +348,11 @@ class BeadScorer {
   SideSpans ko_spans_, en_spans_;
   LogTailTable tail_;
   std::vector<double> ko_len_, en_len_, ko_mass_, en_mass_, ko_miss_, en_miss_;
+  std::vector<double> ko_inner_, en_inner_;  // prefix sums of SideProfile::inner_ends
+  bool sentences_ = false;                   // whether sentence_match applies to this pair
   std::array<double, kBeadShapeCount> log_prior_{};
   std::array<double, kBeadShapeCount> bound_base_{};  // the parts of bound() fixed per shape
+  std::array<double, kBeadShapeCount> sentence_bound_{};  // the most sentence_match adds
   bool paragraphs_ = false;
   bool bounded_ = false;
   double run_factor_ = 0, switch_factor_ = 0;  // e^t - 1 of the null-bead transitions

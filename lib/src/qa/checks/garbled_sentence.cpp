@@ -17,6 +17,7 @@
 #include "checks/english_words.hpp"
 #include "checks/shared_view.hpp"
 #include "checks/util.hpp"
+#include "utf8_inline.hpp"
 
 namespace kealign {
 namespace {
@@ -123,7 +124,7 @@ void doubled_reporting_verb(std::string_view s, const std::vector<qa_detail::Wor
   std::size_t open = std::string_view::npos;
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t at = i;
-    const char32_t c = next_code_point(s, i);
+    const char32_t c = text_detail::next_code_point_inline(s, i);
     if (c == U'“' || (c == '"' && open == std::string_view::npos)) {
       open = at;
     } else if (is_closing_quote(c) && open != std::string_view::npos) {

@@ -165,9 +165,18 @@ class UntranslatedTermCheck final : public Check {
     // capitalised one is written. The words are read one at a time rather than kept: a long
     // document's words take several times its text.
     std::unordered_set<std::string_view> written_lowercase;
+    // The lengths of the words asked about (one bit a length, the longest sharing the last): a
+    // word of another length is not looked up.
+    const auto bit = [](std::size_t length) {
+      return std::uint64_t{1} << std::min<std::size_t>(length, 63);
+    };
+    std::uint64_t lengths = 0;
+    for (std::string_view w : lowercase_words) lengths |= bit(w.size());
+    for (const auto& [w, n] : capitals) lengths |= bit(w.size());
     const std::string_view en_text = ctx.en.document.text;
     lang::for_each_latin_word_span(en_text, [&](std::size_t begin, std::size_t end) {
       const std::string_view word = en_text.substr(begin, end - begin);
+      if (!(lengths & bit(word.size()))) return;
       if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
         const auto at = lowercase_words.find(word);
         if (at != lowercase_words.end()) written_lowercase.insert(*at);

@@ -90,13 +90,6 @@ Finding variants_finding(std::string_view check, const std::vector<Variant>& var
   return f;
 }
 
-Pieces side_pieces(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
-  Pieces out;
-  for (std::uint32_t i = begin; i < end && i < text.size(); ++i)
-    out.push_back({i, text.raw(i), text.segments[i].span.begin});
-  return out;
-}
-
 std::vector<std::uint32_t> bead_of_ko(const Alignment& alignment, std::size_t ko_count) {
   return bead_of(alignment, ko_count, true);
 }

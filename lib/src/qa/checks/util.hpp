@@ -83,7 +83,13 @@ class Pieces {
   std::vector<Piece> more_;
   std::size_t size_ = 0;
 };
-Pieces side_pieces(const SegmentedText& text, std::uint32_t begin, std::uint32_t end);
+// In line: every check asks for every link's.
+inline Pieces side_pieces(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
+  Pieces out;
+  for (std::uint32_t i = begin; i < end && i < text.size(); ++i)
+    out.push_back({i, text.raw(i), text.segments[i].span.begin});
+  return out;
+}
 
 // The bead holding each segment of one side (index = segment id).
 std::vector<std::uint32_t> bead_of_ko(const Alignment& alignment, std::size_t ko_count);

@@ -109,37 +109,19 @@ void visit_latin_words(std::string_view text, std::size_t base,
 
 std::vector<HangulWord> hangul_words(std::string_view text, std::size_t base) {
   std::vector<HangulWord> out;
-  // A Hangul syllable is three bytes, EA B0 80 (U+AC00) to ED 9E A3 (U+D7A3).
-  const auto syllable_at = [text](std::size_t i) -> char32_t {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0xEA || b > 0xED || i + 2 >= text.size()) return 0;
-    const char32_t c =
-        (static_cast<char32_t>(b & 0x0F) << 12) |
-        (static_cast<char32_t>(static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
-        (static_cast<unsigned char>(text[i + 2]) & 0x3F);
-    return c >= 0xAC00 && c <= 0xD7A3 ? c : 0;
-  };
-  for (std::size_t i = 0; i < text.size();) {
-    if (!syllable_at(i)) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < text.size() && syllable_at(end)) end += 3;
+  for_each_hangul_word(text, [&](std::size_t begin, std::size_t end) {
     HangulWord w;
-    w.syllables.reserve((end - i) / 3);
-    for (std::size_t k = i; k < end; k += 3) w.syllables.push_back(syllable_at(k));
-    w.span = {base + i, base + end};
+    w.syllables.reserve((end - begin) / 3);
+    for (std::size_t k = begin; k < end; k += 3) w.syllables.push_back(hangul_syllable_at(text, k));
+    w.span = {base + begin, base + end};
     out.push_back(std::move(w));
-    i = end;
-  }
+  });
   return out;
 }
 
-std::vector<std::u32string> hangul_stems(std::u32string_view word) {
-  std::vector<std::u32string> out{std::u32string(word)};
-  if (word.empty()) return out;
+void hangul_stem_drops(std::u32string_view word, std::vector<std::size_t>& drops) {
+  drops.clear();
+  if (word.empty()) return;
   // The particles by their last syllable, in kParticles order: most words end in none of them,
   // and the rest in one of a few.
   static const std::vector<std::pair<char32_t, std::vector<std::u32string_view>>> by_last = [] {
@@ -156,12 +138,19 @@ std::vector<std::u32string> hangul_stems(std::u32string_view word) {
   }();
   const auto entry = std::lower_bound(by_last.begin(), by_last.end(), word.back(),
                                       [](const auto& e, char32_t c) { return e.first < c; });
-  if (entry == by_last.end() || entry->first != word.back()) return out;
+  if (entry == by_last.end() || entry->first != word.back()) return;
   for (std::u32string_view p : entry->second) {
     if (word.size() <= p.size() || word.substr(word.size() - p.size()) != p) continue;
-    std::u32string stem(word.substr(0, word.size() - p.size()));
-    if (std::find(out.begin(), out.end(), stem) == out.end()) out.push_back(std::move(stem));
+    // Stems are prefixes of the word: equal lengths are equal stems.
+    if (std::find(drops.begin(), drops.end(), p.size()) == drops.end()) drops.push_back(p.size());
   }
+}
+
+std::vector<std::u32string> hangul_stems(std::u32string_view word) {
+  std::vector<std::u32string> out{std::u32string(word)};
+  thread_local std::vector<std::size_t> drops;
+  hangul_stem_drops(word, drops);
+  for (std::size_t d : drops) out.emplace_back(word.substr(0, word.size() - d));
   return out;
 }
 
@@ -221,11 +210,15 @@ std::vector<PersonName> korean_style_names(std::string_view text, std::size_t ba
   return korean_style_names(latin_words(text, base));
 }
 
-std::vector<PersonName> korean_style_names(const std::vector<LatinWord>& words) {
+namespace {
+
+// korean_style_names of words as LatinWord or LatinWordRef.
+template <typename Word>
+std::vector<PersonName> names_of(const std::vector<Word>& words) {
   std::vector<PersonName> out;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!given_name_shape(words[i].text)) continue;
-    const LatinWord* surname = nullptr;
+    const Word* surname = nullptr;
     bool first = false;
     if (i > 0 && words[i].after_space_only && surname_shape(words[i - 1].text)) {
       surname = &words[i - 1];
@@ -236,16 +229,26 @@ std::vector<PersonName> korean_style_names(const std::vector<LatinWord>& words) 
     }
     if (!surname) continue;
     PersonName n;
-    const LatinWord& a = first ? *surname : words[i];
-    const LatinWord& b = first ? words[i] : *surname;
+    const Word& a = first ? *surname : words[i];
+    const Word& b = first ? words[i] : *surname;
     n.span = {a.span.begin, b.span.end};
     n.surname = lower_letters(surname->text);
     n.given = lower_letters(words[i].text);
-    n.surface = a.text + " " + b.text;
+    n.surface = std::string(a.text) + " " + std::string(b.text);
     n.surname_first = first;
     out.push_back(std::move(n));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<PersonName> korean_style_names(const std::vector<LatinWord>& words) {
+  return names_of(words);
+}
+
+std::vector<PersonName> korean_style_names(const std::vector<LatinWordRef>& words) {
+  return names_of(words);
 }
 
 }  // namespace kealign::lang

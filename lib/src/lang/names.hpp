@@ -64,16 +64,56 @@ void for_each_latin_word(std::string_view text, std::size_t base, Visit&& visit)
   }
 }
 
+// The words of for_each_latin_word as visit(begin, end), byte offsets into text: for a reader
+// that needs only their letters, without the rest for each word.
+template <typename Visit>
+void for_each_latin_word_span(std::string_view text, Visit&& visit) {
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const unsigned char c = static_cast<unsigned char>(text[at]) | 0x20;
+    if (c < 'a' || c > 'z') continue;
+    const std::size_t end = latin_word_end(text, at);
+    visit(at, end);
+    at = end - 1;
+  }
+}
+
 // A run of Hangul syllables.
 struct HangulWord {
   Span span;
   std::u32string syllables;
 };
 std::vector<HangulWord> hangul_words(std::string_view text, std::size_t base = 0);
+// The syllable (U+AC00 to U+D7A3, three bytes EA B0 80 to ED 9E A3) at text[i], or 0.
+inline char32_t hangul_syllable_at(std::string_view text, std::size_t i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0xEA || b > 0xED || i + 2 >= text.size()) return 0;
+  const char32_t c = (static_cast<char32_t>(b & 0x0F) << 12) |
+                     (static_cast<char32_t>(static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
+                     (static_cast<unsigned char>(text[i + 2]) & 0x3F);
+  return c >= 0xAC00 && c <= 0xD7A3 ? c : 0;
+}
+// The words of hangul_words as visit(begin, end), byte offsets into text, none kept.
+template <typename Visit>
+void for_each_hangul_word(std::string_view text, Visit&& visit) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (!hangul_syllable_at(text, i)) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && hangul_syllable_at(text, end)) end += 3;
+    visit(i, end);
+    i = end;
+  }
+}
 
 // The word itself and, when it ends in a particle or copula (은/는/이/가/을/를/의/에/에서/로/와/과/
 // 도/만/이나/까지/부터/처럼/보다/이다...), the word without it; longest first.
 std::vector<std::u32string> hangul_stems(std::u32string_view word);
+// The syllables each stem of hangul_stems(word) after the first drops, in the same order, into
+// `drops` (cleared first): the stems without making them.
+void hangul_stem_drops(std::u32string_view word, std::vector<std::size_t>& drops);
 
 bool is_capitalized(std::string_view word);  // "Seoul", "Seok-yeol"; not "NPG", not "seoul"
 bool is_all_caps(std::string_view word);     // two or more letters, all capitals ("NPG", "ROK")
@@ -92,5 +132,6 @@ struct PersonName {
 std::vector<PersonName> korean_style_names(std::string_view text, std::size_t base = 0);
 // The same, from the text's latin_words.
 std::vector<PersonName> korean_style_names(const std::vector<LatinWord>& words);
+std::vector<PersonName> korean_style_names(const std::vector<LatinWordRef>& words);
 
 }  // namespace kealign::lang

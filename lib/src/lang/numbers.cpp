@@ -36,7 +36,19 @@ std::vector<Cp> code_points(std::string_view text) {
   out.reserve(text.size());  // at most one code point a byte
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
-    out.push_back({next_code_point(text, i), at});
+    // next_code_point in line: the readers decode every character of every segment.
+    const auto b = static_cast<unsigned char>(text[i]);
+    char32_t c = b;
+    if (b < 0x80) {
+      ++i;
+    } else {
+      const int n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+      c = b & (0x7F >> n);
+      for (int k = 1; k < n && i + k < text.size(); ++k)
+        c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+      i += n;
+    }
+    out.push_back({c, at});
   }
   return out;
 }

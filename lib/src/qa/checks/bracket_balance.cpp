@@ -77,7 +77,7 @@ bool is_enumerator(std::string_view text, std::size_t close_at) {
   });
 }
 
-Bracketed scan(const std::vector<qa_detail::Piece>& pieces, bool korean) {
+Bracketed scan(const qa_detail::Pieces& pieces, bool korean) {
   Bracketed r;
   struct Open {
     int kind;

@@ -74,7 +74,7 @@ bool has_back_to_back_repeat(const std::vector<std::string>& t) {
 
 // Whether the Korean names something twice: two words sharing a stem of two syllables or more
 // (메모의 ... 메모). One-syllable stems (셀, 행) recur in most help sentences and prove nothing.
-bool repeats_a_word(const std::vector<qa_detail::Piece>& pieces, const qa_detail::SideView& ko) {
+bool repeats_a_word(const qa_detail::Pieces& pieces, const qa_detail::SideView& ko) {
   std::set<std::u32string> seen;
   for (const qa_detail::Piece& p : pieces)
     for (const std::vector<std::u32string>& stems : ko.hangul_stems(p.segment)) {

@@ -1,6 +1,7 @@
 #include "checks/english_words.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 #include "checks/util.hpp"
@@ -60,15 +61,14 @@ char32_t decode_at(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-std::vector<Word> english_words(std::string_view text) {
-  std::vector<Word> out;
+void for_each_english_word(std::string_view text,
+                           const std::function<void(std::size_t, std::size_t, bool)>& visit) {
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t at = i;
     const char32_t c = next_code_point_inline(text, i);
     if (!word_char(c)) continue;
-    Word w;
-    w.begin = at;
+    const std::size_t begin = at;
     std::size_t end = i;
     // Extend over letters/digits and inner joiners followed by a letter or digit; a period
     // directly after a single letter ("U.S.") belongs to the word.
@@ -79,28 +79,45 @@ std::vector<Word> english_words(std::string_view text) {
         end = j;
       } else if (inner_joiner(d) && j < text.size() && word_char(decode_at(text, j))) {
         end = j;
-      } else if (d == '.' && end - w.begin >= 1 &&
-                 text.substr(w.begin, end - w.begin).find('.') != std::string_view::npos) {
+      } else if (d == '.' && end - begin >= 1 &&
+                 text.substr(begin, end - begin).find('.') != std::string_view::npos) {
         end = j;  // the final period of "U.S." or "e.g."
         break;
       } else {
         break;
       }
     }
-    w.end = end;
-    english_key(text.substr(w.begin, w.end - w.begin), w.key);
-    std::size_t k = w.end;
+    std::size_t k = end;
     while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n')) ++k;
-    w.space_only_after = k > w.end && k < text.size() && word_char(decode_at(text, k));
-    out.push_back(std::move(w));
+    visit(begin, end, k > end && k < text.size() && word_char(decode_at(text, k)));
     i = end;
   }
+}
+
+std::vector<Word> english_words(std::string_view text) {
+  std::vector<Word> out;
+  for_each_english_word(text, [&](std::size_t begin, std::size_t end, bool space_only_after) {
+    Word w;
+    w.begin = begin;
+    w.end = end;
+    english_key(text.substr(begin, end - begin), w.key);
+    w.space_only_after = space_only_after;
+    out.push_back(std::move(w));
+  });
   return out;
 }
 
 void english_key(std::string_view word, std::string& key) {
-  key.clear();
-  for (std::size_t k = 0; k < word.size();) {
+  // Most words are ASCII without periods: lowercased in place, without a push per letter.
+  key.assign(word);
+  std::size_t k = 0;
+  for (; k < word.size(); ++k) {
+    const auto c = static_cast<unsigned char>(word[k]);
+    if (c >= 0x80 || c == '.') break;
+    if (c >= 'A' && c <= 'Z') key[k] = static_cast<char>(c - 'A' + 'a');
+  }
+  key.resize(k);
+  while (k < word.size()) {
     const auto c = static_cast<unsigned char>(word[k]);
     if (c < 0x80) {  // most letters: no decoding
       ++k;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,9 @@ struct Word {
   bool space_only_after = false;  // only white space up to the next word
 };
 std::vector<Word> english_words(std::string_view text);
+// The words of english_words as visit(begin, end, space_only_after), without their keys.
+void for_each_english_word(std::string_view text,
+                           const std::function<void(std::size_t, std::size_t, bool)>& visit);
 // The key of one word of english_words (its text, from begin to end), written into `key`.
 void english_key(std::string_view word, std::string& key);
 

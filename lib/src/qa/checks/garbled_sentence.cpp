@@ -17,6 +17,7 @@
 #include "checks/english_words.hpp"
 #include "checks/shared_view.hpp"
 #include "checks/util.hpp"
+#include "utf8_inline.hpp"
 
 namespace kealign {
 namespace {
@@ -121,9 +122,11 @@ bool followed_by_verb(std::string_view s, const std::vector<qa_detail::Word>& wo
 void doubled_reporting_verb(std::string_view s, const std::vector<qa_detail::Word>& words,
                             std::size_t max_intro, std::vector<Evidence>& out) {
   std::size_t open = std::string_view::npos;
-  for (std::size_t i = 0; i < s.size();) {
+  // The marks looked at, " “ ”, start with '"' or the lead byte E2: the scan jumps between those.
+  static constexpr qa_detail::ByteSet kLeads("\"\xE2");
+  for (std::size_t i = kLeads.find_in(s); i < s.size(); i = kLeads.find_in(s, i)) {
     const std::size_t at = i;
-    const char32_t c = next_code_point(s, i);
+    const char32_t c = text_detail::next_code_point_inline(s, i);
     if (c == U'“' || (c == '"' && open == std::string_view::npos)) {
       open = at;
     } else if (is_closing_quote(c) && open != std::string_view::npos) {

@@ -66,7 +66,8 @@ std::string key_of(std::string_view s) {
 // Runs of letters and digits joined by . - _ & + / (a period also ends "U.S.") with at least
 // min_letters letters.
 std::vector<LatinToken> latin_tokens(std::string_view text, std::size_t base,
-                                     std::size_t min_letters = kMinLetters) {
+                                     std::size_t min_letters = kMinLetters,
+                                     bool digits_only = false) {
   std::vector<LatinToken> out;
   for (std::size_t i = 0; i < text.size();) {
     if (!alnum(text[i]) || (i > 0 && alnum(text[i - 1]))) {
@@ -91,7 +92,9 @@ std::vector<LatinToken> latin_tokens(std::string_view text, std::size_t base,
     const bool digits =
         std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
     // A letter and digits also make a token: a cell (B2), a key (F5), a paper size (A4).
-    if (static_cast<std::size_t>(letters) >= min_letters || (letters > 0 && digits)) {
+    if (digits_only && !digits) {
+      // not asked for
+    } else if (static_cast<std::size_t>(letters) >= min_letters || (letters > 0 && digits)) {
       out.push_back(
           {{base + i, base + end}, std::string(s), key_of(s), lang::is_all_caps(s) || digits});
     }
@@ -100,14 +103,30 @@ std::vector<LatinToken> latin_tokens(std::string_view text, std::size_t base,
   return out;
 }
 
+// A set of keys, only looked up: a sorted vector rather than a node a key.
+class Keys {
+ public:
+  void insert(std::string key) { sorted_.push_back(std::move(key)); }
+  void done() {
+    std::sort(sorted_.begin(), sorted_.end());
+    sorted_.erase(std::unique(sorted_.begin(), sorted_.end()), sorted_.end());
+  }
+  std::size_t count(const std::string& key) const {
+    return std::binary_search(sorted_.begin(), sorted_.end(), key) ? 1 : 0;
+  }
+
+ private:
+  std::vector<std::string> sorted_;
+};
+
 // Every key a side offers: whole tokens, their parts, and forms without plural or possessive.
-std::set<std::string> keys_of(const std::vector<LatinToken>& tokens) {
-  std::set<std::string> keys;
+Keys keys_of(const std::vector<LatinToken>& tokens) {
+  Keys keys;
   // Two tokens one space apart also count as one ("0.05 pt" for "0.05pt").
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
     if (tokens[i].span.end + 1 == tokens[i + 1].span.begin)
       keys.insert(tokens[i].key + tokens[i + 1].key);
-  const auto add = [&](std::string k) {
+  const auto add = [&](const std::string& k) {
     keys.insert(k);
     if (k.size() > 2 && k.back() == 's') keys.insert(k.substr(0, k.size() - 1));
   };
@@ -123,10 +142,11 @@ std::set<std::string> keys_of(const std::vector<LatinToken>& tokens) {
       }
     }
   }
+  keys.done();
   return keys;
 }
 
-bool present(const LatinToken& t, const std::set<std::string>& keys) {
+bool present(const LatinToken& t, const Keys& keys) {
   if (keys.count(t.key)) return true;
   std::string part;
   bool all = true;
@@ -298,13 +318,13 @@ class LatinTokenMismatchCheck final : public Check {
           for (const auto& stems : view.ko.hangul_stems(p.segment)) hangul.push_back(stems);
       }
       // Without Korean tokens the English is read only for tokens with digits: none without a
-      // digit.
+      // digit, and only those tokens (all that surplus_with_digits looks at).
       const auto pieces_en = qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end);
-      if (english || !ko.empty() ||
-          std::any_of(pieces_en.begin(), pieces_en.end(),
-                      [](const qa_detail::Piece& p) { return has_digit(p.text); }))
+      const bool every_token = english || !ko.empty();
+      if (every_token || std::any_of(pieces_en.begin(), pieces_en.end(),
+                                     [](const qa_detail::Piece& p) { return has_digit(p.text); }))
         for (const auto& p : pieces_en)
-          for (auto& t : latin_tokens(p.text, p.base, 0)) en.push_back(std::move(t));
+          for (auto& t : latin_tokens(p.text, p.base, 0, !every_token)) en.push_back(std::move(t));
       const auto digits = [](const LatinToken& t) { return has_digit(t.key) && !measure(t); };
       if (!ko.empty() || std::any_of(en.begin(), en.end(), digits)) {
         // What the comparison needs, built only for a bead with something to compare.
@@ -320,9 +340,11 @@ class LatinTokenMismatchCheck final : public Check {
         if (acronym_missing)
           for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
             for (const auto& w : view.en.latin_words(p.segment)) en_words.push_back(w);
-        // The English keys matter only to Korean tokens.
-        korean_only(b, ko, en, ko.empty() ? std::set<std::string>() : keys_of(en), en_words,
-                    ctx.ko.document.text, side_text(ctx.ko, b.ko_begin, b.ko_end),
+        // The English keys matter only to Korean tokens that are not measures.
+        const bool keys_needed =
+            std::any_of(ko.begin(), ko.end(), [](const LatinToken& t) { return !measure(t); });
+        korean_only(b, ko, en, keys_needed ? keys_of(en) : Keys(), en_words, ctx.ko.document.text,
+                    side_text(ctx.ko, b.ko_begin, b.ko_end),
                     side_text(ctx.en, b.en_begin, b.en_end), out);
       }
       if (english) english_only(b, en, keys_of(ko), hangul, out);
@@ -331,7 +353,7 @@ class LatinTokenMismatchCheck final : public Check {
 
  private:
   void korean_only(const Bead& b, const std::vector<LatinToken>& ko,
-                   const std::vector<LatinToken>& en, const std::set<std::string>& en_keys,
+                   const std::vector<LatinToken>& en, const Keys& en_keys,
                    const std::vector<lang::LatinWord>& en_words, std::string_view ko_text,
                    const std::string& ko_side, const std::string& en_text,
                    std::vector<Finding>& out) const {
@@ -390,8 +412,7 @@ class LatinTokenMismatchCheck final : public Check {
     out.push_back(std::move(f));
   }
 
-  void english_only(const Bead& b, const std::vector<LatinToken>& en,
-                    const std::set<std::string>& ko_keys,
+  void english_only(const Bead& b, const std::vector<LatinToken>& en, const Keys& ko_keys,
                     const std::vector<std::vector<std::u32string>>& hangul,
                     std::vector<Finding>& out) const {
     std::vector<const LatinToken*> missing;

@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
-#include <unordered_map>
 
 #include "align_tokens.hpp"
 #include "checks/english_words.hpp"
@@ -45,37 +44,26 @@ struct Stem {
 // Calls visit(Stem) for each Korean word of the link that has a stem.
 template <typename Visit>
 void visit_korean_stems(const SideView& view, std::uint32_t begin, std::uint32_t end, Visit visit) {
-  for (const Piece& p : side_pieces(view.text(), begin, end)) {
-    const std::vector<lang::HangulWord>& words = view.hangul_words(p.segment);
-    const std::vector<std::vector<std::u32string>>& word_stems = view.hangul_stems(p.segment);
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      const lang::HangulWord& w = words[i];
-      const std::vector<std::u32string>& stems = word_stems[i];
-      const std::size_t shortest = stems.back().size();
-      // A bare one-syllable word (수, 것, 등) is a function word as often as a noun.
-      if (shortest < 2 && stems.size() < 2) continue;
-      const std::string_view word = p.text.substr(w.span.begin - p.base, w.span.size());
-      const std::size_t syllables = std::min(shortest, kKoreanPrefix);
-      // A Hangul syllable is three bytes of valid UTF-8: the key is the word's first bytes.
-      if (word.size() == 3 * w.syllables.size()) {
-        visit(Stem{word.substr(0, 3 * syllables), w.span, word});
-      } else {
-        std::string key;
-        for (std::size_t k = 0; k < syllables; ++k) append_utf8(key, w.syllables[k]);
-        visit(Stem{key, w.span, word});
-      }
-    }
-  }
+  for (const Piece& p : side_pieces(view.text(), begin, end))
+    view.visit_hangul_stems(
+        p.segment, [&](std::size_t from, std::size_t to, std::size_t stems, std::size_t shortest) {
+          // A bare one-syllable word (수, 것, 등) is a function word as often as a noun.
+          if (shortest < 2 && stems < 2) return;
+          // A Hangul syllable is three bytes: the key is the word's first bytes.
+          const std::string_view word = p.text.substr(from, to - from);
+          const std::size_t syllables = std::min(shortest, kKoreanPrefix);
+          visit(Stem{word.substr(0, 3 * syllables), {p.base + from, p.base + to}, word});
+        });
 }
 
-// Calls visit(stem) for the English stem of each of the link's words that has one (repeats too).
+// Calls visit(stem) for the English stem of each of the link's words that has one (repeats too);
+// the view is valid during the call.
 template <typename Visit>
 void visit_english_stems(const SideView& view, std::uint32_t begin, std::uint32_t end,
                          Visit visit) {
   for (const Piece& p : side_pieces(view.text(), begin, end))
-    for (const Word& w : view.english_words(p.segment)) {
+    view.visit_english_keys(p.segment, [&](std::string_view key) {
       // "double-clicking" holds "click"; "Bale's" is "bale".
-      std::string_view key = w.key;
       for (std::string_view s : {"'s", "’s"})
         if (key.size() > s.size() && key.substr(key.size() - s.size()) == s)
           key.remove_suffix(s.size());
@@ -93,23 +81,80 @@ void visit_english_stems(const SideView& view, std::uint32_t begin, std::uint32_
           stem.remove_suffix(1);
         visit(stem.substr(0, kEnglishPrefix));
       }
-    }
+    });
 }
+
+// A map from 64-bit keys to counts or ids, by open addressing: a few bytes an entry instead of a
+// node each, and no allocation per entry. Only looked up, never iterated, so its order cannot show
+// in a finding.
+class FlatMap {
+ public:
+  // The value of key, 0 when absent.
+  std::uint32_t find(std::uint64_t key) const {
+    if (slots_.empty()) return 0;
+    for (std::size_t i = slot(key);; i = (i + 1) & mask_) {
+      if (!slots_[i].used) return 0;
+      if (slots_[i].key == key) return slots_[i].value;
+    }
+  }
+  // The value of key, added as `fresh` when absent (`added` says which).
+  std::uint32_t& at(std::uint64_t key, std::uint32_t fresh, bool& added) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    std::size_t i = slot(key);
+    added = false;
+    for (; slots_[i].used; i = (i + 1) & mask_)
+      if (slots_[i].key == key) return slots_[i].value;
+    added = true;
+    ++used_;
+    slots_[i] = {key, fresh, true};
+    return slots_[i].value;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t value = 0;
+    bool used = false;
+  };
+  std::size_t slot(std::uint64_t key) const {
+    // Fibonacci hashing: a pair's key is two dense ids, a stem's a hash.
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_) & mask_;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    const std::size_t size = old.empty() ? 1024 : 2 * old.size();
+    slots_.assign(size, Slot{});
+    mask_ = size - 1;
+    shift_ = 64;
+    for (std::size_t s = size; s > 1; s >>= 1) --shift_;
+    for (const Slot& o : old) {
+      if (!o.used) continue;
+      std::size_t i = slot(o.key);
+      while (slots_[i].used) i = (i + 1) & mask_;
+      slots_[i] = o;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+  std::size_t mask_ = 0;
+  unsigned shift_ = 64;
+};
 
 // Dense ids for stems known by their hash (the hash is the stem's identity, as in the aligner's
 // tables; the order of hashes decides ties, as it always has).
 class StemIds {
  public:
   std::uint32_t id(std::size_t hash) {
-    const auto [it, added] = ids_.try_emplace(hash, static_cast<std::uint32_t>(hashes_.size()));
+    bool added = false;
+    const std::uint32_t id = ids_.at(hash, static_cast<std::uint32_t>(hashes_.size()), added);
     if (added) hashes_.push_back(hash);
-    return it->second;
+    return id;
   }
   std::size_t hash(std::uint32_t id) const { return hashes_[id]; }
   std::size_t size() const { return hashes_.size(); }
 
  private:
-  std::unordered_map<std::size_t, std::uint32_t> ids_;
+  FlatMap ids_;
   std::vector<std::size_t> hashes_;
 };
 
@@ -182,24 +227,55 @@ void learnt_word_findings(const CheckContext& ctx, const LearntWordOptions& opti
   const auto frequent = [&](std::uint32_t k) {
     return static_cast<double>(ko_count[k]) >= options.min_links + 1;
   };
-  const auto may_reach = [&](std::uint32_t k, std::uint32_t e) {
-    const std::uint32_t ck = ko_count[k], ce = en_count[e];
+  const auto bound_reaches = [&](std::uint32_t ck, std::uint32_t ce) {
     return 2.0 * static_cast<double>(std::min(ck, ce)) / static_cast<double>(ck + ce) >=
            options.min_dice;
   };
+  // The bound rises with ce up to ck and falls after it, so the counts ce that pass it with a
+  // count ck are one range [lo, hi] (empty when even ce = ck fails): found once per count by the
+  // same test, so each pair is then two comparisons.
+  std::uint32_t most = 0;
+  for (std::uint32_t c : en_count) most = std::max(most, c);
+  struct Range {
+    std::uint32_t lo = 1, hi = 0;
+  };
+  std::vector<Range> by_count, by_stem(ko_ids.size());
+  std::vector<bool> known;
+  for (std::uint32_t k = 0; k < ko_ids.size(); ++k) {
+    const std::uint32_t ck = ko_count[k];
+    if (!frequent(k)) continue;
+    if (ck >= by_count.size()) {
+      by_count.resize(ck + 1);
+      known.resize(ck + 1, false);
+    }
+    Range& r = by_count[ck];
+    if (!known[ck]) {
+      known[ck] = true;
+      if (bound_reaches(ck, ck)) {
+        r = {ck, ck};
+        while (r.lo > 0 && bound_reaches(ck, r.lo - 1)) --r.lo;
+        while (r.hi < most && bound_reaches(ck, r.hi + 1)) ++r.hi;
+      }
+    }
+    by_stem[k] = r;
+  }
+  // Asked only for frequent stems.
+  const auto may_reach = [&](std::uint32_t k, std::uint32_t e) {
+    return en_count[e] >= by_stem[k].lo && en_count[e] <= by_stem[k].hi;
+  };
   const auto pair_key = [](std::uint32_t k, std::uint32_t e) { return std::uint64_t{k} << 32 | e; };
-  std::unordered_map<std::uint64_t, std::uint32_t> joint;  // links holding both
+  FlatMap joint;  // links holding both
+  bool added = false;
   for (std::size_t i = 0; i < n; ++i) {
     distinct_ko(i, false);
     for (std::uint32_t k : keys) {
       if (!frequent(k)) continue;
       for (std::uint32_t x = en_begin[i]; x < en_begin[i + 1]; ++x)
-        if (may_reach(k, en[x])) ++joint[pair_key(k, en[x])];
+        if (may_reach(k, en[x])) ++joint.at(pair_key(k, en[x]), 0, added);
     }
   }
   const auto joint_of = [&](std::uint32_t k, std::uint32_t e) -> std::uint32_t {
-    const auto it = joint.find(pair_key(k, e));
-    return it == joint.end() ? 0 : it->second;
+    return joint.find(pair_key(k, e));
   };
   // Each Korean stem's best English stem, and each English stem's best Korean one (the first
   // found of equal ones, links in order and stems in hash order).
@@ -259,10 +335,10 @@ void learnt_word_findings(const CheckContext& ctx, const LearntWordOptions& opti
       if (w++ == worst) word = s;
     });
     // The rendering as text, for the message: the first link that holds it.
-    std::string_view shown;
+    std::string shown;  // a copy: the stems visited are views of a buffer made again each word
     const Bead& first = ctx.alignment[first_link[rendering]];
     visit_english_stems(view.en, first.en_begin, first.en_end, [&](std::string_view e) {
-      if (shown.empty() && hash(e) == en_ids.hash(rendering)) shown = e;
+      if (shown.empty() && hash(e) == en_ids.hash(rendering)) shown.assign(e);
     });
     Finding f = bead_finding(check, Severity::kMinor, b);
     f.confidence = std::min(
@@ -273,7 +349,7 @@ void learnt_word_findings(const CheckContext& ctx, const LearntWordOptions& opti
         "“{}” is rendered with “{}…” in {} of its {} other links, but not here: the word may be "
         "left out or mistranslated",
         word.word, shown, seen_with, others);
-    f.evidence = {{"word", std::string(word.word), std::string(shown) + "…"}};
+    f.evidence = {{"word", std::string(word.word), shown + "…"}};
     out.push_back(std::move(f));
   }
 }

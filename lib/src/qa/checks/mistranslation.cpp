@@ -80,6 +80,16 @@ const std::vector<Homograph>& homographs() {
   return table;
 }
 
+// Each homograph's spelling in UTF-8, in homographs() order.
+const std::vector<std::string>& homograph_spellings() {
+  static const std::vector<std::string> spellings = [] {
+    std::vector<std::string> out;
+    for (const Homograph& h : homographs()) out.push_back(to_utf8(h.hangul));
+    return out;
+  }();
+  return spellings;
+}
+
 bool cue_matches(std::u32string_view cue, const std::vector<std::u32string>& stems) {
   const bool suffix = !cue.empty() && cue.front() == U'~';
   const bool exact = !cue.empty() && cue.front() == U'=';
@@ -141,16 +151,26 @@ class MistranslationCheck final : public Check {
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       const auto ko_pieces = qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end);
-      for (const Homograph& h : homographs()) {
-        std::optional<lang::HangulWord> at;  // the first word spelt like the homograph
-        for (const qa_detail::Piece& p : ko_pieces) {
-          for (const lang::HangulWord& w : view.ko.hangul_words(p.segment))
-            if (w.syllables.compare(0, h.hangul.size(), h.hangul) == 0) {
-              at = w;
-              break;
-            }
-          if (at) break;
-        }
+      // The first word spelt like each homograph, found by its bytes in one pass over the words
+      // kept (most links have none).
+      const std::vector<std::string>& spellings = homograph_spellings();
+      std::vector<std::optional<Span>> first(spellings.size());
+      bool any = false;
+      for (const qa_detail::Piece& p : ko_pieces)
+        view.ko.visit_hangul_stems(
+            p.segment, [&](std::size_t from, std::size_t to, std::size_t, std::size_t) {
+              const std::string_view word = p.text.substr(from, to - from);
+              for (std::size_t i = 0; i < spellings.size(); ++i)
+                if (!first[i] && word.size() >= spellings[i].size() && word[2] == spellings[i][2] &&
+                    word.compare(0, spellings[i].size(), spellings[i]) == 0) {
+                  first[i] = Span{p.base + from, p.base + to};
+                  any = true;
+                }
+            });
+      if (!any) continue;
+      for (std::size_t hi = 0; hi < homographs().size(); ++hi) {
+        const Homograph& h = homographs()[hi];
+        const std::optional<Span>& at = first[hi];
         if (!at) continue;
         // The context: every other word of the link, as its stems.
         std::vector<std::u32string> stems;
@@ -172,7 +192,7 @@ class MistranslationCheck final : public Check {
   }
 
  private:
-  void report(const Bead& b, const Homograph& h, const lang::HangulWord& word,
+  void report(const Bead& b, const Homograph& h, const Span& word,
               const std::vector<std::u32string>& stems, const std::string& english,
               const std::vector<qa_detail::Word>& words, std::vector<Finding>& out) const {
     const Sense* cued = nullptr;
@@ -190,7 +210,7 @@ class MistranslationCheck final : public Check {
       if (wrong.empty()) continue;
       Finding f = qa_detail::bead_finding(id(), Severity::kMajor, b);
       f.confidence = 0.7;
-      f.ko_spans.push_back(word.span);
+      f.ko_spans.push_back(word);
       f.message =
           fmt::format("{} reads as {} in its context, but the English renders it as {} (\"{}…\")",
                       to_utf8(h.hangul), cued->hanja, s.hanja, wrong);

@@ -48,9 +48,11 @@ class NameConsistencyCheck final : public Check {
   void run(const CheckContext& ctx, const CheckOptions&, std::vector<Finding>& out) const override {
     const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
     std::vector<Mention> mentions;
+    std::vector<lang::LatinWordRef> words;
     for (const Bead& b : ctx.alignment) {
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
-        for (lang::PersonName& n : lang::korean_style_names(view.en.latin_words(p.segment))) {
+        view.en.latin_word_refs(p.segment, words);
+        for (lang::PersonName& n : lang::korean_style_names(words)) {
           Mention m{std::move(n), p.segment, {}, {}};
           find_hangul(m, view.ko, b);
           mentions.push_back(std::move(m));

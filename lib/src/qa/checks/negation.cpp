@@ -144,15 +144,25 @@ std::size_t korean_negations(std::string_view text, std::size_t& first) {
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
   }();
+  // The leads' three bytes folded as a three-byte code point: a table look-up passes over most
+  // syllables before the exact search.
+  const auto fold = [](std::uint32_t lead) {
+    return (lead >> 4 & 0xF000) | (lead >> 2 & 0x0FC0) | (lead & 0x3F);
+  };
+  static const std::vector<bool> may_lead = [&] {
+    std::vector<bool> out(0x10000, false);
+    for (std::uint32_t lead : leads) out[fold(lead)] = true;
+    return out;
+  }();
   std::size_t n = 0;
   const auto note = [&](std::size_t i) {
     if (first == std::string_view::npos || i < first) first = i;
     ++n;
   };
   for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
-    if (static_cast<unsigned char>(text[i]) < 0xE0 ||
-        !std::binary_search(leads.begin(), leads.end(), lead_syllable(text.substr(i))))
-      continue;
+    if (static_cast<unsigned char>(text[i]) < 0xE0) continue;
+    const std::uint32_t lead = lead_syllable(text.substr(i));
+    if (!may_lead[fold(lead)] || !std::binary_search(leads.begin(), leads.end(), lead)) continue;
     const std::string_view rest = text.substr(i);
     for (std::string_view m : kKoreanNegation)
       if (starts_with(rest, m) && !not_negation_at(text, i)) note(i);

@@ -103,7 +103,7 @@ bool measured_in(const Located& x, const std::string_view (&units)[N]) {
   return unit_follows(x.text.substr(i), units) || unit_follows(after, units);
 }
 
-bool mentions_weekday(const std::vector<qa_detail::Piece>& pieces) {
+bool mentions_weekday(const qa_detail::Pieces& pieces) {
   for (const qa_detail::Piece& p : pieces) {
     const std::string lower = lower_ascii(p.text);
     for (std::string_view d : kWeekdays)
@@ -112,8 +112,7 @@ bool mentions_weekday(const std::vector<qa_detail::Piece>& pieces) {
   return false;
 }
 
-std::vector<Located> numbers_of(const std::vector<qa_detail::Piece>& pieces,
-                                const qa_detail::SideView& view) {
+std::vector<Located> numbers_of(const qa_detail::Pieces& pieces, const qa_detail::SideView& view) {
   std::vector<Located> out;
   for (const qa_detail::Piece& p : pieces) {
     const std::vector<qa_detail::Damaged>& damaged = view.damaged(p.segment);

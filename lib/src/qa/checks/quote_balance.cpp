@@ -103,7 +103,7 @@ void on_mark(QuoteTally& t, std::optional<std::size_t>& open, Role role, std::si
   }
 }
 
-SideQuotes scan(const std::vector<qa_detail::Piece>& pieces) {
+SideQuotes scan(const qa_detail::Pieces& pieces) {
   SideQuotes q;
   std::optional<std::size_t> open_double, open_single;
   for (const qa_detail::Piece& p : pieces) {

@@ -45,8 +45,44 @@ const std::vector<T>& SideView::read(Store<Record>& store, Recent<T>& recent, st
   return out;
 }
 
+void SideView::read_english(std::uint32_t segment) const {
+  if (english_words_.ranges.empty()) english_words_.ranges.resize(text_.size());
+  Range& range = english_words_.ranges[segment];
+  if (range.count != kUnread) return;
+  const std::size_t begin = english_words_.records.size();
+  const std::string_view text = text_.raw(segment);
+  for_each_english_word(text, [&](std::size_t from, std::size_t to, bool space) {
+    // Most words' keys are their ASCII letters lowercased: flagged, made without english_key.
+    bool plain = true;
+    for (std::size_t k = from; k < to && plain; ++k)
+      plain = static_cast<unsigned char>(text[k]) < 0x80 && text[k] != '.' && text[k] != '\'';
+    english_words_.records.push_back(
+        {static_cast<std::uint32_t>(from),
+         static_cast<std::uint32_t>(to) | (space ? kFlag1 : 0) | (plain ? kFlag2 : 0)});
+  });
+  range = {static_cast<std::uint32_t>(begin),
+           static_cast<std::uint32_t>(english_words_.records.size() - begin)};
+}
+
+void SideView::read_latin(std::uint32_t segment) const {
+  if (latin_words_.ranges.empty()) latin_words_.ranges.resize(text_.size());
+  Range& range = latin_words_.ranges[segment];
+  if (range.count != kUnread) return;
+  const std::size_t begin = latin_words_.records.size();
+  const std::size_t base = text_.segments[segment].span.begin;
+  lang::for_each_latin_word(text_.raw(segment), base, [&](const lang::LatinWordRef& w) {
+    latin_words_.records.push_back({static_cast<std::uint32_t>(w.span.begin - base),
+                                    static_cast<std::uint32_t>(w.span.end - base) |
+                                        (w.sentence_start ? kFlag1 : 0) |
+                                        (w.after_space_only ? kFlag2 : 0)});
+  });
+  range = {static_cast<std::uint32_t>(begin),
+           static_cast<std::uint32_t>(latin_words_.records.size() - begin)};
+}
+
 const std::vector<Word>& SideView::english_words(std::uint32_t segment) const {
   const std::string_view text = text_.raw(segment);
+  if (compact(segment)) read_english(segment);
   return read(
       english_words_, recent_english_, segment, [&] { return qa_detail::english_words(text); },
       [](const std::vector<Word>& words, std::deque<WordRecord>& records) {
@@ -59,20 +95,50 @@ const std::vector<Word>& SideView::english_words(std::uint32_t segment) const {
       [&](const std::deque<WordRecord>& records, std::size_t begin, std::size_t count,
           std::vector<Word>& out) {
         out.resize(count);
-        for (std::size_t i = 0; i < count; ++i) {
-          const WordRecord& r = records[begin + i];
-          Word& w = out[i];
-          w.begin = r.begin;
-          w.end = r.end & kOffsetMask;
-          english_key(text.substr(w.begin, w.end - w.begin), w.key);
-          w.space_only_after = (r.end & kFlag1) != 0;
-        }
+        for (std::size_t i = 0; i < count; ++i) decode_english(text, records[begin + i], out[i]);
       });
+}
+
+void SideView::decode_english(std::string_view text, const WordRecord& r, Word& w) {
+  w.begin = r.begin;
+  w.end = r.end & kOffsetMask;
+  decode_key(text, r, w.key);
+  w.space_only_after = (r.end & kFlag1) != 0;
+}
+
+void SideView::decode_key(std::string_view text, const WordRecord& r, std::string& key) {
+  const std::size_t begin = r.begin, end = r.end & kOffsetMask;
+  if (r.end & kFlag2) {
+    key.assign(text.data() + begin, end - begin);
+    for (char& c : key)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  } else {
+    english_key(text.substr(begin, end - begin), key);
+  }
+}
+
+EnglishTail SideView::english_tail(std::uint32_t segment) const {
+  EnglishTail tail;
+  const Range range = english_words_.ranges.empty() ? Range{} : english_words_.ranges[segment];
+  if (range.count == kUnread || recent_english_.find(segment)) {
+    const std::vector<Word>& words = english_words(segment);
+    tail.count = words.size();
+    if (tail.count >= 1) tail.last = words[tail.count - 1];
+    if (tail.count >= 2) tail.before = words[tail.count - 2];
+    return tail;
+  }
+  const std::string_view text = text_.raw(segment);
+  tail.count = range.count;
+  const std::size_t end = range.begin + range.count;
+  if (tail.count >= 1) decode_english(text, english_words_.records[end - 1], tail.last);
+  if (tail.count >= 2) decode_english(text, english_words_.records[end - 2], tail.before);
+  return tail;
 }
 
 const std::vector<lang::LatinWord>& SideView::latin_words(std::uint32_t segment) const {
   const std::string_view text = text_.raw(segment);
   const std::size_t base = text_.segments[segment].span.begin;
+  if (compact(segment)) read_latin(segment);
   return read(
       latin_words_, recent_latin_, segment, [&] { return lang::latin_words(text, base); },
       [&](const std::vector<lang::LatinWord>& words, std::deque<WordRecord>& records) {
@@ -98,9 +164,61 @@ const std::vector<lang::LatinWord>& SideView::latin_words(std::uint32_t segment)
       });
 }
 
+void SideView::read_hangul(std::uint32_t segment) const {
+  if (hangul_words_.ranges.empty()) hangul_words_.ranges.resize(text_.size());
+  if (hangul_stems_.ranges.empty()) hangul_stems_.ranges.resize(text_.size());
+  Range& words = hangul_words_.ranges[segment];
+  Range& stems = hangul_stems_.ranges[segment];
+  if (words.count != kUnread && stems.count != kUnread) return;
+  const std::string_view text = text_.raw(segment);
+  const std::size_t words_begin = hangul_words_.records.size();
+  const std::size_t stems_begin = hangul_stems_.records.size();
+  std::u32string syllables;
+  std::vector<std::size_t> drops;
+  lang::for_each_hangul_word(text, [&](std::size_t begin, std::size_t end) {
+    hangul_words_.records.push_back(
+        {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)});
+    syllables.clear();
+    for (std::size_t k = begin; k < end; k += 3)
+      syllables.push_back(lang::hangul_syllable_at(text, k));
+    // A particle is a few syllables, so its count and lengths fit a byte.
+    lang::hangul_stem_drops(syllables, drops);
+    hangul_stems_.records.push_back(static_cast<std::uint8_t>(drops.size()));
+    for (std::size_t d : drops) hangul_stems_.records.push_back(static_cast<std::uint8_t>(d));
+  });
+  // Both stores were read together or not at all: what was read is the same again.
+  words = {static_cast<std::uint32_t>(words_begin),
+           static_cast<std::uint32_t>(hangul_words_.records.size() - words_begin)};
+  stems = {static_cast<std::uint32_t>(stems_begin),
+           static_cast<std::uint32_t>(hangul_stems_.records.size() - stems_begin)};
+}
+
+void SideView::latin_word_refs(std::uint32_t segment, std::vector<lang::LatinWordRef>& out) const {
+  out.clear();
+  const std::string_view text = text_.raw(segment);
+  const std::size_t base = text_.segments[segment].span.begin;
+  if (!compact(segment)) {
+    for (const lang::LatinWord& w : latin_words(segment))
+      out.push_back({w.span, text.substr(w.span.begin - base, w.span.size()), w.sentence_start,
+                     w.after_space_only});
+    return;
+  }
+  read_latin(segment);
+  const Range range = latin_words_.ranges[segment];
+  for (std::uint32_t i = 0; i < range.count; ++i) {
+    const WordRecord& r = latin_words_.records[range.begin + i];
+    const std::uint32_t end = r.end & kOffsetMask;
+    out.push_back({{base + r.begin, base + end},
+                   text.substr(r.begin, end - r.begin),
+                   (r.end & kFlag1) != 0,
+                   (r.end & kFlag2) != 0});
+  }
+}
+
 const std::vector<lang::HangulWord>& SideView::hangul_words(std::uint32_t segment) const {
   const std::string_view text = text_.raw(segment);
   const std::size_t base = text_.segments[segment].span.begin;
+  if (compact(segment)) read_hangul(segment);
   return read(
       hangul_words_, recent_hangul_, segment, [&] { return lang::hangul_words(text, base); },
       [&](const std::vector<lang::HangulWord>& words, std::deque<WordRecord>& records) {
@@ -117,7 +235,8 @@ const std::vector<lang::HangulWord>& SideView::hangul_words(std::uint32_t segmen
           lang::HangulWord& w = out[i];
           w.span = {base + r.begin, base + r.end};
           w.syllables.clear();
-          for (std::size_t k = r.begin; k < r.end;) w.syllables.push_back(next_code_point(text, k));
+          for (std::size_t k = r.begin; k < r.end; k += 3)
+            w.syllables.push_back(lang::hangul_syllable_at(text, k));
         }
       });
 }
@@ -125,6 +244,7 @@ const std::vector<lang::HangulWord>& SideView::hangul_words(std::uint32_t segmen
 const std::vector<std::vector<std::u32string>>& SideView::hangul_stems(
     std::uint32_t segment) const {
   // A stem is the word without a particle: kept as the particle's length in syllables.
+  if (compact(segment)) read_hangul(segment);
   return read(
       hangul_stems_, recent_stems_, segment,
       [&] {

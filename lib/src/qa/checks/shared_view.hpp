@@ -26,6 +26,12 @@
 
 namespace kealign::qa_detail {
 
+// A segment's number of English words and its last two, for a check that reads only its end.
+struct EnglishTail {
+  std::size_t count = 0;
+  Word before, last;  // before: when count >= 2
+};
+
 class SideView {
  public:
   SideView(const SegmentedText& text, bool korean);
@@ -38,11 +44,25 @@ class SideView {
   const SegmentedText& text() const { return text_; }
   // english_words(segment text): offsets within the segment.
   const std::vector<Word>& english_words(std::uint32_t segment) const;
+  // Calls visit(key) with the key of each of english_words(segment) in order, made from what is
+  // kept into one buffer rather than into a Word each.
+  template <typename Visit>
+  void visit_english_keys(std::uint32_t segment, Visit visit) const;
+  // What english_words(segment) ends with, made from what is kept without the rest.
+  EnglishTail english_tail(std::uint32_t segment) const;
   // latin_words / hangul_words / damaged_spans of the segment, in document offsets.
   const std::vector<lang::LatinWord>& latin_words(std::uint32_t segment) const;
   const std::vector<lang::HangulWord>& hangul_words(std::uint32_t segment) const;
+  // latin_words(segment) as views of the text, into `out`: for a reader that keeps none of them
+  // past the segment, without a copy of each word.
+  void latin_word_refs(std::uint32_t segment, std::vector<lang::LatinWordRef>& out) const;
   // lang::hangul_stems of each of hangul_words(segment), in the same order.
   const std::vector<std::vector<std::u32string>>& hangul_stems(std::uint32_t segment) const;
+  // Calls visit(begin, end, stems, shortest) for each of hangul_words(segment), straight from
+  // what is kept, without making the vectors: its bytes within the segment (three a syllable),
+  // how many stems hangul_stems gives it (itself included) and the syllables of the last one.
+  template <typename Visit>
+  void visit_hangul_stems(std::uint32_t segment, Visit visit) const;
   const std::vector<Damaged>& damaged(std::uint32_t segment) const;
   // extract_numbers_ko or extract_numbers_en (by the side), in document offsets.
   const std::vector<lang::NumberMention>& numbers(std::uint32_t segment) const;
@@ -103,9 +123,17 @@ class SideView {
     std::size_t last_ = 0;
   };
 
+  static void decode_english(std::string_view text, const WordRecord& r, Word& w);
+  static void decode_key(std::string_view text, const WordRecord& r, std::string& key);
   // Whether the segment's offsets fit the records (below 2^30 bytes; longer ones are read again
   // each time they are asked for).
   bool compact(std::uint32_t segment) const;
+  // Keeps the Hangul words and stems of a compact segment not read yet, both in one scan.
+  void read_hangul(std::uint32_t segment) const;
+  // Keep the English or Latin words of a compact segment not read yet, as records straight from
+  // the scan (the vectors are then made from them, as for a segment read before).
+  void read_english(std::uint32_t segment) const;
+  void read_latin(std::uint32_t segment) const;
   template <typename T, typename Record, typename Compute, typename Encode, typename Decode>
   const std::vector<T>& read(Store<Record>& store, Recent<T>& recent, std::uint32_t segment,
                              Compute compute, Encode encode, Decode decode) const;
@@ -127,6 +155,45 @@ class SideView {
   mutable Recent<Damaged> recent_damaged_;
   mutable Recent<lang::NumberMention> recent_numbers_;
 };
+
+template <typename Visit>
+void SideView::visit_english_keys(std::uint32_t segment, Visit visit) const {
+  if (!compact(segment)) {
+    for (const Word& w : english_words(segment)) visit(std::string_view(w.key));
+    return;
+  }
+  read_english(segment);
+  const Range range = english_words_.ranges[segment];
+  const std::string_view text = text_.raw(segment);
+  std::string key;
+  for (std::uint32_t i = 0; i < range.count; ++i) {
+    decode_key(text, english_words_.records[range.begin + i], key);
+    visit(std::string_view(key));
+  }
+}
+
+template <typename Visit>
+void SideView::visit_hangul_stems(std::uint32_t segment, Visit visit) const {
+  if (compact(segment)) {
+    read_hangul(segment);
+    const Range words = hangul_words_.ranges[segment];
+    std::size_t at = hangul_stems_.ranges[segment].begin;
+    for (std::uint32_t i = 0; i < words.count; ++i) {
+      const WordRecord& r = hangul_words_.records[words.begin + i];
+      const std::size_t stems = 1 + hangul_stems_.records[at++];
+      std::size_t dropped = 0;  // the last stem's, the shortest
+      for (std::size_t j = 1; j < stems; ++j) dropped = hangul_stems_.records[at++];
+      visit(std::size_t{r.begin}, std::size_t{r.end}, stems, (r.end - r.begin) / 3 - dropped);
+    }
+    return;
+  }
+  const std::vector<lang::HangulWord>& words = hangul_words(segment);
+  const std::vector<std::vector<std::u32string>>& stems = hangul_stems(segment);
+  const std::size_t base = text_.segments[segment].span.begin;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    visit(words[i].span.begin - base, words[i].span.end - base, stems[i].size(),
+          stems[i].back().size());
+}
 
 class SharedView {
  public:

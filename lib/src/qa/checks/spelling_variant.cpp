@@ -83,16 +83,22 @@ class SpellingVariantCheck final : public Check {
     // Every spelling of the English (case folded) with its count, and the Korean's Latin words.
     std::unordered_map<std::string, std::size_t> count;
     // The words are visited rather than kept (a long document's words take several times its
-    // text); only the capitalised ones inside a sentence, which may be slips, are kept.
+    // text); only the capitalised ones inside a sentence, which may be slips, are kept (their
+    // text and span).
     std::vector<lang::LatinWordRef> capitalised;
-    lang::for_each_latin_word(ctx.en.document.text, 0, [&](const lang::LatinWordRef& w) {
-      if (w.text.size() < shortest || !ascii_letters(w.text)) return;
-      ++count[lower(w.text)];
-      if (!w.sentence_start && lang::is_capitalized(w.text)) capitalised.push_back(w);
+    const std::string_view en_text = ctx.en.document.text;
+    lang::for_each_latin_word_span(en_text, [&](std::size_t begin, std::size_t end) {
+      const std::string_view word = en_text.substr(begin, end - begin);
+      if (word.size() < shortest || !ascii_letters(word)) return;
+      ++count[lower(word)];
+      if (lang::is_capitalized(word) && !lang::starts_sentence(en_text, begin))
+        capitalised.push_back({{begin, end}, word, false, false});
     });
     std::unordered_map<std::string, std::size_t> korean;
-    lang::for_each_latin_word(ctx.ko.document.text, 0, [&](const lang::LatinWordRef& w) {
-      if (w.text.size() >= shortest && ascii_letters(w.text)) ++korean[lower(w.text)];
+    const std::string_view ko_text = ctx.ko.document.text;
+    lang::for_each_latin_word_span(ko_text, [&](std::size_t begin, std::size_t end) {
+      const std::string_view word = ko_text.substr(begin, end - begin);
+      if (word.size() >= shortest && ascii_letters(word)) ++korean[lower(word)];
     });
     // Spellings grouped by length and first letter, to keep the comparison small; in each group
     // the English's spellings in order, then the Korean's.

@@ -46,7 +46,7 @@ struct Quote {
 };
 
 // Quotations of one side of a link, in order. ’ between letters is an apostrophe.
-std::vector<Quote> quotations(const std::vector<qa_detail::Piece>& pieces) {
+std::vector<Quote> quotations(const qa_detail::Pieces& pieces) {
   static constexpr std::pair<char32_t, char32_t> kMarks[] = {
       {U'‘', U'’'}, {U'“', U'”'}, {U'「', U'」'}, {U'『', U'』'}, {U'"', U'"'}};
   // Every mark is '"' or starts with E2 (‘ ’ “ ”) or E3 (「 」 『 』): only those code points are
@@ -185,15 +185,15 @@ class TermConsistencyCheck final : public Check {
   };
   // words: latin_words of text at document offset base.
   static std::vector<Anchored> acronyms(std::string_view text,
-                                        const std::vector<lang::LatinWord>& words,
+                                        const std::vector<lang::LatinWordRef>& words,
                                         std::size_t base) {
     std::vector<Anchored> out;
-    for (const lang::LatinWord& w : words) {
+    for (const lang::LatinWordRef& w : words) {
       if (!lang::is_all_caps(w.text) || w.text.find('-') != std::string::npos) continue;
       std::size_t i = w.span.end - base;
       if (i < text.size() && (text[i] == ')' || text[i] == ']')) ++i;
       if (i >= text.size() || text[i] != ' ') continue;  // a particle attached: not a modifier
-      out.push_back({w.text, i + 1});
+      out.push_back({std::string(w.text), i + 1});
     }
     return out;
   }
@@ -201,11 +201,13 @@ class TermConsistencyCheck final : public Check {
   void anchored_evidence(const CheckContext& ctx, std::vector<Finding>& out) const {
     std::map<std::string, std::vector<Rendering>> anchored;  // "VOA 대담" -> renderings
     const qa_detail::SharedView& view = qa_detail::shared_view(ctx);
+    std::vector<lang::LatinWordRef> refs;
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       std::map<std::string, std::vector<std::pair<lang::LatinWord, std::string>>> english;
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
-        for (const Anchored& a : acronyms(p.text, view.en.latin_words(p.segment), p.base)) {
+        view.en.latin_word_refs(p.segment, refs);
+        for (const Anchored& a : acronyms(p.text, refs, p.base)) {
           const auto words = lang::latin_words(p.text.substr(a.next_begin), p.base + a.next_begin);
           if (words.empty() || words[0].span.begin != p.base + a.next_begin) continue;
           const std::string key = singular(lang::lower_letters(words[0].text));
@@ -214,7 +216,8 @@ class TermConsistencyCheck final : public Check {
         }
       }
       for (const auto& p : qa_detail::side_pieces(ctx.ko, b.ko_begin, b.ko_end)) {
-        for (const Anchored& a : acronyms(p.text, view.ko.latin_words(p.segment), p.base)) {
+        view.ko.latin_word_refs(p.segment, refs);
+        for (const Anchored& a : acronyms(p.text, refs, p.base)) {
           const auto it = english.find(a.acronym);
           if (it == english.end() || it->second.size() != 1) continue;
           const auto words = lang::hangul_words(p.text.substr(a.next_begin), p.base + a.next_begin);

@@ -111,10 +111,10 @@ class TruncationCheck final : public Check {
       if (!korean_sentence(ctx.ko.raw(b.ko_end - 1))) continue;
       const std::uint32_t last = b.en_end - 1;
       const std::string_view s = ctx.en.raw(last);
-      const std::vector<qa_detail::Word>& w = en.english_words(last);
+      const qa_detail::EnglishTail w = en.english_tail(last);
       std::string why;
       Severity severity = Severity::kMinor;
-      if (w.size() >= min_words) std::tie(why, severity) = cut_reason(s, w);
+      if (w.count >= min_words) std::tie(why, severity) = cut_reason(s, w);
       double confidence = severity == Severity::kMajor ? 0.85 : 0.5;
       if (why.empty() && korean_statement(ctx.ko.raw(b.ko_end - 1))) {
         std::tie(why, severity, confidence) = unfinished(s, w, min_words);
@@ -123,7 +123,7 @@ class TruncationCheck final : public Check {
       Finding f = qa_detail::bead_finding(id(), severity, b);
       f.confidence = confidence;
       const std::size_t base = ctx.en.segments[last].span.begin;
-      f.en_spans.push_back({base + w.back().begin, base + s.size()});
+      f.en_spans.push_back({base + w.last.begin, base + s.size()});
       f.message = "English segment " + std::to_string(last) + " stops mid-phrase: it ends " + why +
                   " (" + qa_detail::context_around(s, s.size(), 50, 0) + ").";
       out.push_back(std::move(f));
@@ -135,17 +135,17 @@ class TruncationCheck final : public Check {
   // the sentence is missing. Major when the last word is a function word ("you can", "the
   // candidate who"), minor otherwise (a sentence may lose only its period).
   static std::tuple<std::string, Severity, double> unfinished(std::string_view s,
-                                                              const std::vector<qa_detail::Word>& w,
+                                                              const qa_detail::EnglishTail& w,
                                                               std::size_t min_words) {
     std::size_t end = s.size();
     while (end > 0 && s[end - 1] == ' ') --end;
     // Two words are enough here: a statement is never rendered "Adds a shadow" without its period.
-    if (end == 0 || w.size() < std::min<std::size_t>(min_words, 2)) return {};
+    if (end == 0 || w.count < std::min<std::size_t>(min_words, 2)) return {};
     const char32_t last_char = previous_code_point(s, end);
     if (!(qa_detail::is_letter(last_char) || (last_char >= '0' && last_char <= '9'))) return {};
-    const std::string_view last(s.substr(w.back().begin, w.back().end - w.back().begin));
+    const std::string_view last(s.substr(w.last.begin, w.last.end - w.last.begin));
     const bool lower = qa_detail::is_lower(qa_detail::code_point_at(last, 0));
-    const bool function = lower && qa_detail::is_function_word(w.back().key);
+    const bool function = lower && qa_detail::is_function_word(w.last.key);
     return {function ? "without final punctuation on \"" + std::string(last) +
                            "\", though the Korean is a full sentence"
                      : "without final punctuation, though the Korean is a full sentence",
@@ -154,28 +154,28 @@ class TruncationCheck final : public Check {
 
   // Why the segment looks cut, with the severity; empty when it does not.
   static std::pair<std::string, Severity> cut_reason(std::string_view s,
-                                                     const std::vector<qa_detail::Word>& w) {
-    std::string_view tail = s.substr(w.back().end);
+                                                     const qa_detail::EnglishTail& w) {
+    std::string_view tail = s.substr(w.last.end);
     while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
-    const std::string_view last(s.substr(w.back().begin, w.back().end - w.back().begin));
+    const std::string_view last(s.substr(w.last.begin, w.last.end - w.last.begin));
     if (tail == "," || tail == " -" || tail == "-" || tail == "—" || tail == " —")
       return {"on \"" + std::string(tail) + "\"", Severity::kMinor};
     if (!(tail.empty() || tail == ".")) return {};
     if (qa_detail::is_lower(qa_detail::code_point_at(last, 0))) {
-      if (in(std::begin(kNeverFinal), std::end(kNeverFinal), w.back().key))
+      if (in(std::begin(kNeverFinal), std::end(kNeverFinal), w.last.key))
         return {"on \"" + std::string(last) + "\", which cannot end a sentence", Severity::kMajor};
       for (const auto& [first, second] : kNeverFinalPairs)
-        if (w.size() >= 2 && w[w.size() - 2].key == first && w.back().key == second)
+        if (w.count >= 2 && w.before.key == first && w.last.key == second)
           return {"on \"" + std::string(first) + " " + std::string(second) +
                       "\", which cannot end a sentence",
                   Severity::kMajor};
     }
     const bool after_article =
-        w.size() >= 2 && in(std::begin(kArticles), std::end(kArticles), w[w.size() - 2].key);
+        w.count >= 2 && in(std::begin(kArticles), std::end(kArticles), w.before.key);
     std::string_view bare = last;
     if (!bare.empty() && bare.back() == '.') bare.remove_suffix(1);
     if (after_article && attributive_pair(bare))
-      return {"on \"" + std::string(w[w.size() - 2].key) + " " + std::string(last) +
+      return {"on \"" + std::string(w.before.key) + " " + std::string(last) +
                   "\", a modifier whose noun is missing",
               Severity::kMajor};
     return {};

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -143,10 +144,11 @@ class UntranslatedTermCheck final : public Check {
     std::deque<std::string> keys;
     std::unordered_set<std::string_view> lowercase_words;  // capitalised candidates, lowercased
     std::unordered_map<std::string_view, std::size_t> capitals;  // how often each is written
+    std::vector<lang::LatinWordRef> words;  // of one segment, views of its text
     for (const Bead& b : ctx.alignment) {
       if (b.ko_size() == 0 || b.en_size() == 0) continue;
       for (const auto& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
-        const std::vector<lang::LatinWord>& words = view.en.latin_words(p.segment);
+        view.en.latin_word_refs(p.segment, words);
         for (std::size_t i = 0; i < words.size(); ++i) {
           if (!candidate(words, i, lowercase)) continue;
           candidates.push_back({&b, p.segment, i});
@@ -163,25 +165,37 @@ class UntranslatedTermCheck final : public Check {
     // capitalised one is written. The words are read one at a time rather than kept: a long
     // document's words take several times its text.
     std::unordered_set<std::string_view> written_lowercase;
-    lang::for_each_latin_word(ctx.en.document.text, 0, [&](const lang::LatinWordRef& w) {
-      if (!w.text.empty() && w.text[0] >= 'a' && w.text[0] <= 'z') {
-        const auto at = lowercase_words.find(w.text);
+    // The lengths of the words asked about (one bit a length, the longest sharing the last): a
+    // word of another length is not looked up.
+    const auto bit = [](std::size_t length) {
+      return std::uint64_t{1} << std::min<std::size_t>(length, 63);
+    };
+    std::uint64_t lengths = 0;
+    for (std::string_view w : lowercase_words) lengths |= bit(w.size());
+    for (const auto& [w, n] : capitals) lengths |= bit(w.size());
+    const std::string_view en_text = ctx.en.document.text;
+    lang::for_each_latin_word_span(en_text, [&](std::size_t begin, std::size_t end) {
+      const std::string_view word = en_text.substr(begin, end - begin);
+      if (!(lengths & bit(word.size()))) return;
+      if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+        const auto at = lowercase_words.find(word);
         if (at != lowercase_words.end()) written_lowercase.insert(*at);
       }
-      if (lang::is_capitalized(w.text)) {
-        const auto at = capitals.find(w.text);
+      if (lang::is_capitalized(word)) {
+        const auto at = capitals.find(word);
         if (at != capitals.end()) ++at->second;
       }
     });
     const Bead* current = nullptr;
     std::optional<std::vector<KoreanWord>> ko;  // read when a candidate needs it
+    std::uint32_t read = std::numeric_limits<std::uint32_t>::max();  // the segment in `words`
     for (const Candidate& c : candidates) {
       const Bead& b = *c.bead;
       if (c.bead != current) {
         current = c.bead;
         ko.reset();
       }
-      const std::vector<lang::LatinWord>& words = view.en.latin_words(c.segment);
+      if (c.segment != read) view.en.latin_word_refs(read = c.segment, words);
       const std::size_t i = c.index;
       const std::string latin = lang::lower_letters(words[i].text);
       if (lang::is_capitalized(words[i].text) &&
@@ -230,8 +244,9 @@ class UntranslatedTermCheck final : public Check {
     return out;
   }
 
-  static bool candidate(const std::vector<lang::LatinWord>& words, std::size_t i, bool lowercase) {
-    const lang::LatinWord& w = words[i];
+  static bool candidate(const std::vector<lang::LatinWordRef>& words, std::size_t i,
+                        bool lowercase) {
+    const lang::LatinWordRef& w = words[i];
     if (w.text.size() < kMinLetters) return false;
     for (char c : w.text)  // hyphens, apostrophes
       if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;

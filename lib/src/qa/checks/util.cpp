@@ -90,14 +90,6 @@ Finding variants_finding(std::string_view check, const std::vector<Variant>& var
   return f;
 }
 
-std::vector<Piece> side_pieces(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
-  std::vector<Piece> out;
-  out.reserve(end > begin ? end - begin : 0);
-  for (std::uint32_t i = begin; i < end && i < text.size(); ++i)
-    out.push_back({i, text.raw(i), text.segments[i].span.begin});
-  return out;
-}
-
 std::vector<std::uint32_t> bead_of_ko(const Alignment& alignment, std::size_t ko_count) {
   return bead_of(alignment, ko_count, true);
 }
@@ -238,13 +230,16 @@ std::vector<Damaged> damaged_spans(std::string_view text, std::size_t base) {
   // Every kind of damage starts with '&', '<', a Latin-1 lead byte (C2, C3: ¡ Ã Â â) or EF
   // (U+FFFD): most text has none of them and is passed over in one scan. (A byte test rather than
   // find_first_of, which calls memchr once per byte of text.)
-  const auto starts_damage = [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u == '&' || u == '<' || u == 0xC2 || u == 0xC3 || u == 0xEF;
-  };
-  if (std::none_of(text.begin(), text.end(), starts_damage)) return out;
+  static constexpr ByteSet kStarts("&<\xC2\xC3\xEF");
+  const auto starts_damage = [](char c) { return kStarts.has(c); };
+  if (kStarts.find_in(text) == std::string_view::npos) return out;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
+    if (!starts_damage(text[i])) {  // stepped over as next_code_point steps
+      const auto b = static_cast<unsigned char>(text[i]);
+      i += b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+      continue;
+    }
     if (text[i] == '&') {
       if (const std::size_t n = entity_at(text, i); n > 0) {
         out.push_back({{base + at, base + at + n}, Damage::kEntity});

@@ -2,6 +2,7 @@
 // across its segments, and short excerpts of evidence for messages.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <set>
 #include <string>
@@ -37,6 +38,7 @@ class ByteSet {
   constexpr explicit ByteSet(std::string_view bytes) {
     for (char c : bytes) has_[static_cast<unsigned char>(c)] = true;
   }
+  constexpr bool has(char c) const { return has_[static_cast<unsigned char>(c)]; }
   // The first byte of text at or after `from` in the set, or npos.
   std::size_t find_in(std::string_view text, std::size_t from = 0) const {
     for (std::size_t i = from; i < text.size(); ++i)
@@ -54,7 +56,40 @@ struct Piece {
   std::string_view text;
   std::size_t base = 0;  // byte offset of text[0] in the document
 };
-std::vector<Piece> side_pieces(const SegmentedText& text, std::uint32_t begin, std::uint32_t end);
+// A link's pieces. Every check asks for each link's: most links have one or two segments, kept
+// without an allocation.
+class Pieces {
+ public:
+  static constexpr std::size_t kInline = 4;
+  void push_back(const Piece& p) {
+    if (size_ < kInline) {
+      inline_[size_] = p;
+    } else {
+      if (size_ == kInline) more_.assign(inline_.begin(), inline_.end());
+      more_.push_back(p);
+    }
+    ++size_;
+  }
+  const Piece* begin() const { return size_ <= kInline ? inline_.data() : more_.data(); }
+  const Piece* end() const { return begin() + size_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const Piece& operator[](std::size_t i) const { return begin()[i]; }
+  const Piece& front() const { return *begin(); }
+  const Piece& back() const { return begin()[size_ - 1]; }
+
+ private:
+  std::array<Piece, kInline> inline_;
+  std::vector<Piece> more_;
+  std::size_t size_ = 0;
+};
+// In line: every check asks for every link's.
+inline Pieces side_pieces(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
+  Pieces out;
+  for (std::uint32_t i = begin; i < end && i < text.size(); ++i)
+    out.push_back({i, text.raw(i), text.segments[i].span.begin});
+  return out;
+}
 
 // The bead holding each segment of one side (index = segment id).
 std::vector<std::uint32_t> bead_of_ko(const Alignment& alignment, std::size_t ko_count);

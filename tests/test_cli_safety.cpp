@@ -275,10 +275,20 @@ TEST_CASE("an interrupted run leaves the old set of outputs whole", "[cli]") {
   for (const char* name : {"aligned.tsv", "findings.tsv", "report.html"})
     test::write_file(out + "/" + name, "old");
   const pid_t pid = spawn_tool({"run", ko, en, "-d", out});
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  ::kill(pid, SIGTERM);
+  REQUIRE(pid > 0);
+  // Interrupted once the set is being written (not at a fixed delay: an instrumented build takes
+  // over a second to reach main, and a signal before then kills it outright).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  bool exited = false;
+  while (!exited && temporaries(dir).empty() && std::chrono::steady_clock::now() < deadline) {
+    exited = ::waitpid(pid, &status, WNOHANG) == pid;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  if (!exited) {
+    ::kill(pid, SIGTERM);
+    ::waitpid(pid, &status, 0);
+  }
   REQUIRE(WIFEXITED(status));
   std::size_t old = 0;
   for (const char* name : {"aligned.tsv", "findings.tsv", "report.html"})

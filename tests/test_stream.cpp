@@ -307,6 +307,12 @@ TEST_CASE("kealign stream: memory is bounded by the records in flight, not the i
   // GNU time writes "Command exited with non-zero status 1" first: the figure is the last line.
   const std::size_t peak_kb = std::stoul(test::read_lines(dir + "/rss").back());
   CAPTURE(peak_kb);
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed memory in quarantine and adds shadow memory (about 90 MB
+  // resident before the first record): the peak measures the instrumentation, not the stream.
+  WARN("instrumented build: peak memory " << peak_kb << " KB not checked");
+#else
   CHECK(peak_kb < 30 * 1024);  // the whole input would be 51 MB
+#endif
   CHECK(test::read_lines(dir + "/out").size() == 400);
 }

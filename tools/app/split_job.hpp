@@ -19,6 +19,9 @@ struct SplitJob {
   bool presplit = false;        // input is one segment per line
   ReadOptions read;             // encoding and size limit
   std::string output = "-";     // output path; "-" = standard output
+  // Bytes read at a time from a UTF-8 file, which is split part by part (each part ends after a
+  // blank line, or any line with presplit): memory stays near this plus the longest paragraph.
+  std::size_t part_bytes = std::size_t{4} << 20;
 };
 
 // Formats segments as `kealign split` prints them.

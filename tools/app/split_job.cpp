@@ -63,11 +63,8 @@ std::size_t part_end(std::string_view bytes, bool any_line, std::size_t from) {
 }
 
 bool streams(const SplitJob& job) {
-  std::string enc = job.read.encoding;
-  for (auto& c : enc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::error_code ec;
-  return job.input != "-" && (enc == "utf-8" || enc == "utf8") &&
-         std::filesystem::is_regular_file(job.input, ec);
+  return job.input != "-" && job.read.utf8() && std::filesystem::is_regular_file(job.input, ec);
 }
 
 // Splits a UTF-8 file part by part (part_end), writing each part's segments as it goes; errors

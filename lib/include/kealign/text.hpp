@@ -36,6 +36,8 @@ struct ReadOptions {
   std::string encoding = "utf-8";  // "utf-8", "euc-kr" or "cp949" (legacy input is converted)
   std::size_t max_bytes = std::size_t{1} << 31;       // larger inputs are refused, not truncated
   std::size_t max_line_bytes = std::size_t{8} << 20;  // a longer line is refused: no prose has one
+
+  bool utf8() const;  // whether `encoding` names UTF-8, in any case
 };
 
 // How to read a Korean-English pair: common limits, and an encoding per side where they differ (a

@@ -179,15 +179,28 @@ std::size_t Document::line_of(std::size_t byte) const {
   return line_at(text, byte);
 }
 
+namespace {
+
+std::string lowercase(std::string name) {
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+}  // namespace
+
+bool ReadOptions::utf8() const {
+  const std::string enc = lowercase(encoding);
+  return enc == "utf-8" || enc == "utf8";
+}
+
 Document make_document(std::string name, std::string bytes, const ReadOptions& options) {
   if (bytes.size() > options.max_bytes)
     throw InputError(name, 0, std::string::npos,
                      "input is " + std::to_string(bytes.size()) +
                          " bytes, more than the limit of " + std::to_string(options.max_bytes));
   Document doc;
-  std::string enc = options.encoding;
-  for (auto& c : enc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (enc == "utf-8" || enc == "utf8") {
+  const std::string enc = lowercase(options.encoding);
+  if (options.utf8()) {
     validate_utf8(name, bytes);
     doc.text = std::move(bytes);
   } else if (enc == "euc-kr" || enc == "euckr" || enc == "cp949" || enc == "uhc" ||

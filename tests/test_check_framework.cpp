@@ -190,6 +190,15 @@ void same_as_readers(const kealign::qa_detail::SideView& view, std::uint32_t s, 
     CHECK(shared_words[i].key == words[i].key);
     CHECK(shared_words[i].space_only_after == words[i].space_only_after);
   }
+  // Equal keys have equal hashes (what duplication relies on to pass over a segment).
+  std::vector<std::uint64_t> hashes;
+  view.english_key_hashes(s, hashes);
+  REQUIRE(hashes.size() == words.size());
+  for (std::size_t i = 0; i < words.size(); ++i)
+    for (std::size_t j = i + 1; j < words.size(); ++j)
+      if (words[i].key == words[j].key) CHECK(hashes[i] == hashes[j]);
+  // The checks' length units, counted in line, are the aligner's.
+  CHECK(qa::length_units(text) == kealign::length_units(text));
   const std::vector<lang::LatinWord> latin = lang::latin_words(text, base);
   const std::vector<lang::LatinWord>& shared_latin = view.latin_words(s);
   REQUIRE(shared_latin.size() == latin.size());

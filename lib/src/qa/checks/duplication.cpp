@@ -120,6 +120,8 @@ class DuplicationCheck final : public Check {
     const auto max_n =
         static_cast<std::size_t>(options.param(id(), "max-phrase-words", kMaxPhraseWords));
     const qa_detail::SideView& en = qa_detail::shared_view(ctx).en;
+    std::vector<std::uint64_t> hashes;
+    std::vector<char> starts;
     for (const Bead& b : ctx.alignment) {
       // Whether the Korean repeats a run of words back to back; read once, when first asked.
       int repeats = -1;
@@ -142,17 +144,45 @@ class DuplicationCheck final : public Check {
                repeats_a_word(ko_pieces, qa_detail::shared_view(ctx).ko);
       };
       for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end))
-        scan(p, en.english_words(p.segment), b, max_n, source_repeats, source_names_twice, out);
+        if (may_start_repeat(en, p.segment, max_n, hashes, starts))
+          scan(p, en.english_words(p.segment), starts, b, max_n, source_repeats, source_names_twice,
+               out);
     }
   }
 
  private:
+  // Marks in `starts` the words where scan can find something, by their keys' hashes: a word
+  // equal to the next or the one after (a word doubled or repeated around another, a phrase of
+  // one or two words), or, with the word after it, to the two words n = 3..max_n on (a longer
+  // phrase). False when there is none: the segment is then not split into words.
+  static bool may_start_repeat(const qa_detail::SideView& en, std::uint32_t segment,
+                               std::size_t max_n, std::vector<std::uint64_t>& hashes,
+                               std::vector<char>& starts) {
+    en.english_key_hashes(segment, hashes);
+    const std::size_t size = hashes.size();
+    const auto same = [&](std::size_t a, std::size_t b) {
+      return b < size && hashes[a] == hashes[b];
+    };
+    starts.assign(size, 0);
+    bool any = false;
+    for (std::size_t i = 0; i < size; ++i) {
+      bool start = same(i, i + 1) || same(i, i + 2);
+      for (std::size_t n = 3; !start && n <= max_n && i + n + 1 < size; ++n)
+        start = same(i, i + n) && same(i + 1, i + n + 1);
+      starts[i] = start;
+      any = any || start;
+    }
+    return any;
+  }
+
   template <typename Repeats, typename NamesTwice>
-  void scan(const qa_detail::Piece& p, const std::vector<qa_detail::Word>& w, const Bead& b,
-            std::size_t max_n, const Repeats& source_repeats, const NamesTwice& source_names_twice,
+  void scan(const qa_detail::Piece& p, const std::vector<qa_detail::Word>& w,
+            const std::vector<char>& starts, const Bead& b, std::size_t max_n,
+            const Repeats& source_repeats, const NamesTwice& source_names_twice,
             std::vector<Finding>& out) const {
     const std::string_view s = p.text;
     for (std::size_t i = 0; i < w.size(); ++i) {
+      if (!starts[i]) continue;  // nothing repeats from this word
       Repeat r = repeated_phrase(s, w, i, max_n);
       if (r.n > 0 && source_repeats()) r = Repeat{};
       // A short repeat across a comma is English when the Korean also names the thing twice

@@ -45,8 +45,11 @@ bool plain_lowercase(std::string_view w) {
 }
 
 // ". word" with a lowercase word after a period that does not end an abbreviation.
-void period_then_lowercase(std::string_view s, const std::vector<qa_detail::Word>& words,
-                           std::vector<Evidence>& out) {
+template <typename Words>
+void period_then_lowercase(std::string_view s, Words get_words, std::vector<Evidence>& out) {
+  // Only a period before a space can fire: most segments have none, and are not split into words.
+  if (s.find(". ") == std::string_view::npos) return;
+  const std::vector<qa_detail::Word>& words = get_words();
   for (std::size_t w = 0; w + 1 < words.size(); ++w) {
     const qa_detail::Word& a = words[w];
     if (a.end >= s.size() || s[a.end] != '.' || a.end + 1 >= s.size() || s[a.end + 1] != ' ')
@@ -74,8 +77,7 @@ void period_then_lowercase(std::string_view s, const std::vector<qa_detail::Word
 
 // ", ," or " , " right after a closing quotation mark or final punctuation.
 void stray_comma(std::string_view s, std::vector<Evidence>& out) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != ',') continue;
+  for (std::size_t i = s.find(','); i != std::string_view::npos; i = s.find(',', i + 1)) {
     std::size_t j = i;
     while (j > 0 && s[j - 1] == ' ') --j;
     if (j == 0) continue;
@@ -119,8 +121,9 @@ bool followed_by_verb(std::string_view s, const std::vector<qa_detail::Word>& wo
   return false;
 }
 
-void doubled_reporting_verb(std::string_view s, const std::vector<qa_detail::Word>& words,
-                            std::size_t max_intro, std::vector<Evidence>& out) {
+template <typename Words>
+void doubled_reporting_verb(std::string_view s, Words get_words, std::size_t max_intro,
+                            std::vector<Evidence>& out) {
   std::size_t open = std::string_view::npos;
   // The marks looked at, " “ ”, start with '"' or the lead byte E2: the scan jumps between those.
   static constexpr qa_detail::ByteSet kLeads("\"\xE2");
@@ -130,6 +133,7 @@ void doubled_reporting_verb(std::string_view s, const std::vector<qa_detail::Wor
     if (c == U'“' || (c == '"' && open == std::string_view::npos)) {
       open = at;
     } else if (is_closing_quote(c) && open != std::string_view::npos) {
+      const std::vector<qa_detail::Word>& words = get_words();
       if (introduced_by_verb(s, words, open, max_intro) && followed_by_verb(s, words, i))
         out.push_back({at, i - at,
                        "a quotation both introduced and followed by a reporting verb, ending at " +
@@ -157,11 +161,16 @@ class GarbledSentenceCheck final : public Check {
     const qa_detail::SideView& en = qa_detail::shared_view(ctx).en;
     for (const Bead& b : ctx.alignment) {
       for (const qa_detail::Piece& p : qa_detail::side_pieces(ctx.en, b.en_begin, b.en_end)) {
-        const std::vector<qa_detail::Word>& words = en.english_words(p.segment);
+        // The words are read only where a period or a quotation asks for them.
+        const std::vector<qa_detail::Word>* words = nullptr;
+        const auto get_words = [&]() -> const std::vector<qa_detail::Word>& {
+          if (!words) words = &en.english_words(p.segment);
+          return *words;
+        };
         std::vector<Evidence> found;
-        period_then_lowercase(p.text, words, found);
+        period_then_lowercase(p.text, get_words, found);
         stray_comma(p.text, found);
-        doubled_reporting_verb(p.text, words, max_intro, found);
+        doubled_reporting_verb(p.text, get_words, max_intro, found);
         if (found.empty()) continue;
         std::sort(found.begin(), found.end(),
                   [](const Evidence& x, const Evidence& y) { return x.at < y.at; });

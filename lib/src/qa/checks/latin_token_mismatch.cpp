@@ -103,47 +103,46 @@ std::vector<LatinToken> latin_tokens(std::string_view text, std::size_t base,
   return out;
 }
 
-// A set of keys, only looked up: a sorted vector rather than a node a key.
+// Every key a side offers: whole tokens, their parts, and forms without plural or possessive; and
+// two tokens one space apart as one ("0.05 pt" for "0.05pt"). Asked about a few keys a link, so
+// each is looked for among the tokens rather than all of them made first.
 class Keys {
  public:
-  void insert(std::string key) { sorted_.push_back(std::move(key)); }
-  void done() {
-    std::sort(sorted_.begin(), sorted_.end());
-    sorted_.erase(std::unique(sorted_.begin(), sorted_.end()), sorted_.end());
-  }
-  std::size_t count(const std::string& key) const {
-    return std::binary_search(sorted_.begin(), sorted_.end(), key) ? 1 : 0;
+  Keys() = default;
+  explicit Keys(const std::vector<LatinToken>& tokens) : tokens_(&tokens) {}
+
+  std::size_t count(std::string_view key) const {
+    if (!tokens_) return 0;
+    const std::vector<LatinToken>& t = *tokens_;
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+      const std::string_view a = t[i].key, b = t[i + 1].key;
+      if (t[i].span.end + 1 == t[i + 1].span.begin && key.size() == a.size() + b.size() &&
+          key.substr(0, a.size()) == a && key.substr(a.size()) == b)
+        return 1;
+    }
+    for (const LatinToken& token : t) {
+      const std::string_view k = token.key;
+      if (offers(k, key)) return 1;
+      for (std::size_t from = 0, j = 0; j <= k.size(); ++j) {
+        if (j < k.size() && std::string_view("-_&+/").find(k[j]) == std::string_view::npos)
+          continue;
+        if (j > from && offers(k.substr(from, j - from), key)) return 1;
+        from = j + 1;
+      }
+    }
+    return 0;
   }
 
  private:
-  std::vector<std::string> sorted_;
+  // Whether k offers key: itself, or without a plural s.
+  static bool offers(std::string_view k, std::string_view key) {
+    return k == key || (k.size() > 2 && k.back() == 's' && k.substr(0, k.size() - 1) == key);
+  }
+  const std::vector<LatinToken>* tokens_ = nullptr;
 };
 
-// Every key a side offers: whole tokens, their parts, and forms without plural or possessive.
 Keys keys_of(const std::vector<LatinToken>& tokens) {
-  Keys keys;
-  // Two tokens one space apart also count as one ("0.05 pt" for "0.05pt").
-  for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
-    if (tokens[i].span.end + 1 == tokens[i + 1].span.begin)
-      keys.insert(tokens[i].key + tokens[i + 1].key);
-  const auto add = [&](const std::string& k) {
-    keys.insert(k);
-    if (k.size() > 2 && k.back() == 's') keys.insert(k.substr(0, k.size() - 1));
-  };
-  for (const LatinToken& t : tokens) {
-    add(t.key);
-    std::string part;
-    for (char c : t.key + "-") {
-      if (std::string_view("-_&+/").find(c) != std::string_view::npos) {
-        if (!part.empty()) add(part);
-        part.clear();
-      } else {
-        part += c;
-      }
-    }
-  }
-  keys.done();
-  return keys;
+  return Keys(tokens);
 }
 
 bool present(const LatinToken& t, const Keys& keys) {

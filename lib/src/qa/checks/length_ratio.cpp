@@ -18,7 +18,7 @@ constexpr double kMinUnits = 12;
 
 double side_units(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
   double units = 0;
-  for (std::uint32_t i = begin; i < end; ++i) units += length_units(text.raw(i));
+  for (std::uint32_t i = begin; i < end; ++i) units += qa_detail::length_units(text.raw(i));
   return units;
 }
 
@@ -51,9 +51,9 @@ class LengthRatioCheck final : public Check {
           "The English is {} for its Korean: {:.0f} length units where about {:.0f} are expected "
           "({:.0f} Korean units; z = {:+.1f}).",
           z < 0 ? "much shorter" : "much longer", en, ko * ctx.length_model.mean_ratio, ko, z);
-      f.evidence = {{"length-units", fmt::format("{:.0f}", ko), fmt::format("{:.0f}", en)},
-                    {"expected-length-units", "",
-                     fmt::format("{:.0f}", ko * ctx.length_model.mean_ratio)}};
+      f.evidence = {
+          {"length-units", fmt::format("{:.0f}", ko), fmt::format("{:.0f}", en)},
+          {"expected-length-units", "", fmt::format("{:.0f}", ko * ctx.length_model.mean_ratio)}};
       out.push_back(std::move(f));
     }
   }

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -68,10 +69,30 @@ bool starts_with(std::string_view k, std::string_view p) {
   return k.size() >= p.size() && k.compare(0, p.size(), p) == 0;
 }
 
+// The words and prefixes of one list by their first byte: a word is compared only with those
+// that start as it does.
+class ByFirstByte {
+ public:
+  template <std::size_t N>
+  explicit ByFirstByte(const std::string_view (&list)[N]) {
+    for (std::string_view w : list) lists_[static_cast<unsigned char>(w[0])].push_back(w);
+  }
+  const std::vector<std::string_view>& starting(std::string_view k) const {
+    return lists_[static_cast<unsigned char>(k[0])];
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> lists_;
+};
+
 bool negative_word(std::string_view k) {
-  if (std::find(std::begin(kEnglishNegation), std::end(kEnglishNegation), k) !=
-          std::end(kEnglishNegation) ||
-      std::any_of(std::begin(kEnglishNegativeStems), std::end(kEnglishNegativeStems),
+  if (k.empty()) return false;
+  static const ByFirstByte negation(kEnglishNegation), stems(kEnglishNegativeStems),
+      starts(kNegativeStarts);
+  const auto& same_start = negation.starting(k);
+  const auto& stem_start = stems.starting(k);
+  if (std::find(same_start.begin(), same_start.end(), k) != same_start.end() ||
+      std::any_of(stem_start.begin(), stem_start.end(),
                   [&](std::string_view p) { return starts_with(k, p); }))
     return true;
   const auto ends = [&](std::string_view p) {
@@ -83,7 +104,8 @@ bool negative_word(std::string_view k) {
     return true;
   if (k.size() > 5 && starts_with(k, "non") && !starts_with(k, "none")) return true;
   if (ends("less") || ends("-free")) return true;
-  return std::any_of(std::begin(kNegativeStarts), std::end(kNegativeStarts),
+  const auto& prefix_start = starts.starting(k);
+  return std::any_of(prefix_start.begin(), prefix_start.end(),
                      [&](std::string_view p) { return starts_with(k, p); });
 }
 
@@ -113,19 +135,6 @@ bool not_negation_at(std::string_view text, std::size_t i) {
   return false;
 }
 
-// The short negation 안 before a verb: a word of its own followed by a Hangul word.
-std::size_t short_negations(std::string_view text, std::size_t& first) {
-  std::size_t n = 0;
-  for (std::size_t i = text.find("안 "); i != std::string_view::npos; i = text.find("안 ", i + 1)) {
-    const bool own_word = i == 0 || text[i - 1] == ' ';
-    if (own_word && qa_detail::is_hangul(qa_detail::code_point_at(text, i + 4))) {
-      if (first == std::string_view::npos) first = i;
-      ++n;
-    }
-  }
-  return n;
-}
-
 // The first three bytes of a marker (a Hangul syllable) as one number.
 std::uint32_t lead_syllable(std::string_view s) {
   return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
@@ -149,32 +158,50 @@ std::size_t korean_negations(std::string_view text, std::size_t& first) {
   const auto fold = [](std::uint32_t lead) {
     return (lead >> 4 & 0xF000) | (lead >> 2 & 0x0FC0) | (lead & 0x3F);
   };
-  static const std::vector<bool> may_lead = [&] {
-    std::vector<bool> out(0x10000, false);
-    for (std::uint32_t lead : leads) out[fold(lead)] = true;
+  static const std::vector<std::uint8_t> may_lead = [&] {
+    std::vector<std::uint8_t> out(0x10000, 0);
+    for (std::uint32_t lead : leads) out[fold(lead)] = 1;
     return out;
+  }();
+  // Each marker's lead, compared before its bytes.
+  static const auto marker_leads = [] {
+    std::array<std::uint32_t, std::size(kKoreanNegation)> negation{};
+    std::array<std::uint32_t, std::size(kKoreanNegativeWords)> words{};
+    for (std::size_t m = 0; m < negation.size(); ++m)
+      negation[m] = lead_syllable(kKoreanNegation[m]);
+    for (std::size_t m = 0; m < words.size(); ++m)
+      words[m] = lead_syllable(kKoreanNegativeWords[m]);
+    return std::make_pair(negation, words);
   }();
   std::size_t n = 0;
   const auto note = [&](std::size_t i) {
     if (first == std::string_view::npos || i < first) first = i;
     ++n;
   };
+  static const std::uint32_t kShort = lead_syllable("안");
   for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
     if (static_cast<unsigned char>(text[i]) < 0xE0) continue;
     const std::uint32_t lead = lead_syllable(text.substr(i));
+    // The short negation 안 before a verb: a word of its own followed by a Hangul word.
+    if (lead == kShort && i + 3 < text.size() && text[i + 3] == ' ' &&
+        (i == 0 || text[i - 1] == ' ') &&
+        qa_detail::is_hangul(qa_detail::code_point_at(text, i + 4)))
+      note(i);
     if (!may_lead[fold(lead)] || !std::binary_search(leads.begin(), leads.end(), lead)) continue;
     const std::string_view rest = text.substr(i);
-    for (std::string_view m : kKoreanNegation)
-      if (starts_with(rest, m) && !not_negation_at(text, i)) note(i);
+    for (std::size_t m = 0; m < std::size(kKoreanNegation); ++m)
+      if (marker_leads.first[m] == lead && starts_with(rest, kKoreanNegation[m]) &&
+          !not_negation_at(text, i))
+        note(i);
     // At the start of a word only: 무시 "ignore" but not the town 무시리 inside 소도시인.
-    for (std::string_view w : kKoreanNegativeWords)
-      if (starts_with(rest, w) && !qa_detail::is_hangul(qa_detail::code_point_before(text, i)) &&
+    for (std::size_t m = 0; m < std::size(kKoreanNegativeWords); ++m) {
+      const std::string_view w = kKoreanNegativeWords[m];
+      if (marker_leads.second[m] == lead && starts_with(rest, w) &&
+          !qa_detail::is_hangul(qa_detail::code_point_before(text, i)) &&
           word_ends(qa_detail::code_point_at(text, i + w.size())))
         note(i);
+    }
   }
-  std::size_t short_first = std::string_view::npos;
-  n += short_negations(text, short_first);
-  if (short_first != std::string_view::npos && short_first < first) first = short_first;
   return n;
 }
 

@@ -24,15 +24,24 @@ bool SideView::compact(std::uint32_t segment) const {
 template <typename T, typename Record, typename Compute, typename Encode, typename Decode>
 const std::vector<T>& SideView::read(Store<Record>& store, Recent<T>& recent, std::uint32_t segment,
                                      Compute compute, Encode encode, Decode decode) const {
-  if (std::vector<T>* hit = recent.find(segment)) return *hit;
   if (store.ranges.empty()) store.ranges.resize(text_.size());
   const Range range = store.ranges[segment];
-  std::vector<T>& out = recent.claim(segment);
+  // Most segments have no numbers or damaged spans: answered without a recent vector.
+  static const std::vector<T> kNone;
+  if (range.count == 0) return kNone;
+  if (std::vector<T>* hit = recent.find(segment)) return *hit;
   if (range.count != kUnread) {
+    std::vector<T>& out = recent.claim(segment);
     decode(store.records, range.begin, range.count, out);
     return out;
   }
-  out = compute();
+  std::vector<T> computed = compute();
+  if (computed.empty() && compact(segment)) {
+    store.ranges[segment] = {static_cast<std::uint32_t>(store.records.size()), 0};
+    return kNone;
+  }
+  std::vector<T>& out = recent.claim(segment);
+  out = std::move(computed);
   if (compact(segment)) {
     const std::size_t begin = store.records.size();
     const bool fits = encode(out, store.records) && store.records.size() < kUnread;
@@ -109,11 +118,50 @@ void SideView::decode_english(std::string_view text, const WordRecord& r, Word& 
 void SideView::decode_key(std::string_view text, const WordRecord& r, std::string& key) {
   const std::size_t begin = r.begin, end = r.end & kOffsetMask;
   if (r.end & kFlag2) {
-    key.assign(text.data() + begin, end - begin);
-    for (char& c : key)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    // Written over the key's own bytes: resize rarely reallocates a key made again and again.
+    const std::size_t n = end - begin;
+    key.resize(n);
+    const char* from = text.data() + begin;
+    for (std::size_t k = 0; k < n; ++k) {
+      const char c = from[k];
+      key[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
   } else {
     english_key(text.substr(begin, end - begin), key);
+  }
+}
+
+void SideView::english_key_hashes(std::uint32_t segment, std::vector<std::uint64_t>& out) const {
+  out.clear();
+  // FNV-1a of each key: equal keys, equal hashes.
+  const auto hash = [](std::string_view key) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return h;
+  };
+  if (!compact(segment)) {
+    for (const Word& w : english_words(segment)) out.push_back(hash(w.key));
+    return;
+  }
+  read_english(segment);
+  const Range range = english_words_.ranges[segment];
+  const std::string_view text = text_.raw(segment);
+  std::string key;
+  auto record = english_words_.records.cbegin() + range.begin;  // walked, not indexed
+  for (std::uint32_t i = 0; i < range.count; ++i) {
+    const WordRecord& r = *record++;
+    if (!(r.end & kFlag2)) {
+      decode_key(text, r, key);
+      out.push_back(hash(key));
+      continue;
+    }
+    // The key of a flagged word is its bytes lowercased: hashed without being made.
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (std::size_t k = r.begin, end = r.end & kOffsetMask; k < end; ++k) {
+      const auto c = static_cast<unsigned char>(text[k]);
+      h = (h ^ (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)) * 0x100000001b3ULL;
+    }
+    out.push_back(h);
   }
 }
 
@@ -205,8 +253,10 @@ void SideView::latin_word_refs(std::uint32_t segment, std::vector<lang::LatinWor
   }
   read_latin(segment);
   const Range range = latin_words_.ranges[segment];
+  out.reserve(range.count);
+  auto record = latin_words_.records.cbegin() + range.begin;
   for (std::uint32_t i = 0; i < range.count; ++i) {
-    const WordRecord& r = latin_words_.records[range.begin + i];
+    const WordRecord& r = *record++;
     const std::uint32_t end = r.end & kOffsetMask;
     out.push_back({{base + r.begin, base + end},
                    text.substr(r.begin, end - r.begin),

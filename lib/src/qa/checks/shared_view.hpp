@@ -45,9 +45,13 @@ class SideView {
   // english_words(segment text): offsets within the segment.
   const std::vector<Word>& english_words(std::uint32_t segment) const;
   // Calls visit(key) with the key of each of english_words(segment) in order, made from what is
-  // kept into one buffer rather than into a Word each.
+  // kept into one buffer rather than into a Word each. visit must not read this view (the
+  // records are walked while it runs).
   template <typename Visit>
   void visit_english_keys(std::uint32_t segment, Visit visit) const;
+  // A hash of the key of each of english_words(segment), in order, into `out`: words with
+  // different hashes have different keys. Made from what is kept, without a Word each.
+  void english_key_hashes(std::uint32_t segment, std::vector<std::uint64_t>& out) const;
   // What english_words(segment) ends with, made from what is kept without the rest.
   EnglishTail english_tail(std::uint32_t segment) const;
   // latin_words / hangul_words / damaged_spans of the segment, in document offsets.
@@ -61,6 +65,7 @@ class SideView {
   // Calls visit(begin, end, stems, shortest) for each of hangul_words(segment), straight from
   // what is kept, without making the vectors: its bytes within the segment (three a syllable),
   // how many stems hangul_stems gives it (itself included) and the syllables of the last one.
+  // visit must not read this view (the records are walked while it runs).
   template <typename Visit>
   void visit_hangul_stems(std::uint32_t segment, Visit visit) const;
   const std::vector<Damaged>& damaged(std::uint32_t segment) const;
@@ -166,8 +171,9 @@ void SideView::visit_english_keys(std::uint32_t segment, Visit visit) const {
   const Range range = english_words_.ranges[segment];
   const std::string_view text = text_.raw(segment);
   std::string key;
+  auto record = english_words_.records.cbegin() + range.begin;  // walked, not indexed
   for (std::uint32_t i = 0; i < range.count; ++i) {
-    decode_key(text, english_words_.records[range.begin + i], key);
+    decode_key(text, *record++, key);
     visit(std::string_view(key));
   }
 }
@@ -177,12 +183,14 @@ void SideView::visit_hangul_stems(std::uint32_t segment, Visit visit) const {
   if (compact(segment)) {
     read_hangul(segment);
     const Range words = hangul_words_.ranges[segment];
-    std::size_t at = hangul_stems_.ranges[segment].begin;
+    // Both stores walked, not indexed.
+    auto at = hangul_stems_.records.cbegin() + hangul_stems_.ranges[segment].begin;
+    auto record = hangul_words_.records.cbegin() + words.begin;
     for (std::uint32_t i = 0; i < words.count; ++i) {
-      const WordRecord& r = hangul_words_.records[words.begin + i];
-      const std::size_t stems = 1 + hangul_stems_.records[at++];
+      const WordRecord& r = *record++;
+      const std::size_t stems = 1 + *at++;
       std::size_t dropped = 0;  // the last stem's, the shortest
-      for (std::size_t j = 1; j < stems; ++j) dropped = hangul_stems_.records[at++];
+      for (std::size_t j = 1; j < stems; ++j) dropped = *at++;
       visit(std::size_t{r.begin}, std::size_t{r.end}, stems, (r.end - r.begin) / 3 - dropped);
     }
     return;

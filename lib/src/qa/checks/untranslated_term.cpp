@@ -198,15 +198,18 @@ class UntranslatedTermCheck final : public Check {
       if (c.segment != read) view.en.latin_word_refs(read = c.segment, words);
       const std::size_t i = c.index;
       const std::string latin = lang::lower_letters(words[i].text);
-      if (lang::is_capitalized(words[i].text) &&
-          (written_lowercase.count(latin) || capitals.at(words[i].text) >= kRecurringName ||
-           place_and_language_names().count(latin)))
+      const bool capitalized = lang::is_capitalized(words[i].text);
+      if (capitalized &&
+          (written_lowercase.count(latin) || capitals.at(words[i].text) >= kRecurringName))
         continue;
       if (!ko) ko = korean_words(ctx, b);
       for (const KoreanWord& k : *ko) {
         if (k.before_title) continue;
         const auto stem = romanised_stem(latin, k.word.syllables, options.dictionary.get());
         if (stem.empty()) continue;
+        // A place or language name is not reported: asked only now, as ICU's list of them takes
+        // longer to make than the rest of the check.
+        if (capitalized && place_and_language_names().count(latin)) break;
         // A romanisation is also how names are written: it is strong evidence only when a
         // dictionary knows the Korean word as a common word with other translations.
         const Dictionary* dict = options.dictionary.get();
@@ -252,15 +255,18 @@ class UntranslatedTermCheck final : public Check {
       if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
     const bool capital = lang::is_capitalized(w.text);
     if (!capital && !lowercase) return false;
-    const std::string latin = lang::lower_letters(w.text);
-    if (lang::is_all_caps(w.text) || contains(kEnglishUse, latin)) return false;
+    // The tests on the word's place first: they need no copy of it.
+    if (capital) {
+      if (w.sentence_start) return false;
+      const bool joined_before =
+          i > 0 && w.after_space_only && lang::is_capitalized(words[i - 1].text);
+      const bool joined_after = i + 1 < words.size() && words[i + 1].after_space_only &&
+                                lang::is_capitalized(words[i + 1].text);
+      if (joined_before || joined_after) return false;
+    }
+    if (lang::is_all_caps(w.text) || contains(kEnglishUse, lang::lower_letters(w.text)))
+      return false;
     if (!capital) return lowercase;
-    if (w.sentence_start) return false;
-    const bool joined_before =
-        i > 0 && w.after_space_only && lang::is_capitalized(words[i - 1].text);
-    const bool joined_after = i + 1 < words.size() && words[i + 1].after_space_only &&
-                              lang::is_capitalized(words[i + 1].text);
-    if (joined_before || joined_after) return false;
     if (i > 0) {
       const std::string before = lang::lower_letters(words[i - 1].text);
       if (contains(kEnglishTitles, before)) return false;

@@ -61,7 +61,9 @@ double strict_f1_of_set(const std::string& root, const std::string& ko_name,
 
 TEST_CASE("length units count non-space code points, Hangul and Han twice", "[align]") {
   const std::vector<std::pair<std::string, double>> cases = {
-      {"", 0}, {"abc", 3}, {"a b\tc", 3}, {"한국", 4}, {"美 핵", 4}, {"ICBM 발사", 8}, {"  ", 0}};
+      {"", 0}, {"abc", 3}, {"a b\tc", 3}, {"한국", 4}, {"美 핵", 4}, {"ICBM 발사", 8}, {"  ", 0},
+      // Outside ASCII and the syllables: jamo, kana, Latin-1, a no-break space (not counted).
+      {"ㅋㅋ", 4}, {"カナ", 4}, {"café", 4}, {"a\u00A0b", 2}, {"\u1100\u1161", 4}};
   for (const auto& [text, units] : cases) {
     INFO(text);
     CHECK(length_units(text) == Approx(units));

@@ -8,6 +8,7 @@
 #include "checks/checks.hpp"
 #include "checks/util.hpp"
 #include "fmt/format.h"
+#include "kealign/align.hpp"
 
 namespace kealign {
 namespace {
@@ -18,7 +19,7 @@ constexpr double kMinUnits = 12;
 
 double side_units(const SegmentedText& text, std::uint32_t begin, std::uint32_t end) {
   double units = 0;
-  for (std::uint32_t i = begin; i < end; ++i) units += qa_detail::length_units(text.raw(i));
+  for (std::uint32_t i = begin; i < end; ++i) units += kealign::length_units(text.raw(i));
   return units;
 }
 

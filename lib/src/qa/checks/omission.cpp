@@ -26,6 +26,7 @@
 #include "checks/merge_evidence.hpp"
 #include "checks/shared_view.hpp"
 #include "checks/util.hpp"
+#include "kealign/align.hpp"
 
 namespace kealign {
 namespace {
@@ -141,7 +142,7 @@ class UnalignedCheck final : public Check {
                 " and not in that link's " + (korean_ ? "Korean" : "English");
             f.evidence.push_back(evidence("neighbour-anchor-weight", "", fmt_weight(anchors)));
           } else if (const std::size_t n = absorbing_neighbour(
-                         ctx, k, qa_detail::length_units(p.text), absorb_z, merge_log_odds);
+                         ctx, k, kealign::length_units(p.text), absorb_z, merge_log_odds);
                      n < a.size()) {
             f.severity = Severity::kMinor;
             f.message += ", unless the neighbouring link says it too: " +
@@ -182,9 +183,9 @@ class UnalignedCheck final : public Check {
       if (n >= a.size() || a[n].ko_size() == 0 || a[n].en_size() == 0) continue;
       double ko = 0, en = 0;
       for (std::uint32_t i = a[n].ko_begin; i < a[n].ko_end; ++i)
-        ko += qa_detail::length_units(ctx.ko.raw(i));
+        ko += kealign::length_units(ctx.ko.raw(i));
       for (std::uint32_t i = a[n].en_begin; i < a[n].en_end; ++i)
-        en += qa_detail::length_units(ctx.en.raw(i));
+        en += kealign::length_units(ctx.en.raw(i));
       const double before = model.z(ko, en);
       const double after = korean_ ? model.z(ko + units, en) : model.z(ko, en + units);
       if (std::abs(after) < std::abs(before) && std::abs(after) <= absorb_z) return n;

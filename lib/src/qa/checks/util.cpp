@@ -134,40 +134,6 @@ bool has_letter(std::string_view text) {
   return false;
 }
 
-double length_units(std::string_view text) {
-  // Counted as integers: kealign::length_units adds ones and twos (its wide-character units) to a
-  // double, exact far beyond any text's length, so the sum is the same; a test compares the two.
-  static constexpr auto kAsciiUnits = [] {
-    std::array<std::uint8_t, 0x80> units{};
-    for (std::size_t c = 0; c < units.size(); ++c) units[c] = c != ' ' && (c < 0x09 || c > 0x0D);
-    return units;
-  }();
-  std::size_t narrow = 0, wide = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      ++i;
-      narrow += kAsciiUnits[byte];
-      continue;
-    }
-    // A Hangul syllable (lead bytes EA..ED), decoded as next_code_point does: two units, no space.
-    if (byte >= 0xEA && byte <= 0xED && i + 2 < text.size()) {
-      const char32_t c = (char32_t{byte} & 0x0F) << 12 |
-                         (char32_t{static_cast<unsigned char>(text[i + 1])} & 0x3F) << 6 |
-                         (char32_t{static_cast<unsigned char>(text[i + 2])} & 0x3F);
-      if (lang::is_hangul_syllable(c)) {
-        i += 3;
-        ++wide;
-        continue;
-      }
-    }
-    const char32_t c = next_code_point(text, i);
-    if (is_space(c)) continue;
-    ++(lang::is_wide(c) ? wide : narrow);
-  }
-  return static_cast<double>(narrow) + 2.0 * static_cast<double>(wide);
-}
-
 char32_t code_point_before(std::string_view text, std::size_t i) {
   return i == 0 ? 0 : previous_code_point(text, i);
 }

@@ -104,10 +104,6 @@ bool is_lower(char32_t c);
 bool has_hangul(std::string_view text);
 bool has_letter(std::string_view text);
 
-// kealign::length_units(text), the same value for every text, with ASCII and Hangul syllables
-// counted in line: the length checks measure every segment of both sides.
-double length_units(std::string_view text);
-
 // The code point before text[i] (0 at the start) and at text[i] (0 at the end).
 char32_t code_point_before(std::string_view text, std::size_t i);
 char32_t code_point_at(std::string_view text, std::size_t i);

@@ -279,6 +279,9 @@ int main(int argc, char** argv) {
   app.add_option("--min-missing-share", r.min_missing_share, "a missing passage's least share")
       ->capture_default_str();
   app.add_option("--threshold", r.threshold, "the relatedness threshold")->capture_default_str();
+  app.add_option("--related-association", r.related_association,
+                 "word association that makes a pair the rest refuses related")
+      ->capture_default_str();
   app.add_option("--restart-ratio", g_options.restart_ratio,
                  "length ratio off the calibrated one that searches again from it (0: never)")
       ->capture_default_str();

@@ -14,7 +14,8 @@
 # dict-freedict-deu-fra / -fra-deu, converted by bench/freedict_tsv.py) for Text+Berg; the Text+Berg
 # rows are left out, with a note, when the package is not installed.
 # News: bench/news_sets.py (the news blocks, the LibreOffice set, and both with sentences dropped
-# and merged, each as a dev and a held-out half).
+# and merged, each as a dev and a held-out half); bench/other_script_sets.py (Text+Berg with the
+# German rewritten in Han ideographs: pairs that share no Latin token).
 # QA: `kealign check --presplit` on the seed article scored by `kealign eval --task flags`, then
 # from the raw texts; last, planted errors and false majors on LibreOffice help and news with
 # pofilter as the peer (bench/qa_inject.py; about ten minutes on two cores).
@@ -110,6 +111,15 @@ echo
 echo "Development (dev) and held-out (test) halves; a refused pair is a failed document."
 echo
 python3 "$here/news_sets.py" --kealign "$(command -v "$tool" || echo "$tool")" --shared "$shared"
+
+echo
+echo "## Another script (bench/other_script_sets.py: Text+Berg, German in Han ideographs, digits kept / mapped)"
+echo
+for digits in keep map; do
+  python3 "$here/other_script_sets.py" --kealign "$(command -v "$tool" || echo "$tool")" \
+    --shared "$shared" --digits "$digits"
+  echo
+done
 
 echo
 echo "## Translation QA (kealign check --presplit on the seed article, kealign eval --task flags)"

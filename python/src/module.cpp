@@ -4,6 +4,12 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -195,6 +201,36 @@ py::dict py_analyze(
   return analysis_dict(a, want_tsv);
 }
 
+// content written to path under a temporary name in its folder, then renamed into place: the
+// four system calls a new file needs (AtomicOutput also follows symbolic links, keeps an old
+// file's mode and opens twice, which a folder of new outputs does not need; its bytes are the
+// same). The temporary name holds the process id and a counter: worker processes sharing an
+// output folder do not collide.
+void write_new_file(const std::string& path, const std::string& content) {
+  static std::atomic<unsigned long> counter{0};
+  const std::string temp =
+      path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) throw IoError(path, std::string("cannot open for writing: ") + std::strerror(errno));
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const std::string why = std::strerror(errno);
+      ::close(fd);
+      ::unlink(temp.c_str());
+      throw IoError(path, "write failed: " + why);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    ::unlink(temp.c_str());
+    throw IoError(path, "cannot write: " + why);
+  }
+}
+
 // One partition of a corpus folder, written as align-set writes it: per pair folder DIR,
 // OUT_DIR/NAME.tsv (atomically), or on an error no file. One call with the GIL released for the
 // whole partition: per pair, Python would hold the GIL to build results nobody reads.
@@ -211,7 +247,8 @@ std::vector<std::pair<std::size_t, std::string>> py_align_folders(
     try {
       const Analysis a =
           analyze_files(folders[k] + "/" + ko_file, folders[k] + "/" + en_file, options);
-      write_aligned(target, a);
+      write_new_file(target, format_aligned_tsv(a.ko, a.en, a.alignment,
+                                                flags_per_bead(a.alignment, a.findings)));
       out[k].first = a.alignment.size();
     } catch (const Error& e) {
       out[k].second = e.what();

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Throughput of the Python package over the 1,072 LibreOffice pages: kealign.align called from 1
 and 2 threads (the GIL is released while it works), and kealign.dask on a LocalCluster of 2 worker
-processes, best of REPEAT runs with the spread.
+processes (kealign.dask.local_cluster) over the corpus folder and over the JSON Lines input of
+kealign stream, best of REPEAT runs with the spread.
 
   PYTHONPATH=build/python python3 bench/python_bench.py ../shared [REPEAT=3] [--no-flags]
 
@@ -11,6 +12,7 @@ does), the cluster's start-up time shown apart. Compare with bench/stream_bench.
 import concurrent.futures
 import os
 import pathlib
+import subprocess
 import sys
 import tempfile
 import time
@@ -71,22 +73,32 @@ def main():
         print("dask: not installed (python3-dask, python3-distributed)")
         return
     t = time.perf_counter()
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=":0")
+    cluster = kealign_dask.local_cluster(2, 1)
     client = distributed.Client(cluster)
     client.run(lambda: __import__("kealign"))  # import on the workers before the clock
     print(f"dask LocalCluster (2 workers) start-up: {time.perf_counter() - t:.2f} s")
-    times = []
-    for _ in range(repeat):
-        with tempfile.TemporaryDirectory() as out:
-            s = kealign_dask.align_corpus([str(root)], out, client=client, partition_size=32,
-                                          checks=checks)
-            times.append(s.seconds)
+    here = pathlib.Path(__file__).resolve().parent
+    scratch = tempfile.TemporaryDirectory()
+    jsonl = pathlib.Path(scratch.name, "pages.jsonl")
+    jsonl.write_bytes(subprocess.run([sys.executable, str(here / "stream_input.py"), str(root)],
+                                     capture_output=True, check=True).stdout)
+
+    def workers_cpu():
+        return sum(client.run(lambda: sum(os.times()[:2])).values())
+
+    for name, source in (("folder", root), ("JSON Lines", jsonl)):
+        times, cpu = [], []
+        for _ in range(repeat):
+            with tempfile.TemporaryDirectory() as out:
+                w, c = workers_cpu(), time.process_time()
+                s = kealign_dask.align_corpus([str(source)], out, client=client,
+                                              partition_size=32, checks=checks)
+                cpu.append(time.process_time() - c + workers_cpu() - w)
+                times.append(s.seconds)
+        print(f"kealign.dask, 2 workers, {name}: best {min(times):.2f} s  worst {max(times):.2f} s  "
+              f"{len(pairs) / min(times):.0f} pairs/s  cpu {1000 * min(cpu) / len(pairs):.2f} ms/pair")
     client.close()
     cluster.close()
-    print(f"kealign.dask, 2 workers: best {min(times):.2f} s  worst {max(times):.2f} s  "
-          f"{len(pairs) / min(times):.0f} pairs/s")
-
 
 if __name__ == "__main__":
     main()

@@ -8,18 +8,23 @@ Inputs are corpus folders (one sub-folder per pair holding ko.txt and en.txt, or
 reads them: {"id", "ko"/"en" texts or segment lists, or "ko_path"/"en_path"}) or a glob of either.
 The pairs are cut into partitions of --partition-size; each partition is one Dask task. A folder's
 pairs are written as align-set writes them (OUT/NAME.tsv, byte for byte); a JSON Lines file's
-partition as OUT/NAME.part-NNNNN.jsonl, one record per pair in input order. Every file is written
+partition as OUT/NAME.part-NNNNN.jsonl holding kealign stream's records for its lines, byte for
+byte. A partition is one call into the C++ core with the GIL released: it reads, aligns and
+writes every pair of the partition. Partitions are submitted costliest first (by input bytes), so
+the last tasks, run while other workers may have nothing left, are short. Every file is written
 to a temporary name and renamed into place, and a partition is marked done
 (OUT/_done/PARTITION.json) only after all its files are: a re-run skips the partitions marked done,
 so a lost worker or an interrupted run loses no finished work, and Dask reruns the tasks of a
 worker that dies. Each worker process reads the dictionary and lexicon once (kealign caches them
 per path).
 
-The library call behind it:
+The library call behind it (local_cluster: a LocalCluster with Dask's periodic bookkeeping slowed,
+LEAN_CONFIG):
 
     from distributed import Client
     import kealign.dask
-    summary = kealign.dask.align_corpus(["corpus"], "out", client=Client(), dictionary="ko-en.tsv")
+    client = Client(kealign.dask.local_cluster(2))  # or Client("tcp://host:8786")
+    summary = kealign.dask.align_corpus(["corpus"], "out", client=client, dictionary="ko-en.tsv")
 """
 from __future__ import annotations
 
@@ -28,13 +33,12 @@ import dataclasses
 import glob
 import hashlib
 import json
-import math
 import os
-import pathlib
+import stat
 import sys
 import threading
 import time
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import kealign
 
@@ -50,6 +54,7 @@ class Partition:
     start: int = 0           # jsonl: byte range [start, end) of whole lines
     end: int = 0
     first_line: int = 1      # jsonl: number of the first line
+    cost: int = 0            # bytes of input, the estimate of its work: not part of key()
 
     def key(self) -> str:
         """What the partition covers, so a marker of a different partition is not taken for it."""
@@ -68,31 +73,40 @@ class Summary:
     seconds: float = 0.0
 
 
-def _write_atomic(path: str, text: str) -> None:
+def _write_atomic(path: str, data) -> None:
     temp = f"{path}.tmp.{os.getpid()}.{threading.get_ident()}"
     try:
-        with open(temp, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        with open(temp, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
         os.replace(temp, path)
     finally:
         if os.path.exists(temp):
             os.remove(temp)
 
 
-def _pair_folders(root: str, names: Sequence[str], ext: str) -> List[str]:
+def _pair_folders(root: str, names: Sequence[str], ext: str) -> List[Tuple[str, int]]:
+    """The pair folders of root, sorted, each with its two files' bytes."""
     if not os.path.isdir(root):
         raise kealign.IoError(f"{root}: not a folder")
     folders = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
     if not folders:
         raise kealign.InputError(f"{root}: no document folders (one per pair) inside", root)
+    out = []
     for d in folders:
+        size = 0
         for n in names:
             path = os.path.join(root, d, n + ext)
-            if not os.path.isfile(path):
+            try:
+                st = os.stat(path)
+            except OSError:
+                st = None
+            if st is None or not stat.S_ISREG(st.st_mode):
                 raise kealign.InputError(
                     f"{path}: missing: each document folder needs {names[0]}{ext} and "
                     f"{names[1]}{ext}", path)
-    return folders
+            size += st.st_size
+        out.append((d, size))
+    return out
 
 
 def partitions(inputs: Iterable[str], size: int, names: Sequence[str] = ("ko", "en"),
@@ -111,8 +125,10 @@ def partitions(inputs: Iterable[str], size: int, names: Sequence[str] = ("ko", "
         if os.path.isdir(path):
             folders = _pair_folders(path, names, ext)
             for c in range(0, len(folders), size):
+                chunk = folders[c:c + size]
                 out.append(Partition(f"{stem}.part-{c // size:05d}", "folders", path,
-                                     items=folders[c:c + size]))
+                                     items=[d for d, _ in chunk],
+                                     cost=sum(b for _, b in chunk)))
             continue
         if not os.path.isfile(path):
             raise kealign.IoError(f"{path}: no such file or folder")
@@ -124,59 +140,12 @@ def partitions(inputs: Iterable[str], size: int, names: Sequence[str] = ("ko", "
                 count += 1
                 if count == size:
                     out.append(Partition(f"{stem}.part-{chunk:05d}", "jsonl", path, start=start,
-                                         end=pos, first_line=line))
+                                         end=pos, first_line=line, cost=pos - start))
                     start, line, count, chunk = pos, line + count, 0, chunk + 1
             if count:
                 out.append(Partition(f"{stem}.part-{chunk:05d}", "jsonl", path, start=start,
-                                     end=pos, first_line=line))
+                                     end=pos, first_line=line, cost=pos - start))
     return out
-
-
-def _side(record: Dict[str, Any], text_key: str, path_key: str):
-    if text_key in record and path_key in record:
-        raise ValueError(f'both "{text_key}" and "{path_key}"')
-    if path_key in record:
-        return pathlib.Path(record[path_key])
-    if text_key not in record:
-        raise ValueError(f'no "{text_key}" nor "{path_key}"')
-    return record[text_key]
-
-
-def _rounded(x: float, scale: float) -> float:
-    """x rounded as kealign stream rounds it (half away from zero, C++ std::round)."""
-    return math.copysign(math.floor(abs(x) * scale + 0.5), x) / scale
-
-
-def _record(line_no: int, line: str, source: str, options: Dict[str, Any]):
-    """(the output record of one JSON Lines pair, links, error or None)."""
-    head: Dict[str, Any] = {}
-    try:
-        if not line.strip():
-            raise ValueError("empty line")
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise ValueError(f"malformed JSON: {e}") from None
-        if not isinstance(record, dict):
-            raise ValueError("not a JSON object")
-        if "id" in record:
-            head["id"] = record["id"]
-        head.update({k: v for k, v in record.items()
-                     if k not in ("id", "ko", "en", "ko_path", "en_path")})
-        a = kealign.analyze(_side(record, "ko", "ko_path"), _side(record, "en", "en_path"),
-                            **options)
-        # The keys, their order and the rounding of kealign stream's records.
-        related = a.relatedness.to_dict()
-        for key in ("score", "shared_anchors", "matched_anchors"):
-            related[key] = _rounded(related[key], 1e3)
-        links = [dict(l.to_dict(), confidence=_rounded(l.confidence, 1e4)) for l in a.links]
-        out = dict(head, line=line_no, status="ok", ko_segments=len(a.ko_segments),
-                   en_segments=len(a.en_segments), relatedness=related, links=links,
-                   findings=[f.to_dict() for f in a.findings])
-        return out, len(a.links), None
-    except (kealign.Error, ValueError, TypeError) as e:
-        error = f"{source}:{line_no}: {e}"
-        return dict(head, line=line_no, status="error", error=error), 0, error
 
 
 def run_partition(part: Partition, out_dir: str, names: Sequence[str], presplit: bool,
@@ -190,45 +159,30 @@ def run_partition(part: Partition, out_dir: str, names: Sequence[str], presplit:
         if done.get("key") == key:
             return dict(done, skipped=True)
     links, failures, documents = 0, [], 0
+    # One C++ call per partition, the GIL released throughout: reading, aligning and writing.
+    call = kealign._options(False, False, dict(options, presplit=presplit))
     if part.kind == "folders":
         ext = ".sents" if presplit else ".txt"
-        for name in part.items:
-            documents += 1
-            folder = os.path.join(part.source, name)
-            target = os.path.join(out_dir, name + ".tsv")
-            try:
-                tsv = kealign.aligned_tsv(pathlib.Path(folder, names[0] + ext),
-                                          pathlib.Path(folder, names[1] + ext), presplit=presplit,
-                                          **options)
-                _write_atomic(target, tsv)
-                links += tsv.count("\n") - 1
-            except kealign.Error as e:
-                failures.append({"id": folder, "error": str(e)})
-                if os.path.exists(target):  # an earlier run's output must not pass for this one's
-                    os.remove(target)
+        folders = [os.path.join(part.source, name) for name in part.items]
+        results = kealign._kealign.align_folders(folders, out_dir, names[0] + ext, names[1] + ext,
+                                                 call)
+        documents = len(folders)
+        for folder, (n, error) in zip(folders, results):
+            links += n
+            if error:
+                failures.append({"id": folder, "error": error})
     else:
         with open(part.source, "rb") as f:
             f.seek(part.start)
             data = f.read(part.end - part.start)
-        out = []
-        opts = dict(options, presplit=presplit)
-        for k, raw in enumerate(data.split(b"\n")[:-1] if data.endswith(b"\n")
-                                else data.split(b"\n")):
-            documents += 1
-            line_no = part.first_line + k
-            try:
-                line = raw.decode("utf-8").rstrip("\r")
-            except UnicodeDecodeError as e:
-                line, bad = None, f"{part.source}:{line_no}: byte {e.start}: invalid UTF-8"
-            if line is None:
-                record, n, error = {"line": line_no, "status": "error", "error": bad}, 0, bad
-            else:
-                record, n, error = _record(line_no, line, part.source, opts)
-            links += n
-            if error:
-                failures.append({"id": str(record.get("id", line_no)), "error": error})
-            out.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-        _write_atomic(os.path.join(out_dir, part.name + ".jsonl"), "".join(out))
+        records, links, failed = kealign._kealign.stream_records(data, part.source,
+                                                                 part.first_line, call)
+        lines = records.split(b"\n")[:-1]
+        documents = len(lines)
+        for line_no in failed:  # only the failed records are parsed again, for their id
+            record = json.loads(lines[line_no - part.first_line])
+            failures.append({"id": str(record.get("id", line_no)), "error": record["error"]})
+        _write_atomic(os.path.join(out_dir, part.name + ".jsonl"), records)
     summary = {"key": key, "partition": part.name, "documents": documents, "links": links,
                "failures": failures, "worker_pid": os.getpid()}
     _write_atomic(marker, json.dumps(summary, ensure_ascii=False) + "\n")
@@ -247,8 +201,10 @@ def align_corpus(inputs: Sequence[str], out_dir: str, *, client, partition_size:
     os.makedirs(os.path.join(out_dir, DONE_FOLDER), exist_ok=True)
     # Fail on a bad option here, not on every worker.
     kealign._options(False, False, options)
-    futures = client.map(run_partition, parts, out_dir=out_dir, names=list(names),
-                         presplit=presplit, options=options, pure=False)
+    # The costliest partitions first: the last tasks, run while the other workers have no more
+    # to take, are then the short ones (longest-processing-time-first order).
+    futures = client.map(run_partition, sorted(parts, key=lambda p: -p.cost), out_dir=out_dir,
+                         names=list(names), presplit=presplit, options=options, pure=False)
     from distributed import as_completed
     results: Dict[str, Dict[str, Any]] = {}
     for future in as_completed(futures):
@@ -267,6 +223,28 @@ def align_corpus(inputs: Sequence[str], out_dir: str, *, client, partition_size:
         summary.skipped += 1 if r["skipped"] else 0
     summary.seconds = time.monotonic() - start
     return summary
+
+
+# Dask settings for a LocalCluster whose tasks are long C++ calls. Each costs CPU the workers of a
+# small machine need: the statistical profiler samples every thread's Python stack every 10 ms,
+# the event-loop health check runs every 20 ms in every process, the memory and system monitors
+# every 0.1 s and 0.5 s. Measured idle on 2 workers: 0.15 s of CPU a second with Dask's defaults,
+# 0.03 s with these (docs/scaling.md).
+LEAN_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "1s",
+}
+
+
+def local_cluster(workers: int = 2, threads_per_worker: int = 1, **kwargs):
+    """A LocalCluster of worker processes with LEAN_CONFIG (the workers inherit it)."""
+    import dask
+    from distributed import LocalCluster
+    with dask.config.set(LEAN_CONFIG):
+        return LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
+                            processes=True, **dict({"dashboard_address": ":0"}, **kwargs))
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -296,7 +274,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         options["dictionary"] = args.dictionary
     if args.lexicon:
         options["lexicon"] = args.lexicon
-    from distributed import Client, LocalCluster
+    from distributed import Client
     tty = sys.stderr.isatty()
 
     def show(done: int, total: int) -> None:
@@ -308,8 +286,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             cluster = None
             client = Client(args.scheduler)
         else:
-            cluster = LocalCluster(n_workers=args.workers, threads_per_worker=args.threads_per_worker,
-                                   processes=True, dashboard_address=":0")
+            cluster = local_cluster(args.workers, args.threads_per_worker)
             client = Client(cluster)
         try:
             s = align_corpus(args.inputs, args.out_dir, client=client,

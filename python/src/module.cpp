@@ -4,14 +4,24 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "app/align_job.hpp"
 #include "app/formats.hpp"
+#include "app/stream_job.hpp"
 #include "kealign/analysis.hpp"
 #include "kealign/check.hpp"
 #include "kealign/dictionary.hpp"
@@ -191,6 +201,88 @@ py::dict py_analyze(
   return analysis_dict(a, want_tsv);
 }
 
+// content written to path under a temporary name in its folder, then renamed into place: the
+// four system calls a new file needs (AtomicOutput also follows symbolic links, keeps an old
+// file's mode and opens twice, which a folder of new outputs does not need; its bytes are the
+// same). The temporary name holds the process id and a counter: worker processes sharing an
+// output folder do not collide.
+void write_new_file(const std::string& path, const std::string& content) {
+  static std::atomic<unsigned long> counter{0};
+  const std::string temp =
+      path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) throw IoError(path, std::string("cannot open for writing: ") + std::strerror(errno));
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const std::string why = std::strerror(errno);
+      ::close(fd);
+      ::unlink(temp.c_str());
+      throw IoError(path, "write failed: " + why);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    ::unlink(temp.c_str());
+    throw IoError(path, "cannot write: " + why);
+  }
+}
+
+// One partition of a corpus folder, written as align-set writes it: per pair folder DIR,
+// OUT_DIR/NAME.tsv (atomically), or on an error no file. One call with the GIL released for the
+// whole partition: per pair, Python would hold the GIL to build results nobody reads.
+// Returns (links, error or "") per folder.
+std::vector<std::pair<std::size_t, std::string>> py_align_folders(
+    const std::vector<std::string>& folders, const std::string& out_dir, const std::string& ko_file,
+    const std::string& en_file, const CallOptions& call) {
+  const AnalysisOptions options = analysis_options(call);
+  std::vector<std::pair<std::size_t, std::string>> out(folders.size());
+  py::gil_scoped_release release;
+  for (std::size_t k = 0; k < folders.size(); ++k) {
+    const std::string target =
+        out_dir + "/" + std::filesystem::path(folders[k]).filename().string() + ".tsv";
+    try {
+      const Analysis a =
+          analyze_files(folders[k] + "/" + ko_file, folders[k] + "/" + en_file, options);
+      write_new_file(target, format_aligned_tsv(a.ko, a.en, a.alignment,
+                                                flags_per_bead(a.alignment, a.findings)));
+      out[k].first = a.alignment.size();
+    } catch (const Error& e) {
+      out[k].second = e.what();
+      std::error_code ignored;  // an earlier run's output must not pass for this one's
+      std::filesystem::remove(target, ignored);
+    }
+  }
+  return out;
+}
+
+// Lines of JSON Lines pairs turned into kealign stream's records, byte for byte (one worker
+// thread: a Dask worker runs one partition per thread). first_line numbers data's first line;
+// source names the input in errors. Returns (records, links, input lines of failed records).
+py::tuple py_stream_records(const std::string& data, const std::string& source,
+                            std::size_t first_line, const CallOptions& call) {
+  const AnalysisOptions options = analysis_options(call);
+  StreamJob job;
+  job.pair.presplit = options.presplit;
+  job.pair.read = options.read;
+  job.analysis = &options;
+  job.input_format = "jsonl";
+  job.source_name = source;
+  job.first_line = first_line;
+  job.threads = 1;
+  std::istringstream in{data};
+  std::ostringstream out;
+  StreamSummary s;
+  {
+    py::gil_scoped_release release;
+    s = run_stream_job(job, in, out);
+  }
+  return py::make_tuple(py::bytes(out.str()), s.links, s.failed_lines);
+}
+
 py::list check_ids() {
   py::list out;
   for (const auto& check : all_checks()) {
@@ -244,6 +336,10 @@ PYBIND11_MODULE(_kealign, m) {
         py::arg("lines_are_segments") = false);
   m.def("analyze", &py_analyze, py::arg("ko"), py::arg("en"), py::arg("options"),
         py::arg("links") = py::none(), py::arg("want_tsv") = false);
+  m.def("align_folders", &py_align_folders, py::arg("folders"), py::arg("out_dir"),
+        py::arg("ko_file"), py::arg("en_file"), py::arg("options"));
+  m.def("stream_records", &py_stream_records, py::arg("data"), py::arg("source"),
+        py::arg("first_line"), py::arg("options"));
   m.def("checks", &check_ids);
 
   // kealign's errors become the package's exception classes (kealign/errors.py), carrying the

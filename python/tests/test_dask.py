@@ -32,8 +32,7 @@ def sample(tmp_path, count):
 
 @pytest.fixture
 def client():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=":0")
+    cluster = kealign.dask.local_cluster(2, 1)
     c = distributed.Client(cluster)
     yield c
     c.close()
@@ -95,3 +94,28 @@ def test_a_worker_killed_mid_run_loses_no_record(tmp_path, client):
         kealign.dask.run_partition(part, str(clean), ["ko", "en"], False, {"checks": False})
         name = part.name + ".jsonl"
         assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+
+
+def test_bad_records_are_error_records_naming_file_and_line(tmp_path, client):
+    root = sample(tmp_path, 9)
+    folders = sorted(p.name for p in root.iterdir())
+    lines = [json.dumps({"id": d, "ko_path": str(root / d / "ko.txt"),
+                         "en_path": str(root / d / "en.txt")}).encode() for d in folders]
+    lines[2] = json.dumps({"id": "missing", "ko_path": str(root / "nowhere" / "ko.txt"),
+                           "en_path": str(root / folders[2] / "en.txt")}).encode()
+    lines[5] = b'{"id": "cut", "ko": "\xeb\x8b'  # malformed JSON
+    lines[7] = b'{"id": "bad", "ko": "\xff", "en": "x"}'  # invalid UTF-8: not read, so no id
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "dask"
+    s = kealign.dask.align_corpus([str(pairs)], str(out), client=client, partition_size=4,
+                                  checks=False)
+    assert s.documents == 9 and s.partitions == 3
+    assert [f["id"] for f in s.failures] == ["missing", "6", "8"]
+    for f, line in zip(s.failures, (3, 6, 8)):
+        assert f["error"].startswith(f"{pairs}:{line}: "), f
+    # The bytes of kealign stream over the same lines, the input named by its path.
+    stream = subprocess.run([TOOL, "stream", "--no-flags"], stdin=open(pairs, "rb"),
+                            capture_output=True).stdout
+    written = b"".join(p.read_bytes() for p in sorted(out.glob("*.jsonl")))
+    assert written == stream.replace(b'"<stdin>:', f'"{pairs}:'.encode())

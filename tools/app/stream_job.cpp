@@ -409,7 +409,8 @@ class Processor {
  public:
   Processor(const StreamJob& job, bool tsv, Columns columns)
       : job_(job), tsv_(tsv), columns_(std::move(columns)) {
-    options_ = align_analysis_options(job.pair);  // the dictionary and lexicon, read once
+    // The dictionary and lexicon, read once.
+    options_ = job.analysis ? *job.analysis : align_analysis_options(job.pair);
     segments_options_ = options_;
     segments_options_.presplit = true;
   }
@@ -619,7 +620,10 @@ StreamSummary run_stream_job(const StreamJob& job, std::istream& in, std::ostrea
       out << o.line << std::flush;
       if (!out) throw IoError("<stdout>", "write failed");
       ++summary.records;
-      summary.failed += o.failed ? 1 : 0;
+      if (o.failed) {
+        ++summary.failed;
+        summary.failed_lines.push_back(first_line + written);
+      }
       summary.links += o.links;
       {
         std::lock_guard<std::mutex> lock(m);

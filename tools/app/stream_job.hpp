@@ -24,6 +24,7 @@
 #include <cstddef>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "app/align_job.hpp"
 
@@ -43,13 +44,18 @@ struct StreamJob {
   unsigned threads = 0;                    // worker threads; 0 = one per core
   std::size_t window = 0;                  // records in flight at most; 0 = 16 x threads
   bool progress = false;                   // a progress line on the progress stream
+  // When set, used instead of the options built from pair (whose dictionary and lexicon would be
+  // read again): a caller running many jobs, as the Python module does per partition, reads them
+  // once. pair.presplit and pair.read still apply.
+  const AnalysisOptions* analysis = nullptr;
 };
 
 struct StreamSummary {
-  std::size_t records = 0;  // records written
-  std::size_t failed = 0;   // of those, records with an error
-  std::size_t links = 0;    // links written
-  double seconds = 0;       // wall time, the dictionary and lexicon reading included
+  std::size_t records = 0;                // records written
+  std::size_t failed = 0;                 // of those, records with an error
+  std::size_t links = 0;                  // links written
+  double seconds = 0;                     // wall time, the dictionary and lexicon reading included
+  std::vector<std::size_t> failed_lines;  // input line of each record with an error, ascending
 };
 
 // Reads records from in until its end and writes one line per record to out. UsageError for bad

@@ -4,12 +4,6 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -21,6 +15,7 @@
 
 #include "app/align_job.hpp"
 #include "app/formats.hpp"
+#include "app/io.hpp"
 #include "app/stream_job.hpp"
 #include "kealign/analysis.hpp"
 #include "kealign/check.hpp"
@@ -199,36 +194,6 @@ py::dict py_analyze(
     }
   }
   return analysis_dict(a, want_tsv);
-}
-
-// content written to path under a temporary name in its folder, then renamed into place: the
-// four system calls a new file needs (AtomicOutput also follows symbolic links, keeps an old
-// file's mode and opens twice, which a folder of new outputs does not need; its bytes are the
-// same). The temporary name holds the process id and a counter: worker processes sharing an
-// output folder do not collide.
-void write_new_file(const std::string& path, const std::string& content) {
-  static std::atomic<unsigned long> counter{0};
-  const std::string temp =
-      path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  if (fd < 0) throw IoError(path, std::string("cannot open for writing: ") + std::strerror(errno));
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      ::unlink(temp.c_str());
-      throw IoError(path, "write failed: " + why);
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    ::unlink(temp.c_str());
-    throw IoError(path, "cannot write: " + why);
-  }
 }
 
 // One partition of a corpus folder, written as align-set writes it: per pair folder DIR,

@@ -229,6 +229,32 @@ void write_output(const std::string& path, std::string_view content) {
   out.commit();
 }
 
+void write_new_file(const std::string& path, std::string_view content) {
+  const std::string temp = temp_name(path);
+  const int slot = app_detail::register_temp(temp, false);
+  const auto fail = [&](int fd, const std::string& what) {
+    const std::string why = errno_text();
+    if (fd >= 0) ::close(fd);
+    ::unlink(temp.c_str());
+    app_detail::unregister_temp(slot);
+    throw IoError(path, what + why);
+  };
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    app_detail::unregister_temp(slot);
+    throw IoError(path, "cannot open for writing: " + errno_text());
+  }
+  for (std::size_t done = 0; done < content.size();) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) fail(fd, "write failed: ");
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) fail(-1, "write failed: ");
+  if (::rename(temp.c_str(), path.c_str()) != 0) fail(-1, "cannot rename into place: ");
+  app_detail::unregister_temp(slot);
+}
+
 void write_output_set(const std::string& dir,
                       const std::vector<std::pair<std::string, std::string>>& files) {
   const fs::path target = follow_symlinks(dir);

@@ -50,6 +50,12 @@ class AtomicOutput {
 // Writes content to path atomically ("-" = stdout).
 void write_output(const std::string& path, std::string_view content);
 
+// Writes content to path atomically with the four system calls a new file needs (open a
+// temporary file beside it, write, close, rename): for a folder of outputs written one per input,
+// where write_output's symbolic-link lookup, kept mode and second open cost more than the write.
+// The bytes are write_output's; an existing file at path is replaced, its mode not kept.
+void write_new_file(const std::string& path, std::string_view content);
+
 // Writes a set of files into folder `dir` as one unit: the files go to a temporary folder beside
 // it, and the set is moved into place with SIGINT, SIGTERM and SIGHUP held back, so an interrupt
 // leaves either the old set or the new one, never a mix. `dir` is created when missing; files of

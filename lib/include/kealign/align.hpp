@@ -126,7 +126,10 @@ struct AlignOptions {
   std::uint32_t fit_band = 4;        // half-width of the EM passes around the previous path
   std::uint32_t path_band = 8;       // half-width of the last pass around the previous path
   std::uint32_t posterior_band = 4;  // half-width around the final path for the confidences
-  RelatednessOptions relatedness;    // how AlignResult::relatedness is judged (relatedness.hpp)
+  // Half-width of the exact search's passes after its first around the previous path (0: the
+  // whole grid): the Model 1 pass scores the beads near the path only (decisions/banding.md).
+  std::uint32_t corridor = 16;
+  RelatednessOptions relatedness;  // how AlignResult::relatedness is judged (relatedness.hpp)
   // Log-odds each segment of a passage the translation lacks (Relatedness::missing_*) earns as a
   // null bead when the pair is searched again with it; 0: no second search.
   double passage_odds = 3.0;

@@ -37,6 +37,12 @@ constexpr double kMaxShapeMismatch = 3.0;
 // another earns kNullRunBonus, a 1-0 after a 0-1 or back pays kNullSwitchPenalty (AnchorWeights).
 constexpr double kNullRunBonus = 1.0;
 constexpr double kNullSwitchPenalty = 0.5;
+// The exact search's later passes keep to a corridor around the previous path (AlignOptions::
+// corridor) unless that path leaves more than this share of the segments unaligned: a partial
+// translation or a mismatched pair, whose Model 1 pass may find a path far from it (true
+// LibreOffice pages leave under 10%, the seed article 11%, its English half against the whole
+// Korean 20%; decisions/banding.md).
+constexpr double kCorridorMaxUnaligned = 0.1;
 // Pairs up to this many grid cells (about a thousand segments a side, the default exact_cells)
 // are searched a second time from a heavy length tail; a longer pair would double its time.
 constexpr std::size_t kHeavyTailCells = std::size_t{1} << 20;
@@ -149,6 +155,14 @@ const align_detail::LexiconIndex* prior_lexicon(const AlignOptions& options) {
   return nullptr;
 }
 
+// The share of the pair's segments that `path` leaves in 1-0 and 0-1 beads.
+double unaligned_share(const Alignment& path, std::size_t n, std::size_t m) {
+  std::size_t alone = 0;
+  for (const Bead& b : path)
+    if (b.ko_size() == 0 || b.en_size() == 0) alone += b.ko_size() + b.en_size();
+  return n + m == 0 ? 0.0 : static_cast<double>(alone) / static_cast<double>(n + m);
+}
+
 // Whether the first search found the pair loosely translated (kLooseVariance).
 bool loosely_translated(const LengthModel& model, const Alignment& path) {
   std::size_t links = 0;
@@ -204,26 +218,36 @@ class Searcher {
     translation_ = std::move(model);
   }
 
-  // One pass over a band of half-width `width` (ignored by the exact DP).
+  // One pass over a band of half-width `width` (the exact search: the whole grid, or after its
+  // first pass a corridor of AlignOptions::corridor around the previous path).
   SearchResult run(const LengthModel& model, std::size_t width, bool posteriors) {
     const std::size_t n = ko_.size(), m = en_.size();
+    const bool whole = exact_ && (path_.empty() || options_.corridor == 0 ||
+                                  unaligned_share(path_, n, m) > kCorridorMaxUnaligned);
+    if (exact_ && !whole) width = options_.corridor;
     for (int attempt = 0;; ++attempt) {
-      Band band = exact_          ? align_detail::full_band(n, m)
+      Band band = whole           ? align_detail::full_band(n, m)
                   : path_.empty() ? align_detail::guided_band(guide_, n, m, width)
                                   : align_detail::path_band(path_, n, m, width);
       // The matrix depends on the keys, the band and the anchor weights, which the passes before
-      // the last share (the exact search's band is always the whole grid).
-      if (!anchors_ || band.lo != band_.lo || band.hi != band_.hi) {
+      // the last share. The exact search builds it over the whole grid whatever its corridor, so a
+      // bead scores the same in either.
+      if (exact_) {
+        if (!anchors_)
+          anchors_ =
+              align_detail::build_anchor_matrix(ko_, en_, align_detail::full_band(n, m), weights_);
+        band_ = std::move(band);
+      } else if (!anchors_ || band.lo != band_.lo || band.hi != band_.hi) {
         anchors_ = align_detail::build_anchor_matrix(ko_, en_, band, weights_);
         band_ = std::move(band);
       }
       anchors_->translation = translation_;
+      // The exact search's confidences sum over its whole band (grid or corridor).
       SearchResult r = align_detail::search(ko_, en_, *anchors_, model, weights_, band_, posteriors,
                                             exact_ ? 0 : options_.posterior_band);
       guard_.check_resident();
-      if (exact_) return r;
       path_ = r.alignment;
-      if (!r.touched_edge || attempt >= kMaxBandRetries) return r;
+      if (whole || !r.touched_edge || attempt >= kMaxBandRetries) return r;
       width *= 2;  // re-centred on this path
     }
   }
@@ -237,8 +261,8 @@ class Searcher {
   std::shared_ptr<const align_detail::TranslationModel> translation_;
   bool exact_ = true;
   std::vector<align_detail::GuidePoint> guide_;  // the anchor-first path (banded search only)
-  Alignment path_;                               // the previous pass's path (banded search only)
-  Band band_;                                    // the band anchors_ was built for
+  Alignment path_;                               // the previous pass's path
+  Band band_;  // the band searched (banded search: also the one anchors_ was built for)
   std::optional<align_detail::AnchorMatrix> anchors_;
 };
 

@@ -4,7 +4,7 @@
 # KEALIGN: the kealign tool (default: kealign on PATH); SHARED: the shared corpora folder (default:
 # ../shared beside the checkout). Splitting: `kealign eval --task split-set` on every split-gold
 # set, then English news (bench/split_news.py: the kpc news blocks' English side, silver and
-# visible-boundary gold). Alignment: `kealign eval --task align-set` (presplit input) on the seed
+# visible-boundary gold; bench/split_cases.py: the written news-style cases in tests/data). Alignment: `kealign eval --task align-set` (presplit input) on the seed
 # article, the LibreOffice help set and the Text+Berg test files 0-6 (scored jointly, as published);
 # then the same two sets aligned with a lexicon learnt (`kealign lexicon`, no gold read) from the
 # text of the LibreOffice set / of Text+Berg dev and test0-6 (the per-document rows stay the
@@ -53,6 +53,10 @@ echo
 echo "## English splitting on news (bench/split_news.py; dev blocks tuned on, test blocks held out)"
 echo
 python3 "$here/split_news.py" --kealign "$(command -v "$tool" || echo "$tool")" --shared "$shared"
+echo
+echo "## English news-style cases (bench/split_cases.py; dev.txt tuned on, test.txt held out)"
+echo
+python3 "$here/split_cases.py" --kealign "$(command -v "$tool" || echo "$tool")"
 
 # Sets whose documents are not folders of one root get a root of links.
 mkdir -p "$work/seed" "$work/textberg" "$work/textberg-all"

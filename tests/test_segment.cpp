@@ -1,13 +1,17 @@
 // The sentence splitter: edge cases as data tables, line handling, the coverage invariant on odd
 // and random input.
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <random>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "kealign/error.hpp"
 #include "kealign/segment.hpp"
 #include "kealign/text.hpp"
+#include "test_support.hpp"
 
 using namespace kealign;
 
@@ -58,6 +62,59 @@ void check_coverage(const std::string& text, Language lang) {
     if (!is_space(next_code_point(body, i))) non_space += i - at;
   }
   CHECK(covered == non_space);
+}
+
+// The written news cases in tests/data/en-news-split (format in its README.md): "||" is a
+// boundary in running text, "|n|" one at a line break, "\n" a line break inside a sentence.
+std::vector<Case> read_cases(const std::string& name) {
+  std::istringstream in(test::read_file(test::source_dir() + "/tests/data/en-news-split/" + name));
+  std::vector<Case> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    Case c{"news case", "", {}};
+    std::size_t from = 0;
+    for (;;) {
+      const std::size_t space = line.find(" || ", from), brk = line.find(" |n| ", from);
+      const std::size_t at = std::min(space, brk);
+      std::string sentence = line.substr(from, at == std::string::npos ? at : at - from);
+      for (std::size_t k = sentence.find("\\n"); k != std::string::npos; k = sentence.find("\\n"))
+        sentence.replace(k, 2, "\n");
+      c.text += sentence;
+      std::string shown = sentence;  // display() shows a wrapped line break as a space
+      for (char& ch : shown) ch = ch == '\n' ? ' ' : ch;
+      c.expected.push_back(shown);
+      if (at == std::string::npos) break;
+      c.text += at == space ? " " : "\n";
+      from = at + (at == space ? 4 : 5);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// Boundary F1 over cases put one after another: boundaries are offsets in the text without white
+// space, as bench/split_cases.py and score.py split count them.
+double boundary_f1(const std::vector<Case>& cases) {
+  std::set<std::size_t> gold, pred;
+  std::size_t base = 0;
+  auto add = [](const std::vector<std::string>& sents, std::size_t from,
+                std::set<std::size_t>& to) {
+    for (const std::string& s : sents) {
+      for (const char ch : s) from += !std::isspace(static_cast<unsigned char>(ch));
+      to.insert(from);
+    }
+    return from;
+  };
+  for (const Case& c : cases) {
+    add(sentences(c.text, Language::kEnglish), base, pred);
+    base = add(c.expected, base, gold);
+  }
+  std::size_t hits = 0;
+  for (const std::size_t b : pred) hits += gold.count(b);
+  const double p = static_cast<double>(hits) / static_cast<double>(pred.size());
+  const double r = static_cast<double>(hits) / static_cast<double>(gold.size());
+  return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
 }  // namespace
@@ -247,6 +304,17 @@ TEST_CASE("English news sentence ends", "[segment]") {
            {"It was combined into compounds.", ". . . The practice was not abandoned."}},
       },
       Language::kEnglish);
+}
+
+// The written news-style cases: the development half exactly, the held-out half (never tuned on)
+// by its boundary F1.
+TEST_CASE("English news cases kept as data", "[segment]") {
+  const std::vector<Case> dev = read_cases("dev.txt");
+  REQUIRE(dev.size() >= 100);
+  check_table(dev, Language::kEnglish);
+  const std::vector<Case> held_out = read_cases("test.txt");
+  REQUIRE(held_out.size() >= 80);
+  CHECK(boundary_f1(held_out) >= 0.99);
 }
 
 TEST_CASE("Korean sentence ends", "[segment]") {

@@ -17,6 +17,14 @@ bool is_month_abbreviation(std::u32string_view lower);
 bool is_name_suffix(std::u32string_view lower);
 // Capitalised words that usually open a sentence ("The", "He", "But"); compared as written.
 bool is_sentence_starter(std::u32string_view word);
+// After "a.m."/"p.m.", capitalised words that keep the sentence going ("Monday", "KST").
+bool is_time_continuation(std::u32string_view word);
+// Dotted acronyms of places and institutions ("u.s", "u.n"), unlike initials ("j.k").
+bool is_place_acronym(std::u32string_view lower);
+// Street abbreviations ("st", "ave"): a name before them, a sentence end or a name after them.
+bool is_street_abbreviation(std::u32string_view lower);
+// Verbs of an attribution ("said", "asked"), in lower case.
+bool is_speech_verb(std::u32string_view lower);
 // Capitalised nouns that continue a name after a country acronym ("the U.S. Government").
 bool is_acronym_continuation(std::u32string_view word);
 

@@ -245,9 +245,10 @@ std::vector<QuietSpan> attributed_quotations(const Block& b) {
     const std::size_t open = b.opener[i];
     if (i - open > kMaxAttributedQuotation) continue;
     const char32_t before = b.cp[i - 1];
-    // "?" or "!" close an attributed quotation only when the attribution follows
-    if (before == ',' || ((before == '?' || before == '!') && attribution_follows(b, i + 1)))
-      out.push_back({open, i});
+    // "?", "!" or an ellipsis close an attributed quotation only when the attribution follows
+    const bool trailing = before == '?' || before == '!' || is_ellipsis_char(before) ||
+                          (before == '.' && i >= 2 && b.cp[i - 2] == '.');
+    if (before == ',' || (trailing && attribution_follows(b, i + 1))) out.push_back({open, i});
   }
   return out;
 }

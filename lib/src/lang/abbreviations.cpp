@@ -29,12 +29,13 @@ constexpr std::u32string_view kTitles[] = {
     U"rep",   U"reps", U"rev",    U"sen",  U"sens", U"sgt",  U"sr",     U"st",   U"ste",
     U"supt",  U"v",    U"viz",    U"vol",  U"vols", U"vs",   U"w.r.t"};
 
-// Month abbreviations: never end a sentence before a day or a year ("on Feb. 14", "Sept. 5").
+// Month abbreviations: never end a sentence before a day or a year ("on Feb. 14", "Sept. 5"),
+// always before a capitalised word (news abbreviates a month only in a date).
 constexpr std::u32string_view kMonths[] = {U"apr", U"aug", U"dec", U"feb", U"jan", U"jul",
                                            U"jun", U"mar", U"nov", U"oct", U"sep", U"sept"};
 
-// Abbreviations that end a name or a time and so end sentences as often as they continue them
-// ("Samsung Electronics Co. Ltd.", "Co. It closed", "3:30 p.m. Monday", "at 6 p.m. The").
+// Abbreviations that end a name and so end sentences as often as they continue them
+// ("Samsung Electronics Co. Ltd.", "Co. It closed").
 constexpr std::u32string_view kNameSuffixes[] = {U"bros", U"co",  U"corp", U"inc",
                                                  U"jr",   U"ltd", U"plc"};
 
@@ -78,15 +79,16 @@ constexpr std::u32string_view kTimeContinuations[] = {
 
 // Dotted acronyms of places and institutions ("U.S.", "U.N."): they end sentences before names
 // ("...the ROK-U.S. Bruce Klingner"). Other dotted capitals are initials ("J.K. Rowling").
-constexpr std::u32string_view kPlaceAcronyms[] = {U"d.c",   U"e.u",     U"l.a",  U"n.j", U"n.y",
-                                                  U"r.o.k", U"u.a.e",   U"u.k",  U"u.n", U"u.s",
-                                                  U"u.s.a", U"u.s.s.r", U"w.h.o"};
+constexpr std::u32string_view kPlaceAcronyms[] = {U"d.c", U"e.u",   U"l.a",   U"n.j",
+                                                  U"n.y", U"r.o.k", U"u.a.e", U"u.k",
+                                                  U"u.n", U"u.s",   U"u.s.a", U"u.s.s.r"};
 
 // Street abbreviations: a street name ends a sentence before a sentence starter ("on Main St. The
 // suspect"); "St." before a name is a saint ("St. Mary's").
 constexpr std::u32string_view kStreetAbbreviations[] = {U"ave", U"blvd", U"rd", U"st"};
 
-// Verbs of an attribution after a quotation closed by "?" or "!" ("\"Why now?\" Kim asked.").
+// Verbs of an attribution after a quotation closed by "?", "!" or an ellipsis ("\"Why now?\" Kim
+// asked.").
 constexpr std::u32string_view kSpeechVerbs[] = {
     U"added",   U"adds",   U"answered", U"argued",   U"asked",     U"asks",
     U"chanted", U"cried",  U"declared", U"demanded", U"exclaimed", U"insisted",

@@ -81,7 +81,10 @@ void train_model_one(ModelOne& m, const ModelOnePrior& prior, int iterations) {
         for (std::size_t k = at; k < at + width; ++k) denominator += m.t[slots[k]];
         if (denominator <= 0) continue;
         for (std::size_t k = at; k < at + width; ++k) {
-          const double share = m.t[slots[k]] / denominator;
+          // The last step counts the shares as kept (floats), so that a bead's own counts can
+          // be taken out of the totals again (held-out scores, translation.cpp).
+          const double exact = m.t[slots[k]] / denominator;
+          const double share = last ? static_cast<double>(static_cast<float>(exact)) : exact;
           m.count[slots[k]] += share;
           m.total[m.slot_pair[slots[k]].first] += share;
           if (last) m.shares[m.slots_at[b] + k] = static_cast<float>(share);

@@ -163,6 +163,14 @@ double unaligned_share(const Alignment& path, std::size_t n, std::size_t m) {
   return n + m == 0 ? 0.0 : static_cast<double>(alone) / static_cast<double>(n + m);
 }
 
+// Whether two paths hold the same beads (confidences aside).
+bool same_beads(const Alignment& a, const Alignment& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Bead& x, const Bead& y) {
+    return x.ko_begin == y.ko_begin && x.ko_end == y.ko_end && x.en_begin == y.en_begin &&
+           x.en_end == y.en_end;
+  });
+}
+
 // Whether the first search found the pair loosely translated (kLooseVariance).
 bool loosely_translated(const LengthModel& model, const Alignment& path) {
   std::size_t links = 0;
@@ -217,6 +225,12 @@ class Searcher {
   void set_translation(std::shared_ptr<const align_detail::TranslationModel> model) {
     translation_ = std::move(model);
   }
+  const std::shared_ptr<const align_detail::TranslationModel>& translation() const {
+    return translation_;
+  }
+  // The previous pass's path (the next pass's corridor or band follows it).
+  const Alignment& path() const { return path_; }
+  void set_path(Alignment path) { path_ = std::move(path); }
 
   // One pass over a band of half-width `width` (the exact search: the whole grid, or after its
   // first pass a corridor of AlignOptions::corridor around the previous path).
@@ -290,11 +304,13 @@ class PassageOdds {
 // table and Model 1. `missing` (possibly empty) is a passage of one side the translation lacks: it
 // does not count in the initial length ratio, and its null beads earn AlignOptions::passage_odds.
 // prior_ratio: EM starts from the prior's length ratio instead of the pair's whole-text ratio.
+// judged: where not null, the path relatedness is to be judged on (see below).
 SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& options,
                          const MemoryGuard& guard, LengthModel& model,
                          const align_detail::Passage& missing, bool prior_ratio = false,
                          bool heavy_tail = false,
-                         const align_detail::TranslationOptions& translation = {}) {
+                         const align_detail::TranslationOptions& translation = {},
+                         Alignment* judged = nullptr) {
   Searcher searcher(kp, ep, options, guard);
   // Sentences inside a segment speak for a merge only in the search from the heavy tail, the one
   // that looks for merges: the path relatedness is judged on stays as it was, for a mismatched
@@ -327,12 +343,31 @@ SearchResult search_pair(SideProfile& kp, SideProfile& ep, const AlignOptions& o
     searcher.weights().null_switch = kNullSwitchPenalty;
     searcher.keys_changed();
     align_detail::add_learned_lexicon(r.alignment, kp, ep, {});
-    if (options.translation_model)
-      searcher.set_translation(align_detail::learn_translation_model(
-          r.alignment, kp, ep, translation, prior_lexicon(options)));
+    std::shared_ptr<const align_detail::TranslationModel> fixed;  // at the judged share
+    if (options.translation_model) {
+      auto fitted = align_detail::learn_translation_model(r.alignment, kp, ep, translation,
+                                                          prior_lexicon(options));
+      if (judged)
+        fixed = align_detail::translation_at_mixture(fitted, translation.judged_mixture,
+                                                     translation.judged_weight);
+      searcher.set_translation(std::move(fitted));
+    }
     ++pass;
+    const Alignment settled = searcher.path();
     r = searcher.run(model, width(pass), pass == passes);
+    // Relatedness is judged on a path whose Model 1 share does not move with the pair: at a
+    // fitted share under about 0.7 an unrelated pair's sentences of similar length link up. The
+    // same last pass again, from the same settled path, at the fixed share (its path only).
+    if (judged && fixed && fixed != searcher.translation()) {
+      searcher.set_translation(std::move(fixed));
+      Alignment kept = searcher.path();
+      searcher.set_path(settled);
+      *judged = searcher.run(model, width(pass), false).alignment;
+      searcher.set_path(std::move(kept));
+      return r;
+    }
   }
+  if (judged) *judged = r.alignment;
   return r;
 }
 
@@ -369,28 +404,52 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
   SideProfile kp = profile(ko, align_detail::Side::kKorean, scorers);
   SideProfile ep = profile(en, align_detail::Side::kEnglish, scorers);
   guard.check_resident();
+  // Model 1's share is fitted to the pair's held-out words in the searches, and relatedness is
+  // judged on the same last pass at a fixed share and weight (search_pair). A pair too long to
+  // search twice (kHeavyTailCells) is searched once, as it is judged.
+  const bool short_pair = ko.size() * en.size() <= kHeavyTailCells;
+  const auto as_searched = [&](align_detail::TranslationOptions translation) {
+    if (short_pair) return translation;
+    translation.fit_mixture = false;
+    translation.mixture = translation.judged_mixture;
+    translation.weight = translation.judged_weight;
+    return translation;
+  };
   // One side empty: nothing to search (measure_relatedness judges such a pair).
+  Alignment judged_path;
   result.alignment = ko.size() == 0 || en.size() == 0
                          ? all_unaligned(ko.size(), en.size())
-                         : search_pair(kp, ep, options, guard, result.model, {}).alignment;
-  result.relatedness =
-      align_detail::measure_relatedness(result.alignment, kp, ep, options.relatedness);
+                         : search_pair(kp, ep, options, guard, result.model, {}, false, false,
+                                       as_searched({}), &judged_path)
+                               .alignment;
+  if (judged_path.empty()) judged_path = result.alignment;
+  result.relatedness = align_detail::measure_relatedness(judged_path, kp, ep, options.relatedness);
+  // The relatedness score of the path kept, which another search's path must beat.
+  double kept_score =
+      same_beads(judged_path, result.alignment)
+          ? result.relatedness.score
+          : align_detail::measure_relatedness(result.alignment, kp, ep, options.relatedness).score;
   // Searches the pair again and keeps the new path if it shows the translation better (the
-  // relatedness score; on a tie the new path only if `ties`).
+  // relatedness score; on a tie the new path only if `ties`). The heavy-tail search is not judged
+  // (below); the others are, on their own path at the fixed share.
   const auto search_again = [&](const align_detail::Passage& missing, bool prior_ratio, bool ties,
                                 bool heavy_tail = false,
                                 const align_detail::TranslationOptions& translation = {}) {
     LengthModel model = result.model;
     // Started afresh: the first search's word table would steer this one onto its path.
     if (heavy_tail) align_detail::remove_learned_lexicon(kp, ep);
-    Alignment again =
-        search_pair(kp, ep, options, guard, model, missing, prior_ratio, heavy_tail, translation)
-            .alignment;
-    Relatedness judged = align_detail::measure_relatedness(again, kp, ep, options.relatedness);
-    const double score = result.relatedness.score;
-    if (ties ? judged.score < score : judged.score <= score) return false;
+    Alignment judged;
+    Alignment again = search_pair(kp, ep, options, guard, model, missing, prior_ratio, heavy_tail,
+                                  as_searched(translation), heavy_tail ? nullptr : &judged)
+                          .alignment;
+    Relatedness shown = align_detail::measure_relatedness(again, kp, ep, options.relatedness);
+    if (ties ? shown.score < kept_score : shown.score <= kept_score) return false;
+    kept_score = shown.score;
+    result.relatedness =
+        heavy_tail || same_beads(judged, again)
+            ? shown
+            : align_detail::measure_relatedness(judged, kp, ep, options.relatedness);
     result.alignment = std::move(again);
-    result.relatedness = judged;
     result.model = model;
     return true;
   };

@@ -32,6 +32,9 @@ struct TranslationDirection {
   std::vector<std::uint32_t> held_out_target;
   std::vector<SparseRow> held_out_sums;
   std::vector<Word> words;  // by e
+  // Share of Model 1 in P(e | segment), the rest unigram (TranslationOptions::mixture, or the
+  // share that best explains the training beads' held-out words, fit_mixture).
+  double mixture = 0;
   // Per target segment: its words that occurred in a training bead (the others are not scored).
   std::vector<std::vector<std::uint32_t>> trained;
 };
@@ -54,41 +57,101 @@ std::uint32_t dense_ids(const SideProfile& side, std::vector<std::vector<std::ui
 }
 
 // Direction::held_out_sums: for each training bead, t(e|f) of its own word pairs recomputed from
-// the last E-step's counts less the bead's share, summed over the bead's source words (a word
-// seen in no other bead gets 0). t(e|NULL) is shared by every bead and kept as it is.
+// the last E-step's counts less everything the bead added to them (every position of a repeated
+// word included), summed over the bead's source words. A count or total that only this bead
+// holds is 0 exactly, not the difference of a double and its float shares: that difference is
+// rounding error, and the ratio of two such differences is any number, so a path's unshared
+// words would vouch for its links. t(e|NULL) is shared by every bead and kept as it is.
 void hold_out(const std::vector<std::vector<std::uint32_t>>& src,
               const std::vector<std::vector<std::uint32_t>>& tgt,
               const std::vector<std::pair<std::uint32_t, std::uint32_t>>& beads, const ModelOne& m,
               const ModelOnePrior& prior, const TranslationOptions& options, Direction& d) {
   d.held_out_target.assign(src.size(), Direction::kNoTarget);
   d.held_out_sums.assign(src.size(), {});
-  std::vector<double> own_total;
+  // How many beads hold each slot and each source word (counted once per bead).
+  std::vector<std::uint32_t> slot_beads(m.slot_pair.size(), 0), word_beads(m.total.size(), 0);
+  std::vector<std::uint32_t> last_bead(m.slot_pair.size(), 0xFFFFFFFFu);
+  std::vector<std::uint32_t> last_word_bead(m.total.size(), 0xFFFFFFFFu);
+  for (std::size_t b = 0; b < beads.size(); ++b) {
+    const auto bead = static_cast<std::uint32_t>(b);
+    for (std::size_t k = m.slots_at[b]; k < m.slots_at[b + 1]; ++k) {
+      const std::uint32_t slot = m.bead_slots[k];
+      if (last_bead[slot] != bead) last_bead[slot] = bead, ++slot_beads[slot];
+      const std::uint32_t f = m.slot_pair[slot].first;
+      if (last_word_bead[f] != bead) last_word_bead[f] = bead, ++word_beads[f];
+    }
+  }
+  // The bead's own count per slot and total per source word, summed over all its positions.
+  std::vector<double> own_count(m.slot_pair.size(), 0.0), own_total(m.total.size(), 0.0);
   for (std::size_t b = 0; b < beads.size(); ++b) {
     const auto [source, target] = beads[b];
     const std::size_t width = m.row_width[b];
     const std::uint32_t* slots = m.bead_slots.data() + m.slots_at[b];
     const float* share = m.shares.data() + m.slots_at[b];
     const std::size_t size = m.slots_at[b + 1] - m.slots_at[b];
-    own_total.assign(width, 0.0);
-    for (std::size_t k = 0; k < size; ++k) own_total[k % width] += share[k];
+    for (std::size_t k = 0; k < size; ++k) {
+      own_count[slots[k]] += share[k];
+      own_total[m.slot_pair[slots[k]].first] += share[k];
+    }
     SparseRow& row = d.held_out_sums[source];
     row.reserve(size / width);
     for (std::size_t at = 0, q = 0; at < size; at += width, ++q) {
       double sum = 0;
       for (std::size_t p = 1; p < width; ++p) {
         const std::uint32_t slot = slots[at + p];
-        const double mass = prior.mass_of(m.slot_pair[slot].first);
-        const double rest = m.total[m.slot_pair[slot].first] - own_total[p] + mass;
-        const double t =
-            rest > 0
-                ? (std::max(0.0, m.count[slot] - share[at + p]) + mass * prior.t_of(slot)) / rest
-                : 0.0;
+        const std::uint32_t f = m.slot_pair[slot].first;
+        const double mass = prior.mass_of(f);
+        const double count =
+            slot_beads[slot] > 1 ? std::max(0.0, m.count[slot] - own_count[slot]) : 0.0;
+        const double rest =
+            (word_beads[f] > 1 ? std::max(0.0, m.total[f] - own_total[f]) : 0.0) + mass;
+        const double t = rest > 0 ? (count + mass * prior.t_of(slot)) / rest : 0.0;
         if (t >= options.min_probability) sum += t;
       }
       row.emplace_back(tgt[target][q], static_cast<float>(sum));
     }
+    for (std::size_t k = 0; k < size; ++k) {
+      own_count[slots[k]] = 0;
+      own_total[m.slot_pair[slots[k]].first] = 0;
+    }
     d.held_out_target[source] = target;
   }
+}
+
+// Direction::mixture and the unigram share of each word that follows from it.
+void set_mixture(Direction& d, double mixture) {
+  d.mixture = mixture;
+  for (Direction::Word& w : d.words) w.background = (1 - mixture) * std::exp(w.log_unigram);
+}
+
+// Direction::mixture fitted by EM to the training beads' target words scored held out (a
+// bead's words t explains only through its own counts count as unexplained): the share of a
+// pair's words its own Model 1 explains, at most options.mixture.
+void fit_mixture(const std::vector<std::vector<std::uint32_t>>& src,
+                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>& beads,
+                 const TranslationOptions& options, Direction& d) {
+  std::vector<std::pair<double, double>> words;  // (Model 1, unigram) of each held-out word
+  for (const auto& [source, target] : beads) {
+    const SparseRow& sums = d.held_out_sums[source];
+    const double count = 1.0 + static_cast<double>(src[source].size());
+    auto it = sums.begin();
+    for (std::uint32_t e : d.trained[target]) {
+      while (it != sums.end() && it->first < e) ++it;
+      const double t = d.words[e].null_t + (it != sums.end() && it->first == e ? it->second : 0.0);
+      words.emplace_back(t / count, std::exp(d.words[e].log_unigram));
+    }
+  }
+  if (words.empty()) return;
+  double mixture = options.mixture;
+  for (int iteration = 0; iteration < options.mixture_iterations; ++iteration) {
+    double explained = 0;
+    for (const auto& [model, unigram] : words) {
+      const double p = mixture * model;
+      explained += p / (p + (1 - mixture) * unigram);
+    }
+    mixture = std::min(options.mixture, explained / static_cast<double>(words.size()));
+  }
+  d.mixture = std::max(options.min_mixture, mixture);
 }
 
 // Model 1 of one direction from the beads; lexicon: per source word the collection's (e, t),
@@ -159,7 +222,6 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
   for (std::uint32_t e = 0; e < tgt_vocab; ++e) {
     const auto unigram = static_cast<float>(occurrences[e] / std::max(all, 1.0));
     d.words[e].log_unigram = std::log(unigram);
-    d.words[e].background = (1 - options.mixture) * unigram;
   }
   if (options.iterations > 0)  // else nothing was learnt from the beads to hold out
     hold_out(src, tgt, beads, m, prior, options, d);
@@ -171,6 +233,9 @@ Direction train(const std::vector<std::vector<std::uint32_t>>& src, std::uint32_
     for (std::uint32_t e : tgt[j])
       if (trained[e]) d.trained[j].push_back(e);
   }
+  d.mixture = options.mixture;
+  if (options.fit_mixture && options.iterations > 0) fit_mixture(src, beads, options, d);
+  set_mixture(d, d.mixture);
   return d;
 }
 
@@ -262,6 +327,18 @@ std::shared_ptr<const TranslationModel> learn_translation_model(const Alignment&
   model->en_to_ko =
       train(model->en_words, en_vocab, model->ko_words, ko_vocab, en_ko, ko_given_en, options);
   return model;
+}
+
+std::shared_ptr<const TranslationModel> translation_at_mixture(
+    std::shared_ptr<const TranslationModel> model, double mixture, double weight) {
+  if (!model || (model->ko_to_en.mixture == mixture && model->en_to_ko.mixture == mixture &&
+                 model->options.weight == weight))
+    return model;
+  auto fixed = std::make_shared<TranslationModel>(*model);
+  set_mixture(fixed->ko_to_en, mixture);
+  set_mixture(fixed->en_to_ko, mixture);
+  fixed->options.weight = weight;
+  return fixed;
 }
 
 TranslationScorer::TranslationScorer(std::shared_ptr<const TranslationModel> model,
@@ -363,7 +440,7 @@ double TranslationScorer::log_ratio(const Direction& d, std::size_t target,
                                     const float* const* sums, std::size_t sources,
                                     double source_words) const {
   // The number of sources as a template argument, so the sum per word is straight-line code.
-  const double mixture = model_->options.mixture;
+  const double mixture = d.mixture;
   switch (sources) {
     case 1:
       return log_ratio_of<1>(d, target, sums, source_words, mixture);

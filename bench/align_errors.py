@@ -10,7 +10,10 @@ classed by the predicted beads that hold its segments: one bead holding it and a
 segment's leftover (a segment the gold leaves unlinked), one bead holding it and a neighbouring
 link, beads inside it (split: linked parts and null parts), or beads crossing into its neighbours
 (a shifted run). Every wrong predicted link is classed as holding a gold-unlinked segment, a union
-of gold links, a part of one, or crossing gold links. -v lists each case.
+of gold links, a part of one, or crossing gold links. Also prints the recall of each gold shape
+and, for the missed 1-2 and 2-1 gold links (merges), the shapes of the predicted beads over them
+(`0-1 + 1-1`: the merge split into a link and a null bead; `*`: a bead reaching outside the gold
+link). -v lists each case.
 """
 import argparse, collections, os, subprocess
 
@@ -29,6 +32,7 @@ def main():
     ap.add_argument('extra', nargs='*')
     a = ap.parse_args()
     missed, wrong, gold_shapes = collections.Counter(), collections.Counter(), collections.Counter()
+    exact, found, merge_cover = collections.Counter(), collections.Counter(), collections.Counter()
     for doc in sorted(os.listdir(a.root)):
         d = os.path.join(a.root, doc)
         if not os.path.isfile(os.path.join(d, 'gold.tsv')):
@@ -47,10 +51,16 @@ def main():
             if not g[0] or not g[1]:
                 continue
             gold_shapes[shape(g)] += 1
+            exact[f'{len(g[0])}-{len(g[1])}'] += 1
             if g in pred_set:
+                found[f'{len(g[0])}-{len(g[1])}'] += 1
                 continue
             K, E = set(g[0]), set(g[1])
             cover = {pred_of[0][k] for k in K if k in pred_of[0]} | {pred_of[1][e] for e in E if e in pred_of[1]}
+            if sorted((len(g[0]), len(g[1]))) == [1, 2]:
+                merge_cover[(f'{len(g[0])}-{len(g[1])}', ' + '.join(sorted(
+                    f'{len(b[0])}-{len(b[1])}' + ('' if set(b[0]) <= K and set(b[1]) <= E else '*')
+                    for b in cover)))] += 1
             inside = [b for b in cover if set(b[0]) <= K and set(b[1]) <= E]
             if len(cover) == 1 and set(next(iter(cover))[0]) >= K and set(next(iter(cover))[1]) >= E:
                 b = next(iter(cover))
@@ -87,6 +97,11 @@ def main():
     print('gold non-null links by shape (2 = two or more):', dict(gold_shapes))
     print('missed gold links:', sum(missed.values()))
     for (s, c), n in missed.most_common():
+        print(f'  {n:4d}  gold {s}: {c}')
+    print('recall by gold shape:', ', '.join(
+        f'{s} {found[s]}/{n} = {found[s] / n:.3f}' for s, n in sorted(exact.items())))
+    print('predicted beads over the missed 1-2 and 2-1 gold links:')
+    for (s, c), n in merge_cover.most_common():
         print(f'  {n:4d}  gold {s}: {c}')
     print('wrong predicted links:', sum(wrong.values()))
     for (s, c), n in wrong.most_common():

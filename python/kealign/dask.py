@@ -207,13 +207,15 @@ def align_corpus(inputs: Sequence[str], out_dir: str, *, client, partition_size:
                          names=list(names), presplit=presplit, options=options, pure=False)
     from distributed import as_completed
     results: Dict[str, Dict[str, Any]] = {}
-    for future in as_completed(futures):
-        result = future.result()
-        results[result["partition"]] = result
-        if on_done:
-            on_done(result)
-        if progress:
-            progress(len(results), len(parts))
+    # The partitions finished since the last look are fetched in one gather: a result fetched
+    # alone costs a round trip client -> scheduler -> worker and back.
+    for batch in as_completed(futures).batches():
+        for result in client.gather(batch):
+            results[result["partition"]] = result
+            if on_done:
+                on_done(result)
+            if progress:
+                progress(len(results), len(parts))
     summary = Summary(partitions=len(parts))
     for part in parts:  # failures in input order
         r = results[part.name]

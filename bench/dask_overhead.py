@@ -4,13 +4,19 @@ LocalCluster's 2 worker processes: importing distributed and kealign, starting t
 job over the 1,072 LibreOffice pages (the stream's JSON Lines input), the same job again with every
 partition marked done (what Dask costs for its 34 tasks when they do nothing), closing the client
 and the cluster. Each run is a fresh interpreter, as a user's command is; prints wall seconds and
-the CPU seconds of the main process (client, scheduler, nannies) and of the workers.
+the CPU seconds of the main process (client, scheduler, nannies) and of the workers. First, once:
+the CPU of the same partitions run one after another in this process without Dask, beside
+`kealign stream --threads 1` over the same input (the C++ work alone, inside and outside Python),
+and those partitions' CPU times replayed through Dask's queue on 2 workers (how evenly they end).
 
   PYTHONPATH=build/python python3 bench/dask_overhead.py ../shared [ROUNDS=3] [METHOD...]
+
+KEALIGN_TOOL names the kealign binary (default build/tools/kealign).
 
 METHOD: fork forkserver spawn (default all three, in turn within each round)."""
 import os
 import pathlib
+import resource
 import subprocess
 import sys
 import tempfile
@@ -61,6 +67,37 @@ def main():
     jsonl = pathlib.Path(scratch.name, "pages.jsonl")
     jsonl.write_bytes(subprocess.run([sys.executable, str(here / "stream_input.py"), str(root)],
                                      capture_output=True, check=True).stdout)
+    import kealign.dask as kd
+    with tempfile.TemporaryDirectory() as out:
+        os.makedirs(os.path.join(out, kd.DONE_FOLDER))
+        parts, costs = kd.partitions([str(jsonl)], 32), []
+        for part in parts:
+            c = time.process_time()
+            kd.run_partition(part, out, ["ko", "en"], False, {})
+            costs.append(time.process_time() - c)
+        direct = sum(costs)
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    tool = pathlib.Path(os.environ.get("KEALIGN_TOOL", here.parent / "build/tools/kealign"))
+    with open(jsonl, "rb") as f:
+        subprocess.run([str(tool), "stream", "--threads", "1"], stdin=f,
+                       stdout=subprocess.DEVNULL, check=True)
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    stream = r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime
+    print(f"CPU of the partitions one by one in Python, no Dask: {direct:.2f} s; "
+          f"kealign stream --threads 1: {stream:.2f} s (load {os.getloadavg()[0]:.1f})")
+    # The partitions' CPU times through Dask's queue as local_cluster runs it: costliest (by input
+    # bytes) first, each worker holding 2 tasks (worker-saturation 1.1 of 1 thread), refilled
+    # as it finishes one.
+    queue = [c for _, c in sorted(zip(parts, costs), key=lambda pc: -pc[0].cost)]
+    held, clock = [queue[0:1] + queue[2:3], queue[1:2] + queue[3:4]], [0.0, 0.0]
+    queue = queue[4:]
+    while any(held):
+        w = min((k for k in range(2) if held[k]), key=lambda k: clock[k] + held[k][0])
+        clock[w] += held[w].pop(0)
+        if queue:
+            held[w].append(queue.pop(0))
+    print(f"replayed on 2 workers: they end at {clock[0]:.3f} and {clock[1]:.3f} s of CPU "
+          f"(half the total {direct / 2:.3f} s)")
     best = {}
     print("wall / main-process CPU / workers' CPU, seconds")
     for _ in range(rounds):

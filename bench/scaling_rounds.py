@@ -12,7 +12,8 @@ client) and the ratios the goals are stated in.
   PYTHONPATH=build/python python3 bench/scaling_rounds.py build/tools/kealign ../shared [ROUNDS=3] [NAME...]
 
 NAME picks entry points (stream-1 stream-2 align-set-2 python-1 python-2 dask-folder dask-jsonl
-dask-cli-folder dask-cli-jsonl; default all). bench/stream_bench.sh and bench/python_bench.py measure them one after another."""
+dask-cli-folder dask-cli-jsonl; default all). bench/stream_bench.sh and bench/python_bench.py
+measure them one after another; bench/dask_overhead.py takes the Dask command apart."""
 import concurrent.futures
 import os
 import pathlib

@@ -19,7 +19,7 @@ worker that dies. Each worker process reads the dictionary and lexicon once (kea
 per path).
 
 The library call behind it (local_cluster: a LocalCluster with Dask's periodic bookkeeping slowed,
-LEAN_CONFIG):
+LEAN_CONFIG, and its workers forked from this process):
 
     from distributed import Client
     import kealign.dask
@@ -233,7 +233,7 @@ def align_corpus(inputs: Sequence[str], out_dir: str, *, client, partition_size:
 # every 0.1 s and 0.5 s. Measured idle on 2 workers: 0.15 s of CPU a second with Dask's defaults,
 # 0.03 s with these (docs/scaling.md). Work stealing re-plans every 0.1 s which worker holds which
 # task; the scheduler's queue already hands each free worker the next partition, so it only
-# costs the scheduler's CPU (about a third of it during a run).
+# costs the scheduler CPU per task (docs/decisions/throughput.md).
 LEAN_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "500ms",
@@ -248,7 +248,7 @@ START_METHODS = ("fork", "forkserver", "spawn")
 def default_start_method() -> str:
     """fork where the system has it: a worker is then a copy of this process, which has imported
     distributed and kealign already, and starts in milliseconds; Dask's default, spawn, starts a
-    fresh interpreter per worker that imports them again (0.7 s of CPU each)."""
+    fresh interpreter per worker that imports them again (0.5-0.7 s of CPU each)."""
     import multiprocessing
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 

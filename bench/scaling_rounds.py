@@ -3,15 +3,17 @@
 comparison is made under the same load of a shared machine: kealign stream on 1 and 2 threads,
 align-set on 2, kealign.align from 1 and 2 Python threads, and kealign.dask on a running
 LocalCluster of 2 worker processes (its start-up apart) over the corpus folder (align-set's files)
-and over the stream's own JSON Lines input (the stream's records). Prints each round's wall times
-with the load average, then the best of each, the least CPU time per pair (user + system of every
-process involved: for Dask the workers, the scheduler and the client) and the ratios the goals
-are stated in.
+and over the stream's own JSON Lines input (the stream's records), and the whole command
+`python3 -m kealign.dask` over each (interpreter, imports, LocalCluster start and close included).
+Prints each round's wall times with the load average, then the best of each, the least CPU time
+per pair (user + system of every process involved: for Dask the workers, the scheduler and the
+client) and the ratios the goals are stated in.
 
   PYTHONPATH=build/python python3 bench/scaling_rounds.py build/tools/kealign ../shared [ROUNDS=3] [NAME...]
 
-NAME picks entry points (stream-1 stream-2 align-set-2 python-1 python-2 dask-folder dask-jsonl;
-default all). bench/stream_bench.sh and bench/python_bench.py measure them one after another."""
+NAME picks entry points (stream-1 stream-2 align-set-2 python-1 python-2 dask-folder dask-jsonl
+dask-cli-folder dask-cli-jsonl; default all). bench/stream_bench.sh and bench/python_bench.py
+measure them one after another; bench/dask_overhead.py takes the Dask command apart."""
 import concurrent.futures
 import os
 import pathlib
@@ -64,9 +66,15 @@ def main():
             list(pool.map(lambda p: kealign.align(p[0], p[1]), pairs))
         return time.perf_counter() - t, time.process_time() - c
 
+    def dask_command(inputs):
+        with tempfile.TemporaryDirectory() as out:
+            return command([sys.executable, "-m", "kealign.dask", *inputs, "--out-dir", out])
+
     runs = [("stream-1", lambda: stream(1)), ("stream-2", lambda: stream(2)),
             ("align-set-2", align_set), ("python-1", lambda: python(1)),
-            ("python-2", lambda: python(2))]
+            ("python-2", lambda: python(2)),
+            ("dask-cli-folder", lambda: dask_command([str(root)])),
+            ("dask-cli-jsonl", lambda: dask_command([str(jsonl)]))]
     client = None
     if not only or only & {"dask-folder", "dask-jsonl"}:
         try:
@@ -112,7 +120,7 @@ def main():
                        ("python-1", "python-2", "python 1 -> 2 threads")):
         if a in best and b in best:
             ratios.append(f"{what} {best[a] / best[b]:.2f}x")
-    for a in ("dask-folder", "dask-jsonl", "align-set-2"):
+    for a in ("dask-folder", "dask-jsonl", "dask-cli-folder", "dask-cli-jsonl", "align-set-2"):
         if a in best and "stream-2" in best:
             ratios.append(f"{a} / stream-2 {best[a] / best['stream-2']:.2f} "
                           f"(cpu {cpu[a] / cpu['stream-2']:.2f})")

@@ -19,7 +19,7 @@ worker that dies. Each worker process reads the dictionary and lexicon once (kea
 per path).
 
 The library call behind it (local_cluster: a LocalCluster with Dask's periodic bookkeeping slowed,
-LEAN_CONFIG):
+LEAN_CONFIG, and its workers forked from this process):
 
     from distributed import Client
     import kealign.dask
@@ -207,13 +207,15 @@ def align_corpus(inputs: Sequence[str], out_dir: str, *, client, partition_size:
                          names=list(names), presplit=presplit, options=options, pure=False)
     from distributed import as_completed
     results: Dict[str, Dict[str, Any]] = {}
-    for future in as_completed(futures):
-        result = future.result()
-        results[result["partition"]] = result
-        if on_done:
-            on_done(result)
-        if progress:
-            progress(len(results), len(parts))
+    # The partitions finished since the last look are fetched in one gather: a result fetched
+    # alone costs a round trip client -> scheduler -> worker and back.
+    for batch in as_completed(futures).batches():
+        for result in client.gather(batch):
+            results[result["partition"]] = result
+            if on_done:
+                on_done(result)
+            if progress:
+                progress(len(results), len(parts))
     summary = Summary(partitions=len(parts))
     for part in parts:  # failures in input order
         r = results[part.name]
@@ -229,20 +231,40 @@ def align_corpus(inputs: Sequence[str], out_dir: str, *, client, partition_size:
 # small machine need: the statistical profiler samples every thread's Python stack every 10 ms,
 # the event-loop health check runs every 20 ms in every process, the memory and system monitors
 # every 0.1 s and 0.5 s. Measured idle on 2 workers: 0.15 s of CPU a second with Dask's defaults,
-# 0.03 s with these (docs/scaling.md).
+# 0.03 s with these (docs/scaling.md). Work stealing re-plans every 0.1 s which worker holds which
+# task; the scheduler's queue already hands each free worker the next partition, so it only
+# costs the scheduler CPU per task (docs/decisions/throughput.md).
 LEAN_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "500ms",
     "distributed.worker.memory.monitor-interval": "1s",
     "distributed.admin.system-monitor.interval": "1s",
+    "distributed.scheduler.work-stealing": False,
 }
 
+START_METHODS = ("fork", "forkserver", "spawn")
 
-def local_cluster(workers: int = 2, threads_per_worker: int = 1, **kwargs):
-    """A LocalCluster of worker processes with LEAN_CONFIG (the workers inherit it)."""
+
+def default_start_method() -> str:
+    """fork where the system has it: a worker is then a copy of this process, which has imported
+    distributed and kealign already, and starts in milliseconds; Dask's default, spawn, starts a
+    fresh interpreter per worker that imports them again (0.5-0.7 s of CPU each)."""
+    import multiprocessing
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def local_cluster(workers: int = 2, threads_per_worker: int = 1,
+                  start_method: Optional[str] = None, **kwargs):
+    """A LocalCluster of worker processes with LEAN_CONFIG (the workers inherit it), started by
+    start_method (default_start_method()). A forked worker copies the threads' locks as they
+    are: call this before other threads of the process use kealign, or pass "spawn"."""
     import dask
     from distributed import LocalCluster
-    with dask.config.set(LEAN_CONFIG):
+    method = start_method or default_start_method()
+    if method not in START_METHODS:
+        raise kealign.UsageError(f"start method {method!r}: not one of {', '.join(START_METHODS)}")
+    config = dict(LEAN_CONFIG, **{"distributed.worker.multiprocessing-method": method})
+    with dask.config.set(config):
         return LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
                             processes=True, **dict({"dashboard_address": ":0"}, **kwargs))
 
@@ -256,6 +278,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--scheduler", help="address of a running scheduler (default: a LocalCluster)")
     ap.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes")
     ap.add_argument("--threads-per-worker", type=int, default=1)
+    ap.add_argument("--start-method", choices=START_METHODS,
+                    help="how LocalCluster workers start (default: fork where the system has it)")
     ap.add_argument("--partition-size", type=int, default=32, help="pairs per task")
     ap.add_argument("--names", nargs=2, default=["ko", "en"], metavar=("KO", "EN"))
     ap.add_argument("--presplit", action="store_true")
@@ -282,12 +306,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             print(f"\rkealign.dask: {done}/{total} partitions", end="", file=sys.stderr, flush=True)
 
     try:
+        started = time.monotonic()
         if args.scheduler:
             cluster = None
             client = Client(args.scheduler)
         else:
-            cluster = local_cluster(args.workers, args.threads_per_worker)
+            cluster = local_cluster(args.workers, args.threads_per_worker, args.start_method)
             client = Client(cluster)
+        started = time.monotonic() - started
         try:
             s = align_corpus(args.inputs, args.out_dir, client=client,
                              partition_size=args.partition_size, names=args.names,
@@ -307,7 +333,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     for f in s.failures:
         print(f"kealign.dask: {f['error']}", file=sys.stderr)
     print(f"kealign.dask: {s.documents} documents, {s.links} links, {len(s.failures)} failed, "
-          f"{s.seconds:.2f} s ({s.partitions} partitions, {s.skipped} done before)", file=sys.stderr)
+          f"{s.seconds:.2f} s ({s.partitions} partitions, {s.skipped} done before; cluster "
+          f"{'reached' if args.scheduler else 'started'} in {started:.2f} s)", file=sys.stderr)
     return 1 if s.failures else 0
 
 

@@ -5,6 +5,7 @@ import os
 import pathlib
 import signal
 import subprocess
+import sys
 
 import pytest
 
@@ -119,3 +120,24 @@ def test_bad_records_are_error_records_naming_file_and_line(tmp_path, client):
                             capture_output=True).stdout
     written = b"".join(p.read_bytes() for p in sorted(out.glob("*.jsonl")))
     assert written == stream.replace(b'"<stdin>:', f'"{pairs}:'.encode())
+
+
+def test_the_command_with_spawned_workers_writes_the_bytes_of_align_set(tmp_path):
+    # The default start method (fork) is what the tests above use; this is Dask's own.
+    root = sample(tmp_path, 12)
+    reference = tmp_path / "align-set"
+    subprocess.run([TOOL, "align-set", str(root), "--out-dir", str(reference)], check=True,
+                   capture_output=True)
+    out = tmp_path / "dask"
+    command = [sys.executable, "-m", "kealign.dask", str(root), "--out-dir", str(out),
+               "--start-method", "spawn", "--partition-size", "5"]
+    run = subprocess.run(command, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "12 documents" in run.stderr and "3 partitions, 0 done before" in run.stderr
+    expected = sorted(p.name for p in reference.glob("*.tsv"))
+    assert sorted(p.name for p in out.glob("*.tsv")) == expected
+    for name in expected:
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+    bad = subprocess.run(command[:-4] + ["--start-method", "thread"], capture_output=True,
+                         text=True)
+    assert bad.returncode == 2 and "--start-method" in bad.stderr

@@ -9,11 +9,13 @@
 //   omission findings, not a refusal.
 // Prints per corpus the false reject rate (true pairs judged unrelated) and the false accept rate
 // (mismatched pairs judged related), also for pairs of at least kLongPair segments a side, the
-// false reject rates of the partial pairs, then the
+// false reject rates of the partial pairs, the pairs accepted without and with the low-relatedness
+// warning (and of those, the ones that cannot tell: Relatedness::uncertain), then the
 // CPU time of the measure on the 16,389 x 16,379 concatenated LibreOffice pair.
 // Usage: bench_related [SHARED_DIR] [--threshold X] [--restart-ratio X] [--set DIR]... [--dump
 // FILE] ...   (default: the configured shared folder). --set adds a folder of presplit documents
-// (e.g. the perturbed sets `bench/news_sets.py --keep DIR` writes) as a row of its own.
+// (e.g. the perturbed sets `bench/news_sets.py --keep DIR` writes) as a row of its own;
+// --word-stats FILE writes every pair's word test excess and capacity (the test's power).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>

@@ -9,11 +9,13 @@
 //   omission findings, not a refusal.
 // Prints per corpus the false reject rate (true pairs judged unrelated) and the false accept rate
 // (mismatched pairs judged related), also for pairs of at least kLongPair segments a side, the
-// false reject rates of the partial pairs, then the
+// false reject rates of the partial pairs, the pairs accepted without and with the low-relatedness
+// warning (and of those, the ones that cannot tell: Relatedness::uncertain), then the
 // CPU time of the measure on the 16,389 x 16,379 concatenated LibreOffice pair.
 // Usage: bench_related [SHARED_DIR] [--threshold X] [--restart-ratio X] [--set DIR]... [--dump
 // FILE] ...   (default: the configured shared folder). --set adds a folder of presplit documents
-// (e.g. the perturbed sets `bench/news_sets.py --keep DIR` writes) as a row of its own.
+// (e.g. the perturbed sets `bench/news_sets.py --keep DIR` writes) as a row of its own;
+// --word-stats FILE writes every pair's word test excess and capacity (the test's power).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -89,6 +91,9 @@ kealign::AlignOptions g_options;  // the settings every pair is aligned and judg
 
 struct Tally {
   std::size_t pairs = 0, wrong = 0, long_pairs = 0, long_wrong = 0;
+  std::size_t related = 0;    // judged related
+  std::size_t low = 0;        // related with the warning
+  std::size_t uncertain = 0;  // related only because the pair cannot tell
   std::vector<double> scores;
   void add(const kealign::Relatedness& r, bool is_long, bool expect_related) {
     const bool wrong_verdict = r.related != expect_related;
@@ -96,10 +101,17 @@ struct Tally {
     wrong += wrong_verdict;
     long_pairs += is_long;
     long_wrong += is_long && wrong_verdict;
+    related += r.related;
+    low += r.related && r.low;
+    uncertain += r.related && r.uncertain;
     scores.push_back(r.score);
   }
   std::string rate(std::size_t bad, std::size_t all) const {
     return all == 0 ? "-" : fmt::format("{}/{} = {:.3f}", bad, all, double(bad) / all);
+  }
+  // Pairs accepted, split into those without and with the warning (of those, cannot tell).
+  std::string accepted() const {
+    return pairs == 0 ? "-" : fmt::format("{} + {} ({})", related - low, low, uncertain);
   }
   double median() {
     if (scores.empty()) return 0;
@@ -144,30 +156,46 @@ struct Tallies {
 };
 
 // Aligns and judges one pair, counted in `which` of both tallies (kind names it in --dump).
+std::FILE* g_words = nullptr;  // --word-stats: the word test's excess and capacity of every pair
+
 void judge(Tallies& here, Tallies& all, Tally Tallies::*which, const char* kind,
            const SegmentedText& ko, const SegmentedText& en, bool expect_related) {
-  const kealign::Relatedness r = kealign::align(ko, en, g_options).relatedness;
+  const kealign::AlignResult result = kealign::align(ko, en, g_options);
+  const kealign::Relatedness& r = result.relatedness;
+  if (g_words != nullptr) {
+    namespace d = kealign::align_detail;
+    d::SideProfile kp, ep;
+    d::annotate_basics(ko, kp);
+    d::annotate_basics(en, ep);
+    fmt::print(g_words, "{}\t{}\t{:.3f}\t{:.3f}\t{}\t{}\n", kind, g_name,
+               d::word_association_excess(result.alignment, kp, ep, g_options.relatedness),
+               d::word_association_capacity(result.alignment, kp, ep, g_options.relatedness),
+               r.related, r.shared_anchors);
+  }
   const bool is_long = std::min(ko.size(), en.size()) >= kLongPair;
   (here.*which).add(r, is_long, expect_related);
   (all.*which).add(r, is_long, expect_related);
   if (g_dump != nullptr)
     fmt::print(
         g_dump,
-        "{}\t{}\t{}\t{:.2f}\t{:.2f}\t{}\t{}\t{}\t{:.2f}\t{:.2f}\t{}\t{}\t{}\t{}\t{:.3f}\t{}\n",
+        "{}\t{}\t{}\t{:.2f}\t{:.2f}\t{}\t{}\t{}\t{:.2f}\t{:.2f}\t{}\t{}\t{}\t{}\t{:.3f}\t{}\t{:."
+        "3f}\t{}\n",
         kind, ko.size(), en.size(), r.score, r.missing_gain, r.missing_korean ? "ko" : "en",
         r.missing_end - r.missing_begin, r.missing_other, r.matched_anchors, r.shared_anchors,
-        r.linked_segments, r.unaligned_segments, r.related, r.low, r.association, g_name);
+        r.linked_segments, r.unaligned_segments, r.related, r.low, r.association, g_name,
+        r.word_capacity, r.uncertain);
 }
 
 void print_row(const std::string& corpus, Tallies& t) {
-  fmt::print("| {} | {} | {} | {:.1f} | {} | {} | {:.1f} | {} | {:.1f} | {} | {} |\n", corpus,
-             t.real.rate(t.real.wrong, t.real.pairs),
+  fmt::print("| {} | {} | {} | {:.1f} | {} | {} | {:.1f} | {} | {:.1f} | {} | {} | {} | {} |\n",
+             corpus, t.real.rate(t.real.wrong, t.real.pairs),
              t.real.rate(t.real.long_wrong, t.real.long_pairs), t.real.median(),
              t.mismatched.rate(t.mismatched.wrong, t.mismatched.pairs),
              t.mismatched.rate(t.mismatched.long_wrong, t.mismatched.long_pairs),
              t.mismatched.median(), t.truncated.rate(t.truncated.wrong, t.truncated.pairs),
              t.truncated.median(), t.ko_truncated.rate(t.ko_truncated.wrong, t.ko_truncated.pairs),
-             t.middle_cut.rate(t.middle_cut.wrong, t.middle_cut.pairs));
+             t.middle_cut.rate(t.middle_cut.wrong, t.middle_cut.pairs), t.real.accepted(),
+             t.mismatched.accepted());
 }
 
 void run_corpus(const std::string& corpus, const std::vector<Doc>& docs, bool skip_neighbours,
@@ -282,6 +310,15 @@ int main(int argc, char** argv) {
   app.add_option("--related-association", r.related_association,
                  "word association that makes a pair the rest refuses related")
       ->capture_default_str();
+  app.add_option("--min-anchor-evidence", r.min_anchor_evidence,
+                 "shared anchor units that let a pair be refused")
+      ->capture_default_str();
+  app.add_option("--unrelated-matched-share", r.unrelated_matched_share,
+                 "share of enough shared anchors linked under which they speak against a pair")
+      ->capture_default_str();
+  app.add_option("--min-word-capacity", r.min_word_capacity,
+                 "word test capacity that lets a pair be refused")
+      ->capture_default_str();
   app.add_option("--restart-ratio", g_options.restart_ratio,
                  "length ratio off the calibrated one that searches again from it (0: never)")
       ->capture_default_str();
@@ -294,8 +331,12 @@ int main(int argc, char** argv) {
                  "write one line per pair (kind, sizes, score, missing part, anchors, verdict, "
                  "word association, "
                  "corpus/document) here");
+  std::string words;
+  app.add_option("--word-stats", words,
+                 "write per pair the word test's excess and capacity on its path here");
   CLI11_PARSE(app, argc, argv);
   if (!dump.empty()) g_dump = std::fopen(dump.c_str(), "w");
+  if (!words.empty()) g_words = std::fopen(words.c_str(), "w");
   const fs::path shared = shared_dir;
   const fs::path corpora = shared / "corpora";
   if (!fs::exists(corpora)) {
@@ -311,7 +352,9 @@ int main(int argc, char** argv) {
       "| corpus | false reject | false reject, >= {0} segs a side | median score | false accept "
       "| false accept, >= {0} segs a side | median score | false reject, first half of the "
       "translation | median score | false reject, first half of the source | false reject, middle "
-      "third of the translation missing |\n|---|---|---|---|---|---|---|---|---|---|---|\n",
+      "third of the translation missing | true pairs accepted: without + with the warning (cannot "
+      "tell) | mismatched accepted: without + with the warning (cannot tell) "
+      "|\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n",
       kLongPair);
   Tallies all;
   run_seed(shared, all);

@@ -405,6 +405,8 @@ TEST_CASE("a help page whose path leaves gaps and pairs no anchor is related by 
     if (fs::is_regular_file(e.path() / "gold.tsv")) dirs.push_back(e.path());
   std::sort(dirs.begin(), dirs.end());
   AlignOptions with_words, without_words;
+  // The word test alone: a pair it fails is refused here, never taken as one that cannot tell.
+  for (AlignOptions* o : {&with_words, &without_words}) o->relatedness.min_word_capacity = 0;
   without_words.relatedness.related_association = std::numeric_limits<double>::infinity();
   std::size_t candidates = 0, related = 0, reversed_candidates = 0, reversed_related = 0;
   for (const fs::path& dir : dirs) {
@@ -443,4 +445,124 @@ TEST_CASE("a help page whose path leaves gaps and pairs no anchor is related by 
   REQUIRE(reversed_candidates >= 100);
   CHECK(related * 3 >= candidates * 2);
   CHECK(reversed_related == 0);
+}
+
+namespace {
+
+// The analysis of a pair (on `path`, or aligned when it is empty) has the finding that says the
+// texts cannot be told apart.
+bool says_cannot_tell(const SegmentedText& ko, const SegmentedText& en, const Alignment& path) {
+  const Analysis a = analyze_segmented(ko, en, AnalysisOptions{}, path);
+  return std::any_of(a.findings.begin(), a.findings.end(), [](const Finding& f) {
+    return f.check == "omission" && f.severity == Severity::kMajor && f.passage &&
+           f.message.find("may not translate each other") != std::string::npos;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("a short pair that shares no anchor and leaves gaps cannot be told: aligned, warned",
+          "[relatedness]") {
+  // Ten 1-1 links of the seed article whose sides share no number or Latin token; the path
+  // leaves three of them unlinked (a sentence dropped on each side), as a perturbed page's does.
+  const std::vector<std::pair<std::size_t, std::size_t>> links = {
+      {7, 9},   {9, 12},  {10, 13}, {12, 15}, {15, 18},
+      {16, 19}, {17, 20}, {18, 21}, {19, 22}, {20, 23}};
+  const std::vector<std::string> ko_lines = test::read_lines(seed("ko.sents"));
+  const std::vector<std::string> en_lines = test::read_lines(seed("en.sents"));
+  std::string ko_text, en_text;
+  Alignment path;
+  for (std::uint32_t k = 0; k < links.size(); ++k) {
+    ko_text += ko_lines[links[k].first] + "\n";
+    en_text += en_lines[links[k].second] + "\n";
+    if (k % 3 == 2) {
+      path.push_back({k, k + 1, k, k, 1.0});
+      path.push_back({k + 1, k + 1, k, k + 1, 1.0});
+    } else {
+      path.push_back({k, k + 1, k, k + 1, 1.0});
+    }
+  }
+  const SegmentedText ko = presplit(make_document("ko", ko_text));
+  const SegmentedText en = presplit(make_document("en", en_text));
+  const RelatednessOptions defaults;
+  const Relatedness r = measure_relatedness(ko, en, path);
+  CAPTURE(r.score, r.unaligned_segments, r.association, r.word_capacity);
+  CHECK(r.score < defaults.threshold);
+  CHECK(r.shared_anchors == 0);
+  CHECK(r.association < defaults.related_association);  // the words do not speak for it either
+  CHECK(r.word_capacity < defaults.min_word_capacity);  // nor could they, repeated so little
+  CHECK(r.related);
+  CHECK(r.uncertain);
+  CHECK(r.low);
+  // Taking a failed word test as evidence against, whatever its power, refuses it.
+  AlignOptions strict;
+  strict.relatedness.min_word_capacity = 0;
+  CHECK_FALSE(measure_relatedness(ko, en, path, strict).related);
+  CHECK(says_cannot_tell(ko, en, path));
+  // The same ten links with every path linked: related, no warning.
+  Alignment whole_path;
+  for (std::uint32_t k = 0; k < links.size(); ++k) whole_path.push_back({k, k + 1, k, k + 1, 1.0});
+  const Relatedness clean = measure_relatedness(ko, en, whole_path);
+  CHECK(clean.related);
+  CHECK_FALSE(clean.uncertain);
+  CHECK_FALSE(clean.low);
+}
+
+TEST_CASE("short help pages that share no anchor, with sentences dropped, are aligned and warned",
+          "[relatedness][shared]") {
+  // LibreOffice align-set pages of 10-20 segments a side sharing no number or Latin token, with
+  // the Korean sentence of every fifth gold link and the English of every fifth but two dropped,
+  // aligned anew. A page the score, anchors and words do not accept is refused only when its
+  // words repeat enough for the word test to have power; the rest are aligned with the warning.
+  const std::string root = test::shared_dir() + "/corpora/libreoffice-help-ko-en-align";
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(root))
+    if (fs::is_regular_file(e.path() / "gold.tsv")) dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  const RelatednessOptions defaults;
+  std::size_t pages = 0, weak = 0, uncertain = 0, warned = 0;
+  std::vector<std::string> refused_without_power;
+  for (const fs::path& dir : dirs) {
+    const std::vector<std::string> ko_all = test::read_lines((dir / "ko.sents").string());
+    const std::vector<std::string> en_all = test::read_lines((dir / "en.sents").string());
+    if (std::min(ko_all.size(), en_all.size()) < 10 || std::max(ko_all.size(), en_all.size()) > 20)
+      continue;
+    std::vector<bool> drop_ko(ko_all.size()), drop_en(en_all.size());
+    std::size_t n = 0;
+    for (const Link& l : read_links((dir / "gold.tsv").string())) {
+      if (l.ko.size() != 1 || l.en.size() != 1) continue;
+      if (n % 5 == 0) drop_ko[l.ko[0]] = true;
+      if (n % 5 == 2) drop_en[l.en[0]] = true;
+      ++n;
+    }
+    std::string ko_text, en_text;
+    for (std::size_t i = 0; i < ko_all.size(); ++i)
+      if (!drop_ko[i]) ko_text += ko_all[i] + "\n";
+    for (std::size_t i = 0; i < en_all.size(); ++i)
+      if (!drop_en[i]) en_text += en_all[i] + "\n";
+    const SegmentedText ko = presplit(make_document("ko", ko_text));
+    const SegmentedText en = presplit(make_document("en", en_text));
+    const AlignResult a = align(ko, en);
+    const Relatedness& r = a.relatedness;
+    if (r.shared_anchors > 0) continue;
+    ++pages;
+    const bool mostly_aligned = 3 * r.unaligned_segments < r.linked_segments + r.unaligned_segments;
+    if (r.score >= defaults.threshold || !mostly_aligned ||
+        r.association >= defaults.related_association)
+      continue;
+    ++weak;  // the score and the words would refuse it
+    if (!r.related && r.word_capacity < defaults.min_word_capacity)
+      refused_without_power.push_back(dir.filename().string());
+    if (!r.related) continue;
+    CHECK(r.uncertain);
+    CHECK(r.low);
+    uncertain += r.uncertain;
+    warned += says_cannot_tell(ko, en, {});  // aligned again by analyze
+  }
+  CAPTURE(pages, weak, uncertain, refused_without_power);
+  REQUIRE(pages >= 50);
+  REQUIRE(weak >= 3);
+  CHECK(refused_without_power.empty());
+  CHECK(uncertain >= 3);
+  CHECK(warned == uncertain);
 }

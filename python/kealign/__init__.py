@@ -86,6 +86,7 @@ class Finding(_Plain):
 @dataclasses.dataclass(frozen=True)
 class Relatedness(_Plain):
     related: bool       # False: the two texts do not look like translations of each other
+    uncertain: bool     # True: related only because the pair holds too little evidence to tell
     score: float        # summed evidence in nats
     shared_anchors: float
     matched_anchors: float

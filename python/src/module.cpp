@@ -153,11 +153,12 @@ py::dict analysis_dict(const Analysis& a, bool want_tsv) {
   }
   out["findings"] = findings;
   const Relatedness& r = a.relatedness;
-  out["relatedness"] = py::dict(py::arg("related") = r.related, py::arg("score") = r.score,
-                                py::arg("shared_anchors") = r.shared_anchors,
-                                py::arg("matched_anchors") = r.matched_anchors,
-                                py::arg("linked_segments") = r.linked_segments,
-                                py::arg("unaligned_segments") = r.unaligned_segments);
+  out["relatedness"] =
+      py::dict(py::arg("related") = r.related, py::arg("uncertain") = r.uncertain,
+               py::arg("score") = r.score, py::arg("shared_anchors") = r.shared_anchors,
+               py::arg("matched_anchors") = r.matched_anchors,
+               py::arg("linked_segments") = r.linked_segments,
+               py::arg("unaligned_segments") = r.unaligned_segments);
   out["model"] =
       py::dict(py::arg("mean_ratio") = a.model.mean_ratio, py::arg("variance") = a.model.variance);
   if (want_tsv) {

@@ -214,6 +214,7 @@ void add_results(Json& record, const Analysis& a) {
   record["ko_segments"] = a.ko.size();
   record["en_segments"] = a.en.size();
   record["relatedness"] = {{"related", r.related},
+                           {"uncertain", r.uncertain},
                            {"score", rounded(r.score, 1e3)},
                            {"shared_anchors", rounded(r.shared_anchors, 1e3)},
                            {"matched_anchors", rounded(r.matched_anchors, 1e3)},
@@ -334,6 +335,7 @@ void write_record(std::string& out, const Json& head, std::size_t line_no, const
   w.key("relatedness");
   w.begin_object();
   w.field("related", r.related);
+  w.field("uncertain", r.uncertain);
   w.field("score", rounded(r.score, 1e3));
   w.field("shared_anchors", rounded(r.shared_anchors, 1e3));
   w.field("matched_anchors", rounded(r.matched_anchors, 1e3));

@@ -16,6 +16,8 @@
 // five corpora (docs/decisions/relatedness.md). A short pair cannot gather much evidence either
 // way, and a pair with fewer than min_segments segments on a side is never judged unrelated, unless
 // one side is empty and the other is not (a failed scrape or a wrong path, not a translation).
+// A longer pair is refused only on strong evidence; one whose content cannot tell (no shared
+// anchors, words repeated too little, another script) is related, flagged uncertain and low.
 #pragma once
 
 #include <cstddef>
@@ -48,6 +50,16 @@ struct RelatednessOptions {
   double related_association = 0.8;
   std::size_t association_shifts = 16;
   std::size_t association_beads = 4000;
+  // A pair under that share unaligned that neither the score, the anchors nor the words accept
+  // is refused only when the evidence against it is strong (docs/decisions/relatedness.md): it
+  // shares min_anchor_evidence anchor units and its links pair up under unrelated_matched_share
+  // of them, or its words repeat enough (Relatedness::word_capacity at least min_word_capacity)
+  // that the word test passes about nine translations in ten, and it failed. Otherwise it cannot
+  // be told from an unrelated pair (short, no shared anchors, another script): aligned, flagged
+  // uncertain and low.
+  double min_anchor_evidence = 2.0;
+  double unrelated_matched_share = 0.2;
+  double min_word_capacity = 2.5;
   std::size_t min_segments = 5;  // fewer segments on a side: never judged unrelated
 };
 
@@ -67,10 +79,14 @@ struct Relatedness {
   // Word association of the path beyond its beads paired out of order (RelatednessOptions::
   // related_association); computed only for a pair the score and anchors would refuse, else 0.
   double association = 0;
+  // The most association the path's words could show (computed with it, when it falls short).
+  double word_capacity = 0;
   bool one_side_empty = false;  // one side has no segments, the other has some
   bool related =
       true;  // false: one side empty, or a pair long enough to judge that is clearly unrelated
   bool low = false;  // related, but scored below the threshold (a warning finding)
+  // Related (and low) only because the pair holds too little evidence to call it unrelated.
+  bool uncertain = false;
 };
 
 }  // namespace kealign

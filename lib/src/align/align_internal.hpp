@@ -437,4 +437,10 @@ Relatedness measure_relatedness(const Alignment& path, const SideProfile& ko, co
 double word_association_excess(const Alignment& path, const SideProfile& ko, const SideProfile& en,
                                const RelatednessOptions& options);
 
+// The most word_association_excess could show for `path`'s beads: each stem meeting a partner in
+// every linked bead it is in, frequencies paired in order, less a random pairing's share
+// (Relatedness::word_capacity).
+double word_association_capacity(const Alignment& path, const SideProfile& ko,
+                                 const SideProfile& en, const RelatednessOptions& options);
+
 }  // namespace kealign::align_detail

@@ -461,7 +461,8 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
   if (options.calibration == Calibration::kAuto && ko.size() != 0 && en.size() != 0 &&
       ko.size() * en.size() <= kHeavyTailCells && hides_links(result.alignment, kp, ep)) {
     // Whether the texts are related is judged on the first path: under a heavy tail unrelated
-    // sentences of similar length link up, and the better of two paths flatters any pair.
+    // sentences of similar length link up, and the better of two paths flatters any pair (a
+    // pair the first path cannot tell stays so).
     const Relatedness first = result.relatedness;
     align_detail::TranslationOptions translation;
     // Only here, where relatedness is not judged (in the first search an unrelated pair's path
@@ -469,7 +470,7 @@ AlignResult align(const SegmentedText& ko, const SegmentedText& en, const AlignO
     // most of a link's words.
     if (loosely_translated(result.model, result.alignment) && prior_lexicon(options) == nullptr)
       translation.mixture = kLooseMixture;
-    if (search_again({}, false, true, true, translation) && !first.related)
+    if (search_again({}, false, true, true, translation) && (!first.related || first.uncertain))
       result.relatedness = first;
   }
   // A translation of part of the text: searched again with the missing passage's segments

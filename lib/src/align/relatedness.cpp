@@ -3,6 +3,7 @@
 // table's keys follow the path they were learnt from, and punctuation is shared by any two texts.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -161,6 +162,48 @@ double word_association_excess(const Alignment& path, const SideProfile& ko, con
   return word_association(beads, ko, en, 0) - shifted / double(shifts);
 }
 
+double word_association_capacity(const Alignment& path, const SideProfile& ko,
+                                 const SideProfile& en, const RelatednessOptions& options) {
+  if (ko.stems.size() != ko.size() || en.stems.size() != en.size()) return 0;
+  std::unordered_map<std::uint64_t, std::size_t> ko_beads, en_beads;  // linked beads per stem
+  std::vector<std::uint64_t> x;
+  std::size_t beads = 0;
+  const auto count = [&](const SideProfile& side, std::uint32_t begin, std::uint32_t end,
+                         std::unordered_map<std::uint64_t, std::size_t>& out) {
+    x.clear();
+    for (std::uint32_t i = begin; i < end; ++i)
+      x.insert(x.end(), side.stems[i].begin(), side.stems[i].end());
+    std::sort(x.begin(), x.end());
+    x.erase(std::unique(x.begin(), x.end()), x.end());
+    for (std::uint64_t s : x) ++out[s];
+  };
+  for (const Bead& b : path) {
+    if (b.ko_size() == 0 || b.en_size() == 0 || beads >= options.association_beads) continue;
+    ++beads;
+    count(ko, b.ko_begin, b.ko_end, ko_beads);
+    count(en, b.en_begin, b.en_end, en_beads);
+  }
+  if (beads < 3) return 0;
+  // Words on both sides are the token anchors' (word_association leaves them out too).
+  std::vector<double> a, e;
+  for (const auto& [stem, n] : ko_beads)
+    if (n >= 2 && en_beads.count(stem) == 0) a.push_back(double(n));
+  for (const auto& [stem, n] : en_beads)
+    if (n >= 2 && ko_beads.count(stem) == 0) e.push_back(double(n));
+  std::sort(a.begin(), a.end(), std::greater<>());
+  std::sort(e.begin(), e.end(), std::greater<>());
+  // Pairing the frequencies in order maximises the sum of min(a, e): each word meets its
+  // partner in every bead the rarer of the two is in (Dice 1 at best), less what a random
+  // pairing of the beads gives the same two words (m^2 / B beads together, Dice m / B).
+  const double total = double(beads);
+  double sum = 0;
+  for (std::size_t i = 0; i < std::min(a.size(), e.size()); ++i) {
+    const double m = std::min(a[i], e[i]);
+    sum += (m - 1) - m / total * std::max(0.0, m * m / total - 1);
+  }
+  return sum / total;
+}
+
 Relatedness measure_relatedness(const Alignment& path, const SideProfile& ko, const SideProfile& en,
                                 const RelatednessOptions& options) {
   Relatedness r;
@@ -246,12 +289,27 @@ Relatedness measure_relatedness(const Alignment& path, const SideProfile& ko, co
   const bool anchors_for = r.matched_anchors >= 1.0 &&
                            r.matched_anchors >= options.related_matched_share * r.shared_anchors;
   r.related = !r.one_side_empty && (!weak || (mostly_aligned && anchors_for));
-  // No anchors to speak for it: the words may, if the path pairs them up far more consistently
-  // than the same beads paired out of order (a permutation test; computed only here, where the
-  // pair would otherwise be refused).
-  if (!r.related && !r.one_side_empty && mostly_aligned) {
-    r.association = word_association_excess(path, ko, en, options);
-    r.related = r.association >= options.related_association;
+  if (!r.related && !r.one_side_empty) {
+    // Refused only when the evidence against is strong: a third or more of the segments
+    // unaligned; enough shared anchors of which few are linked (a translation links most of
+    // them); words repeated enough for the word test to pass most translations, and it does not.
+    // A pair with none of these cannot be told from an unrelated one (short, no shared anchors,
+    // another script): aligned, uncertain and low.
+    if (mostly_aligned) {
+      // No anchors to speak for it: the words may, if the path pairs them up far more
+      // consistently than the same beads paired out of order (a permutation test; computed only
+      // here, where the pair would otherwise be refused).
+      r.association = word_association_excess(path, ko, en, options);
+      r.related = r.association >= options.related_association;
+      if (!r.related) {
+        r.word_capacity = word_association_capacity(path, ko, en, options);
+        const bool anchors_against =
+            r.shared_anchors >= options.min_anchor_evidence &&
+            r.matched_anchors < options.unrelated_matched_share * r.shared_anchors;
+        r.uncertain = !anchors_against && r.word_capacity < options.min_word_capacity;
+        r.related = r.uncertain;
+      }
+    }
   }
   r.low = r.related && weak;
   return r;

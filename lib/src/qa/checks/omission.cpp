@@ -205,13 +205,23 @@ class UnalignedCheck final : public Check {
   // relatedness measure's missing passage): where it is, where the translation breaks off, and how
   // many of its segments the aligner still linked (those links are doubtful).
   // A pair aligned although it reads as only weakly related (Relatedness::low): many segments
-  // unaligned, few shared numbers and words paired up. Said once, for the whole pair.
+  // unaligned, few shared numbers and words paired up. Said once, for the whole pair; a pair too
+  // short to tell (Relatedness::uncertain) says so.
   Finding low_relatedness_finding(const CheckContext& ctx) const {
     const Relatedness& r = ctx.relatedness;
     Finding f;
     f.check = std::string(id());
     f.severity = Severity::kMajor;
     f.passage = true;
+    if (r.uncertain) {
+      f.message = fmt::format(
+          "the two texts may not translate each other (relatedness {:.1f}; {} of {} segments "
+          "unaligned, {:.1f} shared numbers and Latin tokens): too short, with too few shared "
+          "numbers, Latin tokens or repeated words, to tell; aligned, check the alignment",
+          r.score, r.unaligned_segments, r.unaligned_segments + r.linked_segments,
+          r.shared_anchors);
+      return f;
+    }
     f.message = fmt::format(
         "the two texts read as only weakly related (relatedness {:.1f}; {} of {} segments "
         "unaligned, {:.1f} of {:.1f} shared numbers and Latin tokens linked): sentences dropped "

@@ -392,6 +392,10 @@ std::string fold_space(std::string_view text) {
       if (byte < 0x80) {
         if (byte == ' ' || (byte >= 0x09 && byte <= 0x0D)) break;
         ++next;
+      } else if (byte >= 0xE4 && byte <= 0xEE && text.size() - end >= 3) {
+        next += 3;  // U+4000 to U+EFFF (Hangul syllables among them): no white space there
+      } else if (byte >= 0xC3 && byte <= 0xDF && text.size() - end >= 2) {
+        next += 2;  // U+00C0 to U+07FF: none either
       } else if (is_space(next_code_point(text, next))) {
         break;
       }

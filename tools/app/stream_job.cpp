@@ -279,7 +279,9 @@ class RecordWriter {
     key(name);
     scalar(value);
   }
-  void scalar(const std::string& s) { json_.dump(Json(s), false, false, 0); }
+  void scalar(const std::string& s) {
+    if (!escape_valid(s)) json_.dump(Json(s), false, false, 0);
+  }
   void scalar(bool b) { out_ += b ? "true" : "false"; }
   void scalar(std::size_t n) { json_.dump(Json(n), false, false, 0); }
   void scalar(double x) { json_.dump(Json(x), false, false, 0); }
@@ -310,6 +312,85 @@ class RecordWriter {
   }
 
  private:
+  // Appends s as a JSON string, as the serialiser writes it (named escapes, \u00xx for other
+  // control characters, everything else as is) when s is well-formed UTF-8; returns false and
+  // appends nothing otherwise (the serialiser then replaces what is invalid). Copying runs of
+  // plain bytes at once costs a fraction of the serialiser's per-byte decoding.
+  bool escape_valid(std::string_view s) {
+    if (!well_formed(s)) return false;
+    out_ += '"';
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+          out_.append(u, sizeof u);
+        }
+      }
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_ += '"';
+    return true;
+  }
+  // Whether s is well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or code
+  // points past U+10FFFF), what the serialiser accepts.
+  static bool well_formed(std::string_view s) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    for (std::size_t i = 0; i < s.size();) {
+      const unsigned char c = byte(i);
+      if (c < 0x80) {
+        ++i;
+        continue;
+      }
+      std::size_t n = 0;
+      unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
+      if (c >= 0xC2 && c <= 0xDF) {
+        n = 1;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+      } else {
+        return false;
+      }
+      if (s.size() - i <= n || byte(i + 1) < lo || byte(i + 1) > hi) return false;
+      for (std::size_t k = 2; k <= n; ++k)
+        if ((byte(i + k) & 0xC0) != 0x80) return false;
+      i += n + 1;
+    }
+    return true;
+  }
+
   std::string& out_;
   nlohmann::detail::serializer<Json> json_;
   bool first_ = true;

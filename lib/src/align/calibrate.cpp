@@ -91,6 +91,9 @@ LengthModel initial_model(const SideProfile& ko, const SideProfile& en, const Le
 LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const SideProfile& en,
                         const LengthModel& current, const LengthModel& prior, bool fit_tail) {
   std::vector<double> xs, ys, ws;
+  xs.reserve(alignment.size());
+  ys.reserve(alignment.size());
+  ws.reserve(alignment.size());
   double headline_x = 0, headline_y = 0;
   Eigen::Array<double, kBeadShapeCount, 1> shape_counts =
       Eigen::Array<double, kBeadShapeCount, 1>::Zero();
@@ -118,29 +121,34 @@ LengthModel refit_model(const Alignment& alignment, const SideProfile& ko, const
     // The mixture's own EM on this path, from the current model.
     LengthModel m = current;
     double mean_x = 0;
+    // Sized once: the iterations assign into them rather than allocate eight arrays each.
+    const Eigen::Index size = x.size();
+    Eigen::ArrayXd z(size), close_density(size), loose_density(size), loose(size), w_close(size),
+        w_loose(size), mean(size), spread(size);
     for (int iteration = 0; iteration < kMixtureIterations; ++iteration) {
       // E step: each link's responsibility of the loose component.
-      const Eigen::ArrayXd z =
-          (y - m.mean_ratio * x) / (m.variance * (x + y / m.mean_ratio) / 2.0).sqrt();
+      z = (y - m.mean_ratio * x) / (m.variance * (x + y / m.mean_ratio) / 2.0).sqrt();
       const double k = m.loose_spread, share = m.loose_share;
-      const Eigen::ArrayXd close_density = (1 - share) * (-z.square() / 2).exp();
-      const Eigen::ArrayXd loose_density = share / k * (-z.square() / (2 * k * k)).exp();
-      const Eigen::ArrayXd loose = loose_density / (close_density + loose_density).max(1e-300);
-      const Eigen::ArrayXd w_close = w * (1 - loose), w_loose = w * loose;
+      close_density = (1 - share) * (-z.square() / 2).exp();
+      loose_density = share / k * (-z.square() / (2 * k * k)).exp();
+      loose = loose_density / (close_density + loose_density).max(1e-300);
+      w_close = w * (1 - loose);
+      w_loose = w * loose;
       // M step: c and s^2 from the close links, shrunk towards the prior's.
       mean_x = (w_close * x).sum() / std::max(w_close.sum(), 1e-9);
       const double pseudo_x = kLengthPseudoBeads * mean_x;
       m.mean_ratio =
           ((w_close * y).sum() + pseudo_x * prior.mean_ratio) / ((w_close * x).sum() + pseudo_x);
       m.mean_ratio = std::clamp(m.mean_ratio, kMinRatio, kMaxRatio);
-      const Eigen::ArrayXd mean = (x + y / m.mean_ratio) / 2.0;
-      const Eigen::ArrayXd spread = (y - m.mean_ratio * x).square() / mean;
+      mean = (x + y / m.mean_ratio) / 2.0;
+      spread = (y - m.mean_ratio * x).square() / mean;
       m.variance = ((w_close * spread).sum() + kLengthPseudoBeads * prior.variance) /
                    (w_close.sum() + kLengthPseudoBeads);
       m.variance = std::clamp(m.variance, kMinVariance, kMaxVariance);
       const double prior_loose = prior.variance * prior.loose_spread * prior.loose_spread;
-      const double loose_variance = ((w_loose * spread).sum() + kLooseSpreadPseudoBeads * prior_loose) /
-                                    (w_loose.sum() + kLooseSpreadPseudoBeads);
+      const double loose_variance =
+          ((w_loose * spread).sum() + kLooseSpreadPseudoBeads * prior_loose) /
+          (w_loose.sum() + kLooseSpreadPseudoBeads);
       if (!fit_tail) continue;
       m.loose_spread =
           std::clamp(std::sqrt(loose_variance / m.variance), kMinLooseSpread, kMaxLooseSpread);

@@ -174,6 +174,10 @@ class BeadScorer {
           log_prior_[k] + std::max(0.0, tail_.ceiling()) + sentence_bound_[k] + kBoundSlack;
     }
     paragraphs_ = has_paragraphs(ko) && has_paragraphs(en);
+    if (paragraphs_) {
+      ends(ko, ko_ends_);
+      ends(en, en_ends_);
+    }
     run_factor_ = std::expm1(weights.null_run);
     switch_factor_ = std::expm1(-weights.null_switch);
     // Without Model 1 every term of a linking bead's score but the prior, the boundary and the
@@ -224,7 +228,7 @@ class BeadScorer {
   // paragraph on one side only.
   double boundary(std::size_t i, std::size_t j) const {
     if (!paragraphs_) return 0;
-    return paragraph_end(ko_, i) == paragraph_end(en_, j) ? 0 : -weights_.paragraph_mismatch;
+    return ko_ends_[i] == en_ends_[j] ? 0 : -weights_.paragraph_mismatch;
   }
 
   // The score of the bead of shape kBeadShapes[K] ending at (i, j), given boundary(i, j); a
@@ -336,6 +340,11 @@ class BeadScorer {
   static bool paragraph_end(const SideProfile& p, std::size_t at) {
     return at == 0 || at == p.size() || p.paragraph[at] != p.paragraph[at - 1];
   }
+  // paragraph_end at every boundary of a side, looked up for every cell.
+  static void ends(const SideProfile& p, std::vector<std::uint8_t>& out) {
+    out.resize(p.size() + 1);
+    for (std::size_t at = 0; at <= p.size(); ++at) out[at] = paragraph_end(p, at);
+  }
 
   const SideProfile& ko_;
   const SideProfile& en_;
@@ -351,9 +360,10 @@ class BeadScorer {
   std::vector<double> ko_inner_, en_inner_;  // prefix sums of SideProfile::inner_ends
   bool sentences_ = false;                   // whether sentence_match applies to this pair
   std::array<double, kBeadShapeCount> log_prior_{};
-  std::array<double, kBeadShapeCount> bound_base_{};  // the parts of bound() fixed per shape
+  std::array<double, kBeadShapeCount> bound_base_{};      // the parts of bound() fixed per shape
   std::array<double, kBeadShapeCount> sentence_bound_{};  // the most sentence_match adds
   bool paragraphs_ = false;
+  std::vector<std::uint8_t> ko_ends_, en_ends_;  // paragraph_end by boundary, when paragraphs_
   bool bounded_ = false;
   double run_factor_ = 0, switch_factor_ = 0;  // e^t - 1 of the null-bead transitions
 };
@@ -370,7 +380,9 @@ constexpr std::size_t linking_shapes_before(std::size_t k) {
 // Only shapes that link both sides are kept: a 1-0 or 0-1 bead costs a few additions.
 class ScoreMemo {
  public:
-  explicit ScoreMemo(const Grid& grid) : grid_(grid), scores_(grid.cells() * kKept, kUnset) {}
+  // only: every pass reads scores on `grid` itself (the whole band), so get() needs no test.
+  ScoreMemo(const Grid& grid, bool only)
+      : grid_(grid), only_(only), scores_(grid.cells() * kKept, kUnset) {}
 
   // The score of shape K ending at (i, j) from `score` (BeadScorer::score), remembered.
   template <std::size_t K, typename F>
@@ -378,7 +390,7 @@ class ScoreMemo {
     if constexpr (kBeadShapes[K].ko == 0 || kBeadShapes[K].en == 0) {
       return score();
     } else {
-      if (i >= grid_.rows() || !grid_.contains(i, j)) return score();
+      if (!only_ && (i >= grid_.rows() || !grid_.contains(i, j))) return score();
       double& s = scores_[grid_.index(i, j) * kKept + linking_shapes_before(K)];
       if (std::isnan(s)) s = score();
       return s;
@@ -389,6 +401,7 @@ class ScoreMemo {
   static constexpr std::size_t kKept = linking_shapes_before(kBeadShapeCount);
   static constexpr double kUnset = std::numeric_limits<double>::quiet_NaN();
   const Grid& grid_;
+  bool only_;
   std::vector<double> scores_;
 };
 
@@ -514,6 +527,8 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, ForwardMa
       // The best path into the cell through a 1-0 or 0-1 bead, known before the shapes that come
       // first are scored: one of those that cannot beat it strictly is not the best either.
       [[maybe_unused]] double null_best = kNegInf;
+      // The 1-0 and 0-1 scores null_best took, which the loop below then reads.
+      [[maybe_unused]] std::array<double, 2> null_score{};
       if constexpr (kPrune && !kFirstOrder) {
         const auto through = [&](auto k) {
           constexpr std::size_t a = kBeadShapes[k].ko, b = kBeadShapes[k].en;
@@ -522,7 +537,10 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, ForwardMa
           const std::size_t start = j - b;
           if (start < from.lo || start > from.hi) return kNegInf;
           const double prev = from.best[start - from.lo];
-          return prev == kNegInf ? kNegInf : prev + score.template score<k>(i, j, edge);
+          if (prev == kNegInf) return kNegInf;
+          const double s = score.template score<k>(i, j, edge);
+          null_score[k == kKoNull ? 0 : 1] = s;
+          return prev + s;
         };
         null_best = std::max(through(std::integral_constant<std::size_t, kKoNull>{}),
                              through(std::integral_constant<std::size_t, kEnNull>{}));
@@ -553,6 +571,8 @@ std::vector<std::uint8_t> forward(const Grid& grid, BeadScorer& score, ForwardMa
         const auto compute = [&] {
           if constexpr (kPrune && a > 0 && b > 0)
             return score.template score<k>(i, j, edge, length);
+          else if constexpr (kPrune && !kFirstOrder)  // a 1-0 or 0-1 bead, scored for null_best
+            return null_score[k == kKoNull ? 0 : 1];
           else
             return score.template score<k>(i, j, edge);
         };
@@ -747,7 +767,7 @@ SearchResult search(const SideProfile& ko, const SideProfile& en, const AnchorMa
   // pass computed (near the path, also the Viterbi pass's); over the whole band only up to
   // kWholeBandMemoCells, as the memo takes 48 bytes a cell.
   std::optional<ScoreMemo> memo;
-  if (posteriors && (!whole_band || grid.cells() <= kWholeBandMemoCells)) memo.emplace(grid);
+  if (posteriors && (!whole_band || grid.cells() <= kWholeBandMemoCells)) memo.emplace(grid, whole_band);
   ScoreMemo* kept = memo ? &*memo : nullptr;
   const bool first_order = weights.null_run != 0 || weights.null_switch != 0;
   const auto run_forward = [&](const Grid& g, ForwardMass* mass) {

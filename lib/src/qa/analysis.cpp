@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "kealign/error.hpp"
+#include "script.hpp"
 
 namespace kealign {
 namespace {
@@ -104,7 +105,18 @@ namespace {
 double hangul_share(std::string_view text) {
   std::size_t hangul = 0, letters = 0;
   for (std::size_t i = 0; i < text.size();) {
+    // ASCII and Hangul syllables, nearly every code point of a pair, without asking ICU.
+    if (const auto byte = static_cast<unsigned char>(text[i]); byte < 0x80) {
+      ++i;
+      letters += (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+      continue;
+    }
     const char32_t c = next_code_point(text, i);
+    if (lang::is_hangul_syllable(c)) {
+      ++letters;
+      ++hangul;
+      continue;
+    }
     if (!u_isalpha(static_cast<UChar32>(c))) continue;
     ++letters;
     if (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SCRIPT) == USCRIPT_HANGUL) ++hangul;

@@ -256,7 +256,8 @@ std::string read_bounded(std::istream& in, const std::string& name, const ReadOp
 
 Document read_document(const std::string& path, const ReadOptions& options) {
   std::string bytes;
-  if (path == "-") return make_document("<stdin>", read_bounded(std::cin, "<stdin>", options), options);
+  if (path == "-")
+    return make_document("<stdin>", read_bounded(std::cin, "<stdin>", options), options);
   std::error_code ec;
   const std::filesystem::file_status status = std::filesystem::status(path, ec);
   if (std::filesystem::is_directory(status)) throw IoError(path, "is a directory, not a file");
@@ -383,18 +384,32 @@ std::string fold_space(std::string_view text) {
   out.reserve(text.size());
   bool pending = false;
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t at = i;
-    const char32_t c = next_code_point(text, i);
-    if (is_space(c)) {
-      pending = !out.empty();
-      continue;
+    // The run of code points up to the next white space, appended at once.
+    std::size_t end = i;
+    while (end < text.size()) {
+      std::size_t next = end;
+      const auto byte = static_cast<unsigned char>(text[end]);
+      if (byte < 0x80) {
+        if (byte == ' ' || (byte >= 0x09 && byte <= 0x0D)) break;
+        ++next;
+      } else if (byte >= 0xE4 && byte <= 0xEE && text.size() - end >= 3) {
+        next += 3;  // U+4000 to U+EFFF (Hangul syllables among them): no white space there
+      } else if (byte >= 0xC3 && byte <= 0xDF && text.size() - end >= 2) {
+        next += 2;  // U+00C0 to U+07FF: none either
+      } else if (is_space(next_code_point(text, next))) {
+        break;
+      }
+      end = next;
     }
-    if (pending) out += ' ';
-    pending = false;
-    if (i - at == 1)
-      out += text[at];  // ASCII: no append call per character
-    else
-      out.append(text.substr(at, i - at));
+    if (end > i) {
+      if (pending) out += ' ';
+      pending = false;
+      out.append(text.substr(i, end - i));
+      i = end;
+      if (i >= text.size()) break;
+    }
+    next_code_point(text, i);  // white space
+    pending = !out.empty();
   }
   return out;
 }

@@ -71,6 +71,21 @@ TEST_CASE("invalid input names the line and byte offset", "[text]") {
   }
 }
 
+TEST_CASE("is_utf8 accepts well-formed UTF-8 only", "[text]") {
+  CHECK(is_utf8(""));
+  CHECK(is_utf8("plain ASCII, tabs\tand all"));
+  CHECK(is_utf8(
+      "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4 caf\xC3\xA9 \xF0\x9F\x98\x80"));  // 한국어 café 😀
+  CHECK(is_utf8("\xF4\x8F\xBF\xBF"));        // U+10FFFF, the last code point
+  CHECK_FALSE(is_utf8("\xC0\x80"));          // overlong NUL
+  CHECK_FALSE(is_utf8("\xE0\x80\xAF"));      // overlong slash
+  CHECK_FALSE(is_utf8("\xED\xA0\x80"));      // a surrogate
+  CHECK_FALSE(is_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+  CHECK_FALSE(is_utf8("abc \xEA\xB5"));      // cut short at the end
+  CHECK_FALSE(is_utf8("\x80 a continuation byte alone"));
+  CHECK_FALSE(is_utf8("it\xA1\xAFs"));  // CP949 curly quote bytes
+}
+
 TEST_CASE("EUC-KR and CP949 input is converted when asked", "[text]") {
   ReadOptions euc;
   euc.encoding = "euc-kr";

@@ -317,7 +317,7 @@ class RecordWriter {
   // appends nothing otherwise (the serialiser then replaces what is invalid). Copying runs of
   // plain bytes at once costs a fraction of the serialiser's per-byte decoding.
   bool escape_valid(std::string_view s) {
-    if (!well_formed(s)) return false;
+    if (!is_utf8(s)) return false;  // what the serialiser accepts
     out_ += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -356,38 +356,6 @@ class RecordWriter {
     }
     out_.append(s.data() + run, s.size() - run);
     out_ += '"';
-    return true;
-  }
-  // Whether s is well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or code
-  // points past U+10FFFF), what the serialiser accepts.
-  static bool well_formed(std::string_view s) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    for (std::size_t i = 0; i < s.size();) {
-      const unsigned char c = byte(i);
-      if (c < 0x80) {
-        ++i;
-        continue;
-      }
-      std::size_t n = 0;
-      unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
-      if (c >= 0xC2 && c <= 0xDF) {
-        n = 1;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 2;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 3;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-      } else {
-        return false;
-      }
-      if (s.size() - i <= n || byte(i + 1) < lo || byte(i + 1) > hi) return false;
-      for (std::size_t k = 2; k <= n; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80) return false;
-      i += n + 1;
-    }
     return true;
   }
 

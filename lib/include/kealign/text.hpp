@@ -94,6 +94,10 @@ KEALIGN_EXPORT std::vector<Span> paragraphs(const Document& doc);
 // ideographic space, BOM/ZWSP/ZWNBSP which scraped text carries).
 KEALIGN_EXPORT bool is_space(char32_t c);
 
+// Whether text is well-formed UTF-8 (Unicode table 3-7: no overlong forms, surrogates or code
+// points past U+10FFFF).
+KEALIGN_EXPORT bool is_utf8(std::string_view text);
+
 // Decodes one UTF-8 code point at text[i] (text must be valid UTF-8); advances i.
 KEALIGN_EXPORT char32_t next_code_point(std::string_view text, std::size_t& i);
 // Decodes the code point that ends just before text[i] (0 < i <= size); moves i back to its start.

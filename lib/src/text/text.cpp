@@ -87,14 +87,22 @@ bool looks_like_legacy_korean(std::string_view text, std::size_t from) {
   return invalid > valid;
 }
 
+}  // namespace
+
 bool is_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // most of the text: no call
+      ++i;
+      continue;
+    }
     const std::size_t n = utf8_sequence_length(text, i);
     if (n == 0) return false;
     i += n;
   }
   return true;
 }
+
+namespace {
 
 // A NUL byte marks a binary (or UTF-16) file. Looked for before decoding: a binary file's first
 // undecodable byte is seldom its first NUL, and the legacy-encoding hint would then mislead.
